@@ -1,0 +1,86 @@
+package io.github.pycompile.testsupport;
+
+import io.github.pycompile.target.PythonVersion;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Finds the real CPython interpreters differential tests compare against: pyenv installs
+ * ({@code $PYENV_ROOT/versions/X.Y.Z/bin/pythonX.Y}, default root {@code ~/.pyenv}), or
+ * {@code pythonX.Y} named by the system property/environment variable {@code PYCOMPILE_PYTHON_X_Y}.
+ * Tests call {@link #require(PythonVersion)}, which skips the test with a message naming the
+ * missing interpreter, so the build passes on a machine with no Python at all.
+ */
+public final class Interpreters {
+    private static final Map<PythonVersion, Optional<Path>> CACHE = new ConcurrentHashMap<>();
+
+    private Interpreters() {}
+
+    /** The interpreter for {@code v}, if installed here. 3.14 and 2.6 have none (see {@link Pyodide}). */
+    public static Optional<Path> find(PythonVersion v) {
+        return CACHE.computeIfAbsent(v, Interpreters::lookup);
+    }
+
+    /** The interpreter for {@code v}, or a JUnit assumption failure that says why the test is skipped. */
+    public static Path require(PythonVersion v) {
+        Optional<Path> p = find(v);
+        org.junit.jupiter.api.Assumptions.assumeTrue(
+                p.isPresent(),
+                () -> "skipped: no CPython " + v + " interpreter here (looked in " + pyenvRoot()
+                        + "/versions and PYCOMPILE_PYTHON_" + v.major() + "_" + v.minor() + ")");
+        return p.get();
+    }
+
+    public static Path pyenvRoot() {
+        String root = System.getenv("PYENV_ROOT");
+        return root != null && !root.isEmpty()
+                ? Path.of(root)
+                : Path.of(System.getProperty("user.home"), ".pyenv");
+    }
+
+    private static Optional<Path> lookup(PythonVersion v) {
+        String key = "PYCOMPILE_PYTHON_" + v.major() + "_" + v.minor();
+        String explicit = System.getProperty(key, System.getenv(key));
+        if (explicit != null && !explicit.isEmpty()) {
+            Path p = Path.of(explicit);
+            return Files.isExecutable(p) ? Optional.of(p) : Optional.empty();
+        }
+        Path versions = pyenvRoot().resolve("versions");
+        if (!Files.isDirectory(versions)) {
+            return Optional.empty();
+        }
+        String prefix = v.dotted() + ".";
+        try (Stream<Path> dirs = Files.list(versions)) {
+            return dirs.filter(d -> d.getFileName().toString().startsWith(prefix))
+                    .sorted()
+                    .map(d -> d.resolve("bin").resolve("python" + v.dotted()))
+                    .filter(Files::isExecutable)
+                    .reduce((a, b) -> b); // the newest patch release
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The interpreter's standard library directory ({@code lib/pythonX.Y}). */
+    public static Optional<Path> stdlib(PythonVersion v) {
+        return find(v).map(py -> py.getParent().getParent().resolve("lib").resolve("python" + v.dotted()))
+                .filter(Files::isDirectory);
+    }
+
+    /** The shared material ({@code ../shared}): oracle outputs and tools; empty when absent. */
+    public static Optional<Path> shared() {
+        String prop = System.getProperty("pycompile.shared");
+        Path p = prop != null ? Path.of(prop) : Path.of("..", "shared");
+        return Files.isDirectory(p) ? Optional.of(p.toAbsolutePath().normalize()) : Optional.empty();
+    }
+
+    /** True when tests should walk whole corpora rather than a sample ({@code -Dpycompile.corpus=full}). */
+    public static boolean fullCorpus() {
+        return "full".equals(System.getProperty("pycompile.corpus"));
+    }
+}

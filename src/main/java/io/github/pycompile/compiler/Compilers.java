@@ -1,0 +1,32 @@
+package io.github.pycompile.compiler;
+
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.target.PythonVersion;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** The compiler core for each target. Targets without a back end yet refuse every source clearly. */
+public final class Compilers {
+    private static final Map<PythonVersion, ModuleCompiler> BY_TARGET = new EnumMap<>(PythonVersion.class);
+
+    static {
+        // Back ends register here as they come: BY_TARGET.put(PythonVersion.V3_11, new ...());
+    }
+
+    private Compilers() {}
+
+    public static ModuleCompiler forTarget(PythonVersion target) {
+        ModuleCompiler c = BY_TARGET.get(target);
+        if (c != null) {
+            return c;
+        }
+        return (source, filename, options) -> {
+            throw new UnsupportedFeatureException(target, "Python code (no back end for this target yet)", -1);
+        };
+    }
+
+    /** True when {@code target} has a back end (possibly partial: it may still refuse constructs). */
+    public static boolean hasBackEnd(PythonVersion target) {
+        return BY_TARGET.containsKey(target);
+    }
+}

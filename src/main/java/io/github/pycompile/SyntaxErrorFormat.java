@@ -1,0 +1,86 @@
+package io.github.pycompile;
+
+import io.github.pycompile.target.PythonVersion;
+
+/**
+ * {@code traceback.format_exception_only} for a SyntaxError, as each target prints it. Two shapes:
+ * 3.10+ (the stripped line, then carets from {@code offset} to {@code end_offset}) and the older one
+ * of 2.x and 3.6–3.9 (a single caret under {@code offset}).
+ */
+final class SyntaxErrorFormat {
+    private SyntaxErrorFormat() {}
+
+    static String formatExceptionOnly(PythonError e, PythonVersion target) {
+        StringBuilder out = new StringBuilder();
+        String suffix = "";
+        if (e.lineno() > 0) {
+            out.append("  File \"").append(e.filename() == null ? "<string>" : e.filename())
+                    .append("\", line ").append(e.lineno()).append('\n');
+        } else if (e.filename() != null && target.atLeast(PythonVersion.V3_10)) {
+            suffix = " (" + e.filename() + ")";
+        }
+        String text = e.text();
+        if (text != null) {
+            if (target.atLeast(PythonVersion.V3_10)) {
+                modernCaret(out, e, text);
+            } else {
+                legacyCaret(out, e, text);
+            }
+        }
+        String msg = e.pyMessage() == null || e.pyMessage().isEmpty() ? "<no detail available>" : e.pyMessage();
+        out.append(e.typeName()).append(": ").append(msg).append(suffix).append('\n');
+        return out.toString();
+    }
+
+    /** 3.10+: strip the line, underline offset..end_offset (one caret when they coincide). */
+    private static void modernCaret(StringBuilder out, PythonError e, String text) {
+        String rtext = stripTrailing(text, "\n");
+        int lead = 0;
+        while (lead < rtext.length() && " \n\f".indexOf(rtext.charAt(lead)) >= 0) {
+            lead++;
+        }
+        String ltext = rtext.substring(lead);
+        out.append("    ").append(ltext).append('\n');
+        if (e.offset() != -1) {
+            int offset = e.offset();
+            int end = e.endOffset() == 0 || e.endOffset() == -1 && e.endLineno() == -1 ? offset : e.endOffset();
+            if (offset == end || end == -1) {
+                end = offset + 1;
+            }
+            int col = offset - 1 - lead;
+            int endCol = end - 1 - lead;
+            if (col >= 0) {
+                out.append("    ");
+                for (int i = 0; i < col && i < ltext.length(); i++) {
+                    char c = ltext.charAt(i);
+                    out.append(Character.isWhitespace(c) ? c : ' ');
+                }
+                out.append("^".repeat(Math.max(0, endCol - col))).append('\n');
+            }
+        }
+    }
+
+    /** 2.x and 3.6–3.9: the stripped line and one caret at the (clamped) offset. */
+    private static void legacyCaret(StringBuilder out, PythonError e, String text) {
+        out.append("    ").append(text.strip()).append('\n');
+        if (e.offset() != -1) {
+            String caretspace = stripTrailing(text, "\n");
+            int offset = Math.min(caretspace.length(), e.offset()) - 1;
+            caretspace = offset <= 0 ? "" : caretspace.substring(0, offset).stripLeading();
+            out.append("    ");
+            for (int i = 0; i < caretspace.length(); i++) {
+                char c = caretspace.charAt(i);
+                out.append(Character.isWhitespace(c) ? c : ' ');
+            }
+            out.append("^\n");
+        }
+    }
+
+    private static String stripTrailing(String s, String chars) {
+        int end = s.length();
+        while (end > 0 && chars.indexOf(s.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+}

@@ -4,8 +4,8 @@ import io.github.pycompile.target.PythonVersion;
 
 /**
  * {@code traceback.format_exception_only} for a SyntaxError, as each target prints it. Two shapes:
- * 3.10+ (the stripped line, then carets from {@code offset} to {@code end_offset}) and the older one
- * of 2.x and 3.6–3.9 (a single caret under {@code offset}).
+ * 3.10+ (the stripped line, then carets from {@code offset} to {@code end_offset}) 3.9 (one caret, no clamping) and
+ * the older one of 2.x and 3.6–3.8 (one caret under the clamped {@code offset}).
  */
 final class SyntaxErrorFormat {
     private SyntaxErrorFormat() {}
@@ -16,13 +16,15 @@ final class SyntaxErrorFormat {
         if (e.lineno() > 0) {
             out.append("  File \"").append(e.filename() == null ? "<string>" : e.filename())
                     .append("\", line ").append(e.lineno()).append('\n');
-        } else if (e.filename() != null && target.atLeast(PythonVersion.V3_10)) {
+        } else if (e.filename() != null && target.atLeast(PythonVersion.V3_8)) {
             suffix = " (" + e.filename() + ")";
         }
         String text = e.text();
         if (text != null) {
             if (target.atLeast(PythonVersion.V3_10)) {
                 modernCaret(out, e, text);
+            } else if (target == PythonVersion.V3_9) {
+                caret39(out, e, text);
             } else {
                 legacyCaret(out, e, text);
             }
@@ -60,13 +62,35 @@ final class SyntaxErrorFormat {
         }
     }
 
-    /** 2.x and 3.6–3.9: the stripped line and one caret at the (clamped) offset. */
+    /** 3.9: the line stripped as 3.10 does, one caret at offset (no clamping). */
+    private static void caret39(StringBuilder out, PythonError e, String text) {
+        String rtext = stripTrailing(text, "\n");
+        int lead = 0;
+        while (lead < rtext.length() && " \n\f".indexOf(rtext.charAt(lead)) >= 0) {
+            lead++;
+        }
+        String ltext = rtext.substring(lead);
+        out.append("    ").append(ltext).append('\n');
+        int caret = (e.offset() == -1 ? 0 : e.offset()) - 1 - lead;
+        if (caret >= 0) {
+            out.append("    ");
+            for (int i = 0; i < caret && i < ltext.length(); i++) {
+                char c = ltext.charAt(i);
+                out.append(Character.isWhitespace(c) ? c : ' ');
+            }
+            out.append("^\n");
+        }
+    }
+
+    /** 2.x and 3.6–3.8: the stripped line and one caret at the (clamped) offset. */
     private static void legacyCaret(StringBuilder out, PythonError e, String text) {
         out.append("    ").append(text.strip()).append('\n');
         if (e.offset() != -1) {
             String caretspace = stripTrailing(text, "\n");
             int offset = Math.min(caretspace.length(), e.offset()) - 1;
-            caretspace = offset <= 0 ? "" : caretspace.substring(0, offset).stripLeading();
+            // a Python slice [:offset]: a negative offset counts from the end
+            int cut = offset >= 0 ? Math.min(offset, caretspace.length()) : Math.max(0, caretspace.length() + offset);
+            caretspace = caretspace.substring(0, cut).stripLeading();
             out.append("    ");
             for (int i = 0; i < caretspace.length(); i++) {
                 char c = caretspace.charAt(i);

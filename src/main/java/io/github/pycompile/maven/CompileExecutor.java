@@ -1,0 +1,118 @@
+package io.github.pycompile.maven;
+
+import io.github.pycompile.CompileOptions;
+import io.github.pycompile.PyCompile;
+import io.github.pycompile.PyCompileError;
+import io.github.pycompile.PyOSError;
+import io.github.pycompile.compiler.Compilers;
+import io.github.pycompile.pyc.CacheFiles;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Compiles every file of a {@link CompileRequest} through the core's {@code py_compile} facade,
+ * reporting each failure; with {@code doraise} the build fails after all files were tried.
+ */
+final class CompileExecutor {
+    private final Log log;
+    private final String sourceDateEpoch;
+
+    CompileExecutor(Log log, String sourceDateEpoch) {
+        this.log = log;
+        this.sourceDateEpoch = sourceDateEpoch;
+    }
+
+    void execute(CompileRequest request) throws MojoExecutionException, MojoFailureException {
+        Path srcRoot = request.sourceDirectory().toAbsolutePath().normalize();
+        Path outRoot = request.outputDirectory().toAbsolutePath().normalize();
+        CompileOptions options = new CompileOptions(request.target(), request.optimize(), request.invalidationMode());
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PyCompile pyCompile = new PyCompile(Compilers::forTarget,
+                new PrintStream(warnings, true, StandardCharsets.UTF_8), sourceDateEpoch);
+        List<String> errors = new ArrayList<>();
+        int written = 0;
+        for (String name : request.files()) {
+            String rel = name.replace('\\', '/');
+            Path source = srcRoot.resolve(rel).normalize();
+            if (Path.of(rel).isAbsolute() || !source.startsWith(srcRoot)) {
+                throw new MojoExecutionException("py-compile: '" + name + "' is not inside " + srcRoot);
+            }
+            if (!Files.isRegularFile(source)) {
+                throw new MojoExecutionException("py-compile: source file not found: " + source);
+            }
+            String relative = srcRoot.relativize(source).toString().replace('\\', '/');
+            Path cache = outRoot.resolve(CacheFiles.cacheFromSource(relative, request.target(), request.optimize()))
+                    .normalize();
+            if (!cache.startsWith(outRoot)) {
+                throw new MojoExecutionException("py-compile: cache for '" + name + "' would be outside " + outRoot);
+            }
+            String dfile = request.dfilePrefix() != null
+                    ? stripSlash(request.dfilePrefix()) + "/" + relative
+                    : source.toString();
+            try {
+                pyCompile.compileFile(source.toString(), cache.toString(), dfile, true, options);
+                written++;
+            } catch (PyCompileError e) {
+                String line = dfile + ":" + Math.max(e.lineno(), 0) + ":" + Math.max(e.offset(), 0) + ": "
+                        + e.excTypeName() + ": " + firstLine(e);
+                errors.add(line);
+                log.error(line);
+                log.debug(e.msg());
+            } catch (PyOSError e) {
+                throw new MojoExecutionException("py-compile: " + e.typeName() + ": " + e.pythonText(), e);
+            } finally {
+                flushWarnings(warnings);
+            }
+        }
+        log.info("py-compile: " + written + " of " + request.files().size() + " file(s) compiled for CPython "
+                + request.target() + " into " + outRoot);
+        if (!errors.isEmpty() && request.doraise()) {
+            MojoFailureException f = new MojoFailureException(request.files(),
+                    "py-compile: " + errors.size() + " file(s) failed to compile; first: " + errors.get(0),
+                    String.join(System.lineSeparator(), errors));
+            throw f;
+        }
+    }
+
+    private void flushWarnings(ByteArrayOutputStream warnings) {
+        if (warnings.size() > 0) {
+            for (String w : warnings.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (!w.isEmpty()) {
+                    log.warn(w);
+                }
+            }
+            warnings.reset();
+        }
+    }
+
+    /** The message without py_compile's source excerpt: the exception's own text. */
+    private static String firstLine(PyCompileError e) {
+        String msg = e.msg();
+        String[] lines = msg.split("\n");
+        String last = lines[lines.length - 1];
+        String prefix = e.excTypeName() + ": ";
+        if (last.startsWith(prefix)) {
+            return last.substring(prefix.length());
+        }
+        if (last.startsWith("Sorry: " + prefix)) {
+            return last.substring(("Sorry: " + prefix).length());
+        }
+        return e.excValue();
+    }
+
+    private static String stripSlash(String s) {
+        String t = s.replace('\\', '/');
+        while (t.length() > 1 && t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+}

@@ -1,0 +1,74 @@
+package io.github.pycompile.marshal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.testsupport.Interpreters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Every cache file of an installed CPython's standard library, read into the object model and
+ * written back: the body must come out byte-identical. A sample by default; every file with
+ * {@code -Dpycompile.corpus=full}.
+ */
+class MarshalRoundTripTest {
+    private static final int SAMPLE = 120;
+
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
+    void stdlibCachesRoundTrip(PythonVersion v) throws IOException {
+        Interpreters.require(v);
+        Path lib = Interpreters.stdlib(v).orElseThrow();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(lib)) {
+            files = s.filter(p -> {
+                String n = p.getFileName().toString();
+                return v.isPython2() ? n.endsWith(".pyc") || n.endsWith(".pyo")
+                        : n.endsWith(".pyc") && p.getParent().getFileName().toString().equals("__pycache__");
+            }).sorted().collect(Collectors.toList());
+        }
+        assertTrue(files.size() > 50, "too few caches under " + lib + ": " + files.size());
+        if (!Interpreters.fullCorpus()) {
+            List<Path> sample = new ArrayList<>();
+            int step = Math.max(1, files.size() / SAMPLE);
+            for (int i = 0; i < files.size(); i += step) {
+                sample.add(files.get(i));
+            }
+            files = sample;
+        }
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Path f : files) {
+            byte[] data = Files.readAllBytes(f);
+            if (data.length < v.headerSize() || data[0] != v.magicBytes()[0] || data[1] != v.magicBytes()[1]) {
+                continue; // a cache of another version lying around
+            }
+            checked++;
+            try {
+                MarshalReader r = new MarshalReader(data, v.headerSize(), v);
+                PyObject code = r.read();
+                assertEquals(data.length, r.position(), "trailing bytes");
+                byte[] body = Arrays.copyOfRange(data, v.headerSize(), data.length);
+                byte[] again = MarshalWriter.dumps(code, v, r.flagged()::contains, false);
+                if (!Arrays.equals(body, again)) {
+                    failures.add(f + ": first difference at " + Arrays.mismatch(body, again));
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(f + ": " + e);
+            }
+        }
+        System.out.printf("marshal round trip %s: %d/%d identical%n", v, checked - failures.size(), checked);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ, e.g. "
+                + failures.subList(0, Math.min(5, failures.size())));
+    }
+}

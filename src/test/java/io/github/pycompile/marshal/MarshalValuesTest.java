@@ -1,0 +1,148 @@
+package io.github.pycompile.marshal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.github.pycompile.marshal.PyObject.Bytes;
+import io.github.pycompile.marshal.PyObject.Complex;
+import io.github.pycompile.marshal.PyObject.Float;
+import io.github.pycompile.marshal.PyObject.Int;
+import io.github.pycompile.marshal.PyObject.PyList;
+import io.github.pycompile.marshal.PyObject.Str;
+import io.github.pycompile.marshal.PyObject.Tuple;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.testsupport.Interpreters;
+import io.github.pycompile.testsupport.Python;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * Values written as each CPython's {@code marshal.dumps} writes them. The expected bytes are golden
+ * files made by {@code scripts/golden/marshal_values.py} under each real interpreter; where that
+ * interpreter is installed, the golden file is also checked against it.
+ */
+class MarshalValuesTest {
+    private static final HexFormat HEX = HexFormat.of();
+
+    /** The cases of marshal_values.py, built the same way: top-level object and shared items flagged. */
+    static Map<String, PyObject> cases(PythonVersion v) {
+        Map<String, PyObject> c = new LinkedHashMap<>();
+        for (String n : List.of("300", "-300", "2147483647", "-2147483648", "2147483648", "-2147483649",
+                "9223372036854775807", "-9223372036854775808", "9223372036854775808",
+                "340282366920938463463374607431768211456", "-340282366920938463463374607431768211457", "32768",
+                "1073741824")) {
+            c.put("int_" + n, new Int(new BigInteger(n), false));
+        }
+        if (v.isPython2()) {
+            c.put("long_5", new Int(BigInteger.valueOf(5), true));
+        }
+        c.put("float_1.5", Float.of(1.5));
+        c.put("float_neg0", Float.of(-0.0));
+        c.put("float_inf", Float.of(Double.POSITIVE_INFINITY));
+        c.put("float_ninf", Float.of(Double.NEGATIVE_INFINITY));
+        c.put("float_tiny", Float.of(Double.MIN_VALUE));
+        c.put("float_big", Float.of(Double.MAX_VALUE));
+        c.put("float_third", Float.of(0.3333333333333333));
+        c.put("complex_1_2", new Complex(Double.doubleToRawLongBits(1.0), Double.doubleToRawLongBits(-2.5)));
+        c.put("str_ascii_2", new Str("ab", false));
+        c.put("str_ascii_255", new Str("x".repeat(255), false));
+        c.put("str_ascii_256", new Str("y".repeat(256), false));
+        c.put("str_latin1", new Str("caf\u00e9 na\u00efve", false));
+        c.put("str_bmp", new Str("\u20ac and \u4e2d", false));
+        c.put("str_astral", new Str("emoji \uD83D\uDE00!", false));
+        c.put("bytes_3", new Bytes("a bc".getBytes(StandardCharsets.US_ASCII), false));
+        c.put("bytes_300", new Bytes("z".repeat(300).getBytes(StandardCharsets.US_ASCII), false));
+        Int big = Int.of(100000);
+        c.put("tuple_shared_int", new Tuple(List.of(big, big, big)));
+        c.put("tuple_mixed", new Tuple(List.of(Int.of(1000), Float.of(2.5), new Str("hello world", false),
+                new Bytes(new byte[] {'q', 'q'}, false))));
+        List<PyObject> t255 = new ArrayList<>();
+        List<PyObject> t256 = new ArrayList<>();
+        for (int i = 0; i < 256; i++) {
+            if (i < 255) {
+                t255.add(Int.of(1000 + i));
+            }
+            t256.add(Int.of(1000 + i));
+        }
+        c.put("tuple_255", new Tuple(t255));
+        c.put("tuple_256", new Tuple(t256));
+        c.put("list_2", new PyList(List.of(Int.of(1000), Int.of(2000))));
+        return c;
+    }
+
+    /** FLAG_REF where CPython's refcount is above one: the value itself and objects it holds twice. */
+    static Predicate<PyObject> policy(PyObject top) {
+        Map<PyObject, Integer> seen = new IdentityHashMap<>();
+        count(top, seen);
+        Set<PyObject> shared = Collections.newSetFromMap(new IdentityHashMap<>());
+        seen.forEach((o, n) -> {
+            if (n > 1) {
+                shared.add(o);
+            }
+        });
+        return o -> o == top || shared.contains(o);
+    }
+
+    private static void count(PyObject o, Map<PyObject, Integer> seen) {
+        if (seen.merge(o, 1, Integer::sum) > 1) {
+            return;
+        }
+        if (o instanceof Tuple t) {
+            t.items().forEach(i -> count(i, seen));
+        } else if (o instanceof PyList l) {
+            l.items().forEach(i -> count(i, seen));
+        }
+    }
+
+    static Map<String, String> golden(PythonVersion v) throws IOException {
+        Map<String, String> g = new LinkedHashMap<>();
+        try (InputStream in = MarshalValuesTest.class.getResourceAsStream("/golden/marshal/" + v.dotted() + ".txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    g.put(line.substring(0, line.indexOf(' ')), line.substring(line.indexOf(' ') + 1).trim());
+                }
+            }
+        }
+        return g;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13", "V3_14"})
+    void valuesMatchGolden(PythonVersion v) throws IOException {
+        Map<String, String> golden = golden(v);
+        Map<String, PyObject> cases = cases(v);
+        assertEquals(golden.keySet(), cases.keySet());
+        for (Map.Entry<String, PyObject> e : cases.entrySet()) {
+            byte[] ours = MarshalWriter.dumps(e.getValue(), v, policy(e.getValue()));
+            assertEquals(golden.get(e.getKey()), HEX.formatHex(ours), v + " " + e.getKey());
+            PyObject back = new MarshalReader(ours, 0, v).read();
+            assertEquals(golden.get(e.getKey()), HEX.formatHex(MarshalWriter.dumps(back, v, policy(back))),
+                    "read back " + e.getKey());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
+    void goldenIsWhatTheInterpreterWrites(PythonVersion v) throws IOException {
+        Path python = Interpreters.require(v);
+        var r = Python.exec(List.of(python.toString(), "scripts/golden/marshal_values.py"), null, null);
+        assertEquals(0, r.status(), r.err());
+        Map<String, String> g = golden(v);
+        StringBuilder expected = new StringBuilder();
+        g.forEach((k, val) -> expected.append(k).append(' ').append(val).append('\n'));
+        assertEquals(expected.toString(), r.out());
+    }
+}

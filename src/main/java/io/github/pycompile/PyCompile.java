@@ -144,7 +144,9 @@ public final class PyCompile {
                 rv = 1;
                 // With "-" CPython prints str(error); otherwise the OSError escapes as a traceback
                 // whose last line is "Type: text" — we print that line, not the traceback.
-                err.print((fromStdin ? e.pythonText() : e.typeName() + ": " + e.pythonText()) + "\n");
+                // 2.x raises IOError where 3.x raises its OSError subclasses
+                String type = options.target().isPython2() ? "IOError" : e.typeName();
+                err.print((fromStdin ? e.pythonText() : type + ": " + e.pythonText()) + "\n");
                 if (!fromStdin) {
                     return 1;
                 }

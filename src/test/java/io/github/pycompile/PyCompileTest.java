@@ -144,7 +144,7 @@ class PyCompileTest {
 
     /** The SyntaxError text py_compile prints, fed with the attributes the real interpreter reports. */
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12"})
+    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
     void syntaxErrorMessageMatchesCpython(PythonVersion v) throws Exception {
         Path python = Interpreters.require(v);
         String[] bad = {"def f(:\n    pass\n", "x = (1,\n", "if x\n    pass\n", "  a = 1 +* 2\n", "print 'x' if\n",

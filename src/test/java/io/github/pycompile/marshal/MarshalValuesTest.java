@@ -134,6 +134,15 @@ class MarshalValuesTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void golden314IsWhatPyodideWrites() throws IOException {
+        var r = io.github.pycompile.testsupport.Pyodide.runScript(Path.of("scripts/golden/marshal_values.py"));
+        assertEquals(0, r.status(), r.err());
+        StringBuilder expected = new StringBuilder();
+        golden(PythonVersion.V3_14).forEach((k, val) -> expected.append(k).append(' ').append(val).append('\n'));
+        assertEquals(expected.toString(), r.out());
+    }
+
     @ParameterizedTest
     @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
     void goldenIsWhatTheInterpreterWrites(PythonVersion v) throws IOException {

@@ -25,6 +25,27 @@ class SourceHashTest {
                 HEX.formatHex(SourceHash.of(PythonVersion.V3_14, "x=1".getBytes(StandardCharsets.US_ASCII))));
     }
 
+    /** The same inputs as for the installed interpreters, against CPython 3.14 in pyodide. */
+    @Test
+    void matchesPyodide314() {
+        Random rnd = new Random(314);
+        StringBuilder code = new StringBuilder("import importlib.util, binascii\n");
+        List<byte[]> inputs = new ArrayList<>();
+        for (int n = 0; n <= 40; n++) {
+            byte[] b = new byte[n];
+            rnd.nextBytes(b);
+            inputs.add(b);
+            code.append("print(importlib.util.source_hash(binascii.unhexlify('").append(HEX.formatHex(b)).append("')).hex())\n");
+        }
+        var r = io.github.pycompile.testsupport.Pyodide.run(code.toString());
+        assertEquals(0, r.status(), r.err());
+        String[] expected = r.out().split("\n");
+        assertEquals(inputs.size(), expected.length);
+        for (int i = 0; i < inputs.size(); i++) {
+            assertEquals(expected[i], HEX.formatHex(SourceHash.of(PythonVersion.V3_14, inputs.get(i))));
+        }
+    }
+
     @Test
     void refusedBefore37() {
         assertThrows(IllegalArgumentException.class, () -> SourceHash.of(PythonVersion.V3_6, new byte[0]));

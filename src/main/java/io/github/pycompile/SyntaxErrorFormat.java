@@ -34,15 +34,30 @@ final class SyntaxErrorFormat {
         return out.toString();
     }
 
-    /** 3.10+: strip the line, underline offset..end_offset (one caret when they coincide). */
-    private static void modernCaret(StringBuilder out, PythonError e, String text) {
+    /** Appends the line without its trailing newlines and leading blanks; returns how many blanks went. */
+    private static int appendStrippedLine(StringBuilder out, String text) {
         String rtext = stripTrailing(text, "\n");
         int lead = 0;
         while (lead < rtext.length() && " \n\f".indexOf(rtext.charAt(lead)) >= 0) {
             lead++;
         }
-        String ltext = rtext.substring(lead);
-        out.append("    ").append(ltext).append('\n');
+        out.append("    ").append(rtext, lead, rtext.length()).append('\n');
+        return lead;
+    }
+
+    /** Blanks under {@code text[0:col]}, keeping tabs and other whitespace so the caret lines up. */
+    private static void appendCaretSpace(StringBuilder out, String text, int col) {
+        out.append("    ");
+        for (int i = 0; i < col && i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(Character.isWhitespace(c) ? c : ' ');
+        }
+    }
+
+    /** 3.10+: strip the line, underline offset..end_offset (one caret when they coincide). */
+    private static void modernCaret(StringBuilder out, PythonError e, String text) {
+        int lead = appendStrippedLine(out, text);
+        String ltext = stripTrailing(text, "\n").substring(lead);
         if (e.offset() != -1) {
             int offset = e.offset();
             int end = e.endOffset() == 0 || e.endOffset() == -1 && e.endLineno() == -1 ? offset : e.endOffset();
@@ -52,11 +67,7 @@ final class SyntaxErrorFormat {
             int col = offset - 1 - lead;
             int endCol = end - 1 - lead;
             if (col >= 0) {
-                out.append("    ");
-                for (int i = 0; i < col && i < ltext.length(); i++) {
-                    char c = ltext.charAt(i);
-                    out.append(Character.isWhitespace(c) ? c : ' ');
-                }
+                appendCaretSpace(out, ltext, col);
                 out.append("^".repeat(Math.max(0, endCol - col))).append('\n');
             }
         }
@@ -64,20 +75,11 @@ final class SyntaxErrorFormat {
 
     /** 3.9: the line stripped as 3.10 does, one caret at offset (no clamping). */
     private static void caret39(StringBuilder out, PythonError e, String text) {
-        String rtext = stripTrailing(text, "\n");
-        int lead = 0;
-        while (lead < rtext.length() && " \n\f".indexOf(rtext.charAt(lead)) >= 0) {
-            lead++;
-        }
-        String ltext = rtext.substring(lead);
-        out.append("    ").append(ltext).append('\n');
+        int lead = appendStrippedLine(out, text);
+        String ltext = stripTrailing(text, "\n").substring(lead);
         int caret = (e.offset() == -1 ? 0 : e.offset()) - 1 - lead;
         if (caret >= 0) {
-            out.append("    ");
-            for (int i = 0; i < caret && i < ltext.length(); i++) {
-                char c = ltext.charAt(i);
-                out.append(Character.isWhitespace(c) ? c : ' ');
-            }
+            appendCaretSpace(out, ltext, caret);
             out.append("^\n");
         }
     }
@@ -91,11 +93,7 @@ final class SyntaxErrorFormat {
             // a Python slice [:offset]: a negative offset counts from the end
             int cut = offset >= 0 ? Math.min(offset, caretspace.length()) : Math.max(0, caretspace.length() + offset);
             caretspace = caretspace.substring(0, cut).stripLeading();
-            out.append("    ");
-            for (int i = 0; i < caretspace.length(); i++) {
-                char c = caretspace.charAt(i);
-                out.append(Character.isWhitespace(c) ? c : ' ');
-            }
+            appendCaretSpace(out, caretspace, caretspace.length());
             out.append("^\n");
         }
     }

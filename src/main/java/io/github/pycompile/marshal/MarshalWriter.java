@@ -251,43 +251,29 @@ public final class MarshalWriter {
     }
 
     private void writeCode(Code c) {
-        switch (layout) {
-            case A -> {
-                putInt(c.argCount());
-                putInt(c.nLocals());
-                putInt(c.stackSize());
-                putInt(c.flags());
-                writeFields(c.code(), c.consts(), c.names(), c.varNames(), c.freeVars(), c.cellVars(),
-                        c.filename(), c.name());
-                putInt(c.firstLineNo());
-                write(c.lineTable());
-            }
-            case B, C -> {
-                putInt(c.argCount());
-                if (layout == CodeLayout.C) {
-                    putInt(c.posOnlyArgCount());
-                }
-                putInt(c.kwOnlyArgCount());
-                putInt(c.nLocals());
-                putInt(c.stackSize());
-                putInt(c.flags());
-                writeFields(c.code(), c.consts(), c.names(), c.varNames(), c.freeVars(), c.cellVars(),
-                        c.filename(), c.name());
-                putInt(c.firstLineNo());
-                write(c.lineTable());
-            }
-            case D -> {
-                putInt(c.argCount());
-                putInt(c.posOnlyArgCount());
-                putInt(c.kwOnlyArgCount());
-                putInt(c.stackSize());
-                putInt(c.flags());
-                writeFields(c.code(), c.consts(), c.names(), c.localsPlusNames(), c.localsPlusKinds(),
-                        c.filename(), c.name(), c.qualname());
-                putInt(c.firstLineNo());
-                write(c.lineTable());
-                write(c.exceptionTable());
-            }
+        putInt(c.argCount());
+        if (layout == CodeLayout.C || layout == CodeLayout.D) {
+            putInt(c.posOnlyArgCount());
+        }
+        if (layout != CodeLayout.A) {
+            putInt(c.kwOnlyArgCount());
+        }
+        if (layout != CodeLayout.D) {
+            putInt(c.nLocals());
+        }
+        putInt(c.stackSize());
+        putInt(c.flags());
+        if (layout == CodeLayout.D) {
+            writeFields(c.code(), c.consts(), c.names(), c.localsPlusNames(), c.localsPlusKinds(),
+                    c.filename(), c.name(), c.qualname());
+        } else {
+            writeFields(c.code(), c.consts(), c.names(), c.varNames(), c.freeVars(), c.cellVars(),
+                    c.filename(), c.name());
+        }
+        putInt(c.firstLineNo());
+        write(c.lineTable());
+        if (layout == CodeLayout.D) {
+            write(c.exceptionTable());
         }
     }
 

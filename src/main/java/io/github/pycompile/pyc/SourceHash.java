@@ -28,40 +28,34 @@ public final class SourceHash {
 
     /** SipHash-c-d of {@code data} with the 128-bit key (k0, k1), words read little-endian. */
     static long sipHash(int cRounds, int dRounds, long k0, long k1, byte[] data) {
-        long v0 = k0 ^ 0x736f6d6570736575L;
-        long v1 = k1 ^ 0x646f72616e646f6dL;
-        long v2 = k0 ^ 0x6c7967656e657261L;
-        long v3 = k1 ^ 0x7465646279746573L;
+        long[] v = {k0 ^ 0x736f6d6570736575L, k1 ^ 0x646f72616e646f6dL, k0 ^ 0x6c7967656e657261L,
+            k1 ^ 0x7465646279746573L};
         int n = data.length;
         int end = n - (n % 8);
         for (int i = 0; i < end; i += 8) {
-            long m = littleEndianWord(data, i, 8);
-            v3 ^= m;
-            for (int r = 0; r < cRounds; r++) {
-                v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-                v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-                v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-                v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-            }
-            v0 ^= m;
+            compress(v, littleEndianWord(data, i, 8), cRounds);
         }
-        long last = ((long) n << 56) | littleEndianWord(data, end, n - end);
-        v3 ^= last;
-        for (int r = 0; r < cRounds; r++) {
+        compress(v, ((long) n << 56) | littleEndianWord(data, end, n - end), cRounds);
+        v[2] ^= 0xff;
+        rounds(v, dRounds);
+        return v[0] ^ v[1] ^ v[2] ^ v[3];
+    }
+
+    private static void compress(long[] v, long m, int cRounds) {
+        v[3] ^= m;
+        rounds(v, cRounds);
+        v[0] ^= m;
+    }
+
+    private static void rounds(long[] v, int count) {
+        long v0 = v[0], v1 = v[1], v2 = v[2], v3 = v[3];
+        for (int r = 0; r < count; r++) {
             v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
             v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
             v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
             v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
         }
-        v0 ^= last;
-        v2 ^= 0xff;
-        for (int r = 0; r < dRounds; r++) {
-            v0 += v1; v1 = Long.rotateLeft(v1, 13); v1 ^= v0; v0 = Long.rotateLeft(v0, 32);
-            v2 += v3; v3 = Long.rotateLeft(v3, 16); v3 ^= v2;
-            v0 += v3; v3 = Long.rotateLeft(v3, 21); v3 ^= v0;
-            v2 += v1; v1 = Long.rotateLeft(v1, 17); v1 ^= v2; v2 = Long.rotateLeft(v2, 32);
-        }
-        return v0 ^ v1 ^ v2 ^ v3;
+        v[0] = v0; v[1] = v1; v[2] = v2; v[3] = v3;
     }
 
     private static long littleEndianWord(byte[] data, int from, int count) {

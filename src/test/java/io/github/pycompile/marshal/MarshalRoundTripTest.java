@@ -24,6 +24,29 @@ import org.junit.jupiter.params.provider.EnumSource;
 class MarshalRoundTripTest {
     private static final int SAMPLE = 120;
 
+    /** Caches real interpreters wrote, committed (scripts/golden/marshal_pycs.sh): tested everywhere. */
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13", "V3_14"})
+    void committedCachesRoundTrip(PythonVersion v) throws Exception {
+        var url = getClass().getResource("/golden/marshal/pyc/" + v.dotted());
+        assertTrue(url != null, "no committed caches for " + v);
+        List<Path> files;
+        try (Stream<Path> s = Files.list(Path.of(url.toURI()))) {
+            files = s.sorted().collect(Collectors.toList());
+        }
+        assertEquals(4, files.size());
+        for (Path f : files) {
+            byte[] data = Files.readAllBytes(f);
+            assertEquals(v.magic(), (data[0] & 0xff) | (data[1] & 0xff) << 8, f + " magic");
+            MarshalReader r = new MarshalReader(data, v.headerSize(), v);
+            PyObject code = r.read();
+            assertEquals(data.length, r.position(), f + " trailing bytes");
+            byte[] again = MarshalWriter.dumps(code, v, r.flagged()::contains, false);
+            assertEquals(-1, Arrays.mismatch(Arrays.copyOfRange(data, v.headerSize(), data.length), again),
+                    f + ": first difference");
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
     void stdlibCachesRoundTrip(PythonVersion v) throws IOException {

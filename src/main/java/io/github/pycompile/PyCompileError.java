@@ -32,6 +32,14 @@ public final class PyCompileError extends Exception {
     public static PyCompileError of(PythonError error, String file, PythonVersion target) {
         String value = strOf(error);
         String msg;
+        if (target == PythonVersion.V2_6) {
+            // 2.6's py_compile hands err.args, not the exception, to the formatting: the message is
+            // the repr of that tuple (and a SyntaxError's text ends with a newline, the others not).
+            String args = py2ArgsRepr(error);
+            msg = error.typeName().equals("SyntaxError") ? "SyntaxError: " + args + "\n"
+                    : "Sorry: " + error.typeName() + ": " + args;
+            return new PyCompileError(error.typeName(), value, file, msg, error.lineno(), error.offset());
+        }
         if (error.typeName().equals("SyntaxError")) {
             msg = SyntaxErrorFormat.formatExceptionOnly(error, target)
                     .replace("File \"<string>\"", "File \"" + file + "\"");
@@ -46,6 +54,44 @@ public final class PyCompileError extends Exception {
         String value = e.getMessage() + " in " + file;
         return new PyCompileError("NotImplementedError", value, file, "Sorry: NotImplementedError: " + value,
                 e.lineno(), -1);
+    }
+
+    /**
+     * Python 2's {@code repr(err.args)}: {@code (msg, (filename, lineno, offset, text))} for an error
+     * with a position, {@code (msg,)} otherwise; -1 stands for None. Strings are 2.x byte strings,
+     * held here as text whose characters are the bytes (latin-1).
+     */
+    static String py2ArgsRepr(PythonError e) {
+        if (e.filename() == null && e.lineno() < 0) {
+            return "(" + py2Repr(e.pyMessage()) + ",)";
+        }
+        return "(" + py2Repr(e.pyMessage()) + ", (" + (e.filename() == null ? "None" : py2Repr(e.filename())) + ", "
+                + (e.lineno() < 0 ? "None" : Integer.toString(e.lineno())) + ", "
+                + (e.offset() < 0 ? "None" : Integer.toString(e.offset())) + ", "
+                + (e.text() == null ? "None" : py2Repr(e.text())) + "))";
+    }
+
+    /** {@code repr()} of a Python 2 byte string. */
+    static String py2Repr(String s) {
+        char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
+        StringBuilder sb = new StringBuilder(s.length() + 2).append(q);
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == q || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c == '\t') {
+                sb.append("\\t");
+            } else if (c == '\n') {
+                sb.append("\\n");
+            } else if (c == '\r') {
+                sb.append("\\r");
+            } else if (c < 0x20 || c >= 0x7f) {
+                sb.append(String.format("\\x%02x", (int) c & 0xff));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append(q).toString();
     }
 
     /** {@code str(exc)}: for syntax errors {@code "msg (basename, line N)"} as CPython formats it. */

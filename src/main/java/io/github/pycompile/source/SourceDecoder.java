@@ -1,0 +1,210 @@
+package io.github.pycompile.source;
+
+import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.target.PythonVersion;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The first step of CPython's tokenizer on the bytes {@code py_compile} hands to {@code compile()}:
+ * null bytes, the UTF-8 BOM, a PEP 263 coding declaration on line 1 or 2, decoding, and universal
+ * newlines. 3.x targets get text; 2.x targets get the bytes themselves as text (one char per byte),
+ * since a 2.x {@code str} source is bytes — after checking that the declared codec can decode them.
+ */
+public final class SourceDecoder {
+    private SourceDecoder() {}
+
+    /** The decoded source: newlines translated to {@code \n}; the encoding as CPython names it. */
+    public record DecodedSource(String text, String encoding, boolean bom) {}
+
+    /** Python codec names (after {@link #normalName}) that the JDK spells differently. */
+    private static final Map<String, String> JAVA_NAMES = Map.ofEntries(
+            Map.entry("utf-8", "UTF-8"), Map.entry("utf8", "UTF-8"), Map.entry("iso-8859-1", "ISO-8859-1"),
+            Map.entry("latin1", "ISO-8859-1"), Map.entry("l1", "ISO-8859-1"), Map.entry("ascii", "US-ASCII"),
+            Map.entry("us-ascii", "US-ASCII"), Map.entry("cp1252", "windows-1252"),
+            Map.entry("windows-1252", "windows-1252"), Map.entry("latin9", "ISO-8859-15"),
+            Map.entry("iso-8859-15", "ISO-8859-15"), Map.entry("cp437", "IBM437"), Map.entry("koi8-r", "KOI8-R"),
+            Map.entry("euc-jp", "EUC-JP"), Map.entry("shift-jis", "Shift_JIS"), Map.entry("gbk", "GBK"),
+            Map.entry("big5", "Big5"), Map.entry("euc-kr", "EUC-KR"), Map.entry("cp1251", "windows-1251"),
+            Map.entry("iso-8859-2", "ISO-8859-2"), Map.entry("iso-8859-5", "ISO-8859-5"),
+            Map.entry("iso-8859-7", "ISO-8859-7"), Map.entry("iso-8859-9", "ISO-8859-9"));
+
+    public static DecodedSource decode(byte[] src, PythonVersion target, String filename)
+            throws PythonError, UnsupportedFeatureException {
+        checkNullBytes(src, target);
+        boolean bom = src.length >= 3 && (src[0] & 0xff) == 0xef && (src[1] & 0xff) == 0xbb && (src[2] & 0xff) == 0xbf;
+        int start = bom ? 3 : 0;
+        String cookie = findCookie(src, start);
+        String encoding = cookie == null ? (target.isPython2() ? "ascii" : "utf-8") : normalName(cookie);
+        int noOffset = target.atLeast(PythonVersion.V3_9) ? -1 : 0;
+        if (bom && cookie != null && !encoding.equals("utf-8")) {
+            throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, 0, noOffset,
+                    null, -1, -1);
+        }
+        if (bom) {
+            encoding = "utf-8";
+        }
+        String text;
+        if (target.isPython2() && cookie == null) {
+            // compile() of a 2.x str does not check bytes against the default encoding
+            text = new String(src, start, src.length - start, StandardCharsets.ISO_8859_1);
+        } else {
+            Charset cs = lookup(encoding);
+            if (cs == null) {
+                throw new PythonError("SyntaxError", "unknown encoding: " + encoding, filename, 0, noOffset, null, -1, -1);
+            }
+            CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            try {
+                text = dec.decode(ByteBuffer.wrap(src, start, src.length - start)).toString();
+            } catch (CharacterCodingException e) {
+                String message = encoding.equals("utf-8") ? null : codecError(encoding, src, start);
+                if (message == null) {
+                    // utf-8 errors are reported by the tokenizer with the position of the token; other
+                    // codecs' messages are not reproduced yet
+                    throw new UnsupportedFeatureException(target, "source that does not decode as " + encoding, -1);
+                }
+                throw new PythonError("SyntaxError", message, filename, 0, noOffset, null, -1, -1);
+            }
+            if (target.isPython2()) {
+                text = new String(src, start, src.length - start, StandardCharsets.ISO_8859_1);
+            }
+        }
+        return new DecodedSource(translateNewlines(text), encoding, bom);
+    }
+
+    private static void checkNullBytes(byte[] src, PythonVersion target) throws PythonError {
+        for (byte b : src) {
+            if (b == 0) {
+                if (target.isPython2()) {
+                    throw PythonError.plain("TypeError", "compile() expected string without null bytes");
+                }
+                // 3.11.7 (the installed 3.11) and later raise SyntaxError; earlier 3.x ValueError
+                throw PythonError.plain(target.atLeast(PythonVersion.V3_11) ? "SyntaxError" : "ValueError",
+                        "source code string cannot contain null bytes");
+            }
+        }
+    }
+
+    /**
+     * The coding declaration of line 1, or of line 2 when line 1 holds nothing but blanks and a comment:
+     * optional blanks (space, tab, form feed), {@code #}, then anywhere {@code coding} followed by
+     * {@code :} or {@code =}, optional spaces and tabs, and a name of letters, digits, {@code -_.}.
+     */
+    static String findCookie(byte[] src, int start) {
+        int lineStart = start;
+        for (int line = 0; line < 2 && lineStart < src.length; line++) {
+            int end = lineStart;
+            while (end < src.length && src[end] != '\n') {
+                end++;
+            }
+            int i = lineStart;
+            while (i < end && (src[i] == ' ' || src[i] == '\t' || src[i] == '\f')) {
+                i++;
+            }
+            if (i < end && src[i] == '#') {
+                String cs = cookieIn(src, i, end);
+                if (cs != null) {
+                    return cs;
+                }
+            } else if (i < end && src[i] != '\r') {
+                return null; // a line of code ends the search
+            }
+            lineStart = end + 1;
+        }
+        return null;
+    }
+
+    private static String cookieIn(byte[] src, int from, int end) {
+        for (int i = from; i + 6 <= end; i++) {
+            if (src[i] == 'c' && src[i + 1] == 'o' && src[i + 2] == 'd' && src[i + 3] == 'i' && src[i + 4] == 'n'
+                    && src[i + 5] == 'g' && i + 6 < end && (src[i + 6] == ':' || src[i + 6] == '=')) {
+                int j = i + 7;
+                while (j < end && (src[j] == ' ' || src[j] == '\t')) {
+                    j++;
+                }
+                int k = j;
+                while (k < end && (Character.isLetterOrDigit(src[k]) && src[k] > 0 || src[k] == '-' || src[k] == '_'
+                        || src[k] == '.')) {
+                    k++;
+                }
+                if (k > j) {
+                    return new String(src, j, k - j, StandardCharsets.ISO_8859_1);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** CPython's {@code get_normal_name}: the utf-8 and latin-1 families, else the name as written. */
+    static String normalName(String cs) {
+        String lower = cs.substring(0, Math.min(12, cs.length())).toLowerCase(Locale.ROOT).replace('_', '-');
+        if (lower.equals("utf-8") || lower.startsWith("utf-8-")) {
+            return "utf-8";
+        }
+        for (String l1 : new String[] {"latin-1", "iso-8859-1", "iso-latin-1"}) {
+            if (lower.equals(l1) || lower.startsWith(l1 + "-")) {
+                return "iso-8859-1";
+            }
+        }
+        return cs;
+    }
+
+    /** Python's codec lookup: lower case, runs of other than letters, digits and '.' as '-' here. */
+    static Charset lookup(String encoding) {
+        String key = encoding.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
+        String java = JAVA_NAMES.get(key);
+        if (java == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(java);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
+
+    /** The UnicodeDecodeError text of the declared codec as the SyntaxError carries it; null if not known. */
+    private static String codecError(String encoding, byte[] src, int start) {
+        String key = encoding.toLowerCase(Locale.ROOT).replace('_', '-');
+        if (key.equals("ascii") || key.equals("us-ascii")) {
+            for (int i = start; i < src.length; i++) {
+                if ((src[i] & 0xff) >= 0x80) {
+                    return String.format("'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)",
+                            src[i] & 0xff, i - start);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Universal newlines: {@code \r\n} and lone {@code \r} become {@code \n}. */
+    static String translateNewlines(String s) {
+        if (s.indexOf('\r') < 0) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\r') {
+                sb.append('\n');
+                if (i + 1 < s.length() && s.charAt(i + 1) == '\n') {
+                    i++;
+                }
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+}

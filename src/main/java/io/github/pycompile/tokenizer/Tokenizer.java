@@ -1,0 +1,370 @@
+package io.github.pycompile.tokenizer;
+
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.target.PythonVersion;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CPython 3.x's tokenizer for well-formed sources, pulled one token at a time as the PEG parser pulls
+ * them: indentation (tabs to multiples of 8, form feed resets), implicit line joining inside brackets,
+ * backslash continuations, comments and blank lines skipped, numbers, strings of every prefix as one
+ * STRING token (f-strings included, as before 3.12), names and operators by longest match.
+ *
+ * <p>Ill-formed input is refused with an {@link UnsupportedFeatureException} until CPython's own
+ * messages for it are reproduced (issue 3).
+ */
+public final class Tokenizer {
+    private static final String[] OPS3 = {"**=", "...", "//=", "<<=", ">>="};
+    private static final String[] OPS2 = {"!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<",
+        "<=", "==", ">=", ">>", "@=", "^=", "|="};
+    private static final String OPS1 = "()[]{}:,;+-*/|&<>=.%~^@";
+
+    private final String src;
+    private final PythonVersion target;
+    private int pos;
+    private int line = 1;
+    private int lineStart;
+    private int parenDepth;
+    private boolean atLineStart = true;
+    private final ArrayDeque<Integer> indents = new ArrayDeque<>();
+    private final ArrayDeque<Token> pending = new ArrayDeque<>();
+    private boolean done;
+    private boolean lastWasNewline = true;
+
+    /** @param text decoded source, newlines already translated to {@code \n} */
+    public Tokenizer(String text, PythonVersion target) {
+        this.src = text;
+        this.target = target;
+        indents.push(0);
+    }
+
+    /** All tokens up to and including ENDMARKER. */
+    public List<Token> all() throws UnsupportedFeatureException {
+        List<Token> out = new ArrayList<>();
+        Token t;
+        do {
+            t = next();
+            out.add(t);
+        } while (t.kind() != TokenKind.ENDMARKER);
+        return out;
+    }
+
+    public Token next() throws UnsupportedFeatureException {
+        while (pending.isEmpty()) {
+            produce();
+        }
+        return pending.poll();
+    }
+
+    private void produce() throws UnsupportedFeatureException {
+        if (done) {
+            throw new IllegalStateException("read past ENDMARKER");
+        }
+        if (atLineStart && parenDepth == 0) {
+            if (!handleIndentation()) {
+                return;
+            }
+        }
+        skipBlanksAndContinuations();
+        if (pos >= src.length()) {
+            atEnd();
+            return;
+        }
+        char c = src.charAt(pos);
+        if (c == '#') {
+            while (pos < src.length() && src.charAt(pos) != '\n') {
+                pos++;
+            }
+            return;
+        }
+        if (c == '\n') {
+            if (parenDepth == 0) {
+                emit(TokenKind.NEWLINE, pos, pos + 1, "\n");
+                lastWasNewline = true;
+            }
+            pos++;
+            newLine();
+            return;
+        }
+        lastWasNewline = false;
+        int start = pos;
+        if (isIdentStart(c)) {
+            while (pos < src.length() && isIdentChar(src.charAt(pos))) {
+                pos++;
+            }
+            if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"')
+                    && isStringPrefix(src.substring(start, pos))) {
+                string(start);
+                return;
+            }
+            emit(TokenKind.NAME, start, pos, src.substring(start, pos));
+            return;
+        }
+        if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
+            number(start);
+            return;
+        }
+        if (c == '\'' || c == '"') {
+            string(start);
+            return;
+        }
+        for (String op : OPS3) {
+            if (src.startsWith(op, pos)) {
+                pos += 3;
+                emit(TokenKind.OP, start, pos, op);
+                return;
+            }
+        }
+        for (String op : OPS2) {
+            if (src.startsWith(op, pos)) {
+                pos += 2;
+                emit(TokenKind.OP, start, pos, op);
+                return;
+            }
+        }
+        if (OPS1.indexOf(c) >= 0) {
+            pos++;
+            if (c == '(' || c == '[' || c == '{') {
+                parenDepth++;
+            } else if (c == ')' || c == ']' || c == '}') {
+                if (parenDepth == 0) {
+                    throw unsupported("an unmatched '" + c + "'");
+                }
+                parenDepth--;
+            }
+            emit(TokenKind.OP, start, pos, String.valueOf(c));
+            return;
+        }
+        throw unsupported("the character " + String.format("U+%04X", (int) c) + " here");
+    }
+
+    /** Measures the indentation of a new logical line; false when the line is blank or a comment. */
+    private boolean handleIndentation() throws UnsupportedFeatureException {
+        int col = 0;
+        int altcol = 0;
+        int p = pos;
+        while (p < src.length()) {
+            char c = src.charAt(p);
+            if (c == ' ') {
+                col++;
+                altcol++;
+            } else if (c == '\t') {
+                col = (col / 8 + 1) * 8;
+                altcol++;
+            } else if (c == '\f') {
+                col = 0;
+                altcol = 0;
+            } else {
+                break;
+            }
+            p++;
+        }
+        if (p >= src.length() || src.charAt(p) == '#' || src.charAt(p) == '\n'
+                || src.charAt(p) == '\\' && p + 1 < src.length() && src.charAt(p + 1) == '\n') {
+            // blank or comment-only line: no indentation change, no NEWLINE
+            pos = p;
+            if (pos < src.length() && src.charAt(pos) == '#') {
+                while (pos < src.length() && src.charAt(pos) != '\n') {
+                    pos++;
+                }
+            }
+            if (pos < src.length() && src.charAt(pos) == '\n') {
+                pos++;
+                newLine();
+                return false;
+            }
+            if (pos < src.length() && src.charAt(pos) == '\\') {
+                pos = p;
+                atLineStart = false;
+                return true;
+            }
+            atLineStart = false;
+            return true;
+        }
+        pos = p;
+        atLineStart = false;
+        int current = indents.peek();
+        if (col > current) {
+            indents.push(col);
+            emit(TokenKind.INDENT, lineStart, pos, src.substring(lineStart, pos));
+        } else {
+            while (col < indents.peek()) {
+                indents.pop();
+                emit(TokenKind.DEDENT, pos, pos, "");
+            }
+            if (col != indents.peek()) {
+                throw unsupported("inconsistent dedent");
+            }
+        }
+        return true;
+    }
+
+    private void skipBlanksAndContinuations() throws UnsupportedFeatureException {
+        while (pos < src.length()) {
+            char c = src.charAt(pos);
+            if (c == ' ' || c == '\t' || c == '\f') {
+                pos++;
+            } else if (c == '\\') {
+                if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
+                    pos += 2;
+                    newLineKeepStart();
+                } else {
+                    throw unsupported("a backslash not followed by a newline");
+                }
+            } else {
+                return;
+            }
+        }
+    }
+
+    private void atEnd() throws UnsupportedFeatureException {
+        if (parenDepth > 0) {
+            throw unsupported("end of file inside brackets");
+        }
+        if (!lastWasNewline) {
+            emit(TokenKind.NEWLINE, pos, pos, "");
+            lastWasNewline = true;
+        }
+        while (indents.peek() > 0) {
+            indents.pop();
+            Token t = new Token(TokenKind.DEDENT, "", line, 0, line, 0);
+            pending.add(t);
+        }
+        pending.add(new Token(TokenKind.ENDMARKER, "", line, 0, line, 0));
+        done = true;
+    }
+
+    private void number(int start) throws UnsupportedFeatureException {
+        char c = src.charAt(pos);
+        if (c == '0' && pos + 1 < src.length() && "xXoObB".indexOf(src.charAt(pos + 1)) >= 0) {
+            pos += 2;
+            while (pos < src.length() && (Character.digit(src.charAt(pos), 16) >= 0 || src.charAt(pos) == '_')) {
+                pos++;
+            }
+        } else {
+            digits();
+            if (pos < src.length() && src.charAt(pos) == '.') {
+                pos++;
+                digits();
+            }
+            if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
+                int save = pos;
+                pos++;
+                if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
+                    pos++;
+                }
+                if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
+                    digits();
+                } else {
+                    pos = save;
+                }
+            }
+            if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
+                pos++;
+            }
+        }
+        if (pos < src.length() && isIdentChar(src.charAt(pos))) {
+            throw unsupported("a number followed by a name character");
+        }
+        emit(TokenKind.NUMBER, start, pos, src.substring(start, pos));
+    }
+
+    private void digits() {
+        while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
+            pos++;
+        }
+    }
+
+    private void string(int start) throws UnsupportedFeatureException {
+        int startLine = line;
+        int startLineStart = lineStart;
+        char q = src.charAt(pos);
+        boolean triple = src.startsWith(String.valueOf(q).repeat(3), pos);
+        pos += triple ? 3 : 1;
+        while (true) {
+            if (pos >= src.length()) {
+                throw unsupported("an unterminated string");
+            }
+            char c = src.charAt(pos);
+            if (c == '\\') {
+                pos += 2;
+                if (pos - 1 < src.length() && src.charAt(pos - 1) == '\n') {
+                    newLineKeepStart();
+                }
+                continue;
+            }
+            if (c == '\n') {
+                if (!triple) {
+                    throw unsupported("an unterminated string");
+                }
+                pos++;
+                newLineKeepStart();
+                continue;
+            }
+            if (c == q && (!triple || src.startsWith(String.valueOf(q).repeat(3), pos))) {
+                pos += triple ? 3 : 1;
+                break;
+            }
+            pos++;
+        }
+        String text = src.substring(start, pos);
+        pending.add(new Token(TokenKind.STRING, text, startLine, byteCol(startLineStart, start), line,
+                byteCol(lineStart, pos)));
+    }
+
+    private void emit(TokenKind kind, int start, int end, String text) {
+        pending.add(new Token(kind, text, line, byteCol(lineStart, start), line, byteCol(lineStart, end)));
+    }
+
+    /** UTF-8 byte offset of {@code at} from {@code from}. */
+    private int byteCol(int from, int at) {
+        int n = 0;
+        for (int i = from; i < at; i++) {
+            char c = src.charAt(i);
+            if (c < 0x80) {
+                n += 1;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    private void newLine() {
+        line++;
+        lineStart = pos;
+        atLineStart = parenDepth == 0; // inside brackets a new line is only a continuation
+    }
+
+    private void newLineKeepStart() {
+        line++;
+        lineStart = pos;
+    }
+
+    private static boolean isStringPrefix(String p) {
+        String l = p.toLowerCase(java.util.Locale.ROOT);
+        return switch (l) {
+            case "r", "u", "b", "br", "rb", "f", "fr", "rf" -> true;
+            default -> false;
+        };
+    }
+
+    private static boolean isIdentStart(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+    }
+
+    private static boolean isIdentChar(char c) {
+        return isIdentStart(c) || c >= '0' && c <= '9';
+    }
+
+    private UnsupportedFeatureException unsupported(String what) {
+        return new UnsupportedFeatureException(target, "tokenizing " + what, line);
+    }
+}

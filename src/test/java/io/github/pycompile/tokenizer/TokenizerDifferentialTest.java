@@ -1,0 +1,144 @@
+package io.github.pycompile.tokenizer;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.source.SourceDecoder;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.testsupport.Interpreters;
+import io.github.pycompile.testsupport.Python;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Our tokens against CPython 3.11's {@code tokenize} (NL and COMMENT dropped, columns as UTF-8
+ * bytes) over its standard library: a sample by default, every file with -Dpycompile.corpus=full.
+ * INDENT/DEDENT positions and the NEWLINE text are left out of the comparison (tokenize's pure-Python
+ * conventions differ from the C tokenizer's there); every other token must match exactly.
+ */
+class TokenizerDifferentialTest {
+
+    @Test
+    void stdlib311TokensMatch() throws IOException {
+        Path python = Interpreters.require(PythonVersion.V3_11);
+        Path lib = Interpreters.stdlib(PythonVersion.V3_11).orElseThrow();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(lib)) {
+            files = s.filter(p -> p.toString().endsWith(".py") && !p.toString().contains("site-packages"))
+                    .sorted().collect(Collectors.toList());
+        }
+        if (!Interpreters.fullCorpus()) {
+            List<Path> sample = new ArrayList<>();
+            for (int i = 0; i < files.size(); i += Math.max(1, files.size() / 150)) {
+                sample.add(files.get(i));
+            }
+            files = sample;
+        }
+        var r = Python.exec(List.of(python.toString(), "scripts/golden/tokenize_dump.py"), null,
+                files.stream().map(Path::toString).collect(Collectors.joining("\n")) + "\n");
+        Map<String, List<String>> expected = new HashMap<>();
+        List<String> current = null;
+        for (String line : r.out().split("\n")) {
+            if (line.startsWith("==FILE ")) {
+                current = new ArrayList<>();
+                expected.put(line.substring(7), current);
+            } else if (current != null) {
+                current.add(line);
+            }
+        }
+        int equal = 0;
+        int refused = 0;
+        int skipped = 0;
+        List<String> differ = new ArrayList<>();
+        for (Path f : files) {
+            List<String> theirs = expected.get(f.toString());
+            if (theirs == null || theirs.stream().anyMatch(l -> l.startsWith("==ERROR"))) {
+                skipped++;
+                continue;
+            }
+            List<String> ours = new ArrayList<>();
+            try {
+                String text = SourceDecoder.decode(Files.readAllBytes(f), PythonVersion.V3_11, f.toString()).text();
+                for (Token t : new Tokenizer(text, PythonVersion.V3_11).all()) {
+                    ours.add(t.kind() + "|" + pyAscii(t.text()) + "|" + t.startLine() + "|" + t.startCol() + "|"
+                            + t.endLine() + "|" + t.endCol());
+                }
+            } catch (UnsupportedFeatureException | PythonError e) {
+                refused++;
+                continue;
+            }
+            if (normalize(ours).equals(normalize(theirs))) {
+                equal++;
+            } else {
+                List<String> a = normalize(ours);
+                List<String> b = normalize(theirs);
+                int k = 0;
+                while (k < Math.min(a.size(), b.size()) && a.get(k).equals(b.get(k))) {
+                    k++;
+                }
+                differ.add(f + " at token " + k + ": ours " + (k < a.size() ? a.get(k) : "<end>") + " / cpython "
+                        + (k < b.size() ? b.get(k) : "<end>"));
+            }
+        }
+        System.out.printf("tokenizer 3.11: %d equal, %d differ, %d refused as unsupported, %d skipped, of %d files%n",
+                equal, differ.size(), refused, skipped, files.size());
+        assertTrue(differ.isEmpty(), differ.size() + " files differ, e.g. " + differ.subList(0, Math.min(5, differ.size())));
+    }
+
+    /** INDENT/DEDENT: kind only; NEWLINE: kind and start; everything else whole. */
+    private static List<String> normalize(List<String> toks) {
+        List<String> out = new ArrayList<>();
+        for (String t : toks) {
+            if (t.startsWith("INDENT|") || t.startsWith("DEDENT|") || t.startsWith("ENDMARKER|")) {
+                out.add(t.substring(0, t.indexOf('|')));
+            } else if (t.startsWith("NEWLINE|")) {
+                String[] p = t.split("\\|");
+                out.add("NEWLINE|" + p[2] + "|" + p[3]);
+            } else {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /** Python's {@code ascii()} of a str. */
+    static String pyAscii(String s) {
+        boolean hasSingle = s.indexOf('\'') >= 0;
+        boolean hasDouble = s.indexOf('"') >= 0;
+        char q = hasSingle && !hasDouble ? '"' : '\'';
+        StringBuilder sb = new StringBuilder().append(q);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == q || cp == '\\') {
+                sb.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\r') {
+                sb.append("\\r");
+            } else if (cp == '\t') {
+                sb.append("\\t");
+            } else if (cp < 0x20 || cp == 0x7f) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp < 0x7f) {
+                sb.appendCodePoint(cp);
+            } else if (cp <= 0xff) {
+                sb.append(String.format("\\x%02x", cp));
+            } else if (cp <= 0xffff) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.append(String.format("\\U%08x", cp));
+            }
+        }
+        return sb.append(q).toString();
+    }
+}

@@ -318,9 +318,29 @@ public final class Tokenizer {
         pending.add(new Token(kind, text, line, byteCol(lineStart, start), line, byteCol(lineStart, end)));
     }
 
-    /** UTF-8 byte offset of {@code at} from {@code from}. */
+    private int colFrom = -1;
+    private int colAt;
+    private int colBytes;
+
+    /**
+     * UTF-8 byte offset of {@code at} from {@code from}. Tokens come in order, so the count carries on
+     * from the previous call on the same line instead of rescanning it (long lines stay linear).
+     */
     private int byteCol(int from, int at) {
         int n = 0;
+        int i = from;
+        if (from == colFrom && at >= colAt) {
+            n = colBytes;
+            i = colAt;
+        }
+        colFrom = from;
+        colAt = at;
+        colBytes = countBytes(i, at, n);
+        return colBytes;
+    }
+
+    private int countBytes(int from, int at, int start) {
+        int n = start;
         for (int i = from; i < at; i++) {
             char c = src.charAt(i);
             if (c < 0x80) {

@@ -1,0 +1,87 @@
+package io.github.pycompile.bench;
+
+import io.github.pycompile.source.SourceDecoder;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.testsupport.Interpreters;
+import io.github.pycompile.testsupport.Python;
+import io.github.pycompile.tokenizer.Tokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Prints front-end throughput on CPython 3.11's standard library (decoding + tokenizing, single
+ * thread, after warm-up; median of 5 runs) beside CPython 3.11's own {@code compile()} of the same
+ * files in the same run. A program, not a test; after {@code mvn test-compile}:
+ * {@code java -cp target/classes:target/test-classes:<junit-jupiter-api, opentest4j jars>
+ * io.github.pycompile.bench.FrontEndBenchmark}.
+ */
+public final class FrontEndBenchmark {
+    private FrontEndBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path lib = Interpreters.stdlib(PythonVersion.V3_11).orElseThrow(() -> new IllegalStateException("no 3.11"));
+        List<byte[]> sources = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(lib)) {
+            files = s.filter(p -> p.toString().endsWith(".py") && !p.toString().contains("site-packages")
+                    && !p.toString().contains("tokenizedata") && !p.toString().contains("bad"))
+                    .sorted().collect(Collectors.toList());
+        }
+        long bytes = 0;
+        List<Path> used = new ArrayList<>();
+        for (Path f : files) {
+            byte[] b = Files.readAllBytes(f);
+            try {
+                new Tokenizer(SourceDecoder.decode(b, PythonVersion.V3_11, f.toString()).text(), PythonVersion.V3_11).all();
+                sources.add(b);
+                used.add(f);
+                bytes += b.length;
+            } catch (Exception e) {
+                // left out: not yet accepted by our front end
+            }
+        }
+        double[] secs = new double[5];
+        for (int round = -3; round < 5; round++) {
+            long t0 = System.nanoTime();
+            long tokens = 0;
+            for (byte[] b : sources) {
+                tokens += new Tokenizer(SourceDecoder.decode(b, PythonVersion.V3_11, "f").text(), PythonVersion.V3_11)
+                        .all().size();
+            }
+            if (round >= 0) {
+                secs[round] = (System.nanoTime() - t0) / 1e9;
+            }
+            if (round == 4) {
+                System.out.printf("tokens: %d%n", tokens);
+            }
+        }
+        Arrays.sort(secs);
+        double mb = bytes / 1e6;
+        System.out.printf("files: %d, %.1f MB%n", sources.size(), mb);
+        System.out.printf("ours (decode + tokenize): median %.3f s = %.1f MB/s%n", secs[2], mb / secs[2]);
+        Path python = Interpreters.find(PythonVersion.V3_11).orElse(null);
+        if (python != null) {
+            var r = Python.exec(List.of(python.toString(), "-c", String.join("\n",
+                    "import sys, time",
+                    "srcs = [open(p, 'rb').read() for p in sys.stdin.read().splitlines()]",
+                    "ts = []",
+                    "for _ in range(3):",
+                    "    t = time.perf_counter()",
+                    "    for s in srcs:",
+                    "        try: compile(s, 'f', 'exec')",
+                    "        except SyntaxError: pass",
+                    "    ts.append(time.perf_counter() - t)",
+                    "print(sorted(ts)[1])")), null, used.stream().map(Path::toString).collect(Collectors.joining("\n")));
+            if (r.status() != 0) {
+                throw new IllegalStateException(r.err());
+            }
+            double c = Double.parseDouble(r.out().trim());
+            System.out.printf("CPython 3.11 compile(): median %.3f s = %.1f MB/s; ratio %.1fx%n", c, mb / c, c / secs[2]);
+        }
+    }
+}

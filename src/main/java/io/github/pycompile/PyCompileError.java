@@ -63,35 +63,12 @@ public final class PyCompileError extends Exception {
      */
     static String py2ArgsRepr(PythonError e) {
         if (e.filename() == null && e.lineno() < 0) {
-            return "(" + py2Repr(e.pyMessage()) + ",)";
+            return "(" + PyRepr.bytes2(e.pyMessage()) + ",)";
         }
-        return "(" + py2Repr(e.pyMessage()) + ", (" + (e.filename() == null ? "None" : py2Repr(e.filename())) + ", "
+        return "(" + PyRepr.bytes2(e.pyMessage()) + ", (" + (e.filename() == null ? "None" : PyRepr.bytes2(e.filename())) + ", "
                 + (e.lineno() < 0 ? "None" : Integer.toString(e.lineno())) + ", "
                 + (e.offset() < 0 ? "None" : Integer.toString(e.offset())) + ", "
-                + (e.text() == null ? "None" : py2Repr(e.text())) + "))";
-    }
-
-    /** {@code repr()} of a Python 2 byte string. */
-    static String py2Repr(String s) {
-        char q = s.indexOf('\'') >= 0 && s.indexOf('"') < 0 ? '"' : '\'';
-        StringBuilder sb = new StringBuilder(s.length() + 2).append(q);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == q || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c == '\t') {
-                sb.append("\\t");
-            } else if (c == '\n') {
-                sb.append("\\n");
-            } else if (c == '\r') {
-                sb.append("\\r");
-            } else if (c < 0x20 || c >= 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c & 0xff));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append(q).toString();
+                + (e.text() == null ? "None" : PyRepr.bytes2(e.text())) + "))";
     }
 
     /** {@code str(exc)}: for syntax errors {@code "msg (basename, line N)"} as CPython formats it. */

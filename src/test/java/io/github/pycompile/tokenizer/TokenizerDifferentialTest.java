@@ -69,7 +69,7 @@ class TokenizerDifferentialTest {
             try {
                 String text = SourceDecoder.decode(Files.readAllBytes(f), PythonVersion.V3_11, f.toString()).text();
                 for (Token t : new Tokenizer(text, PythonVersion.V3_11).all()) {
-                    ours.add(t.kind() + "|" + pyAscii(t.text()) + "|" + t.startLine() + "|" + t.startCol() + "|"
+                    ours.add(t.kind() + "|" + io.github.pycompile.PyRepr.ascii(t.text()) + "|" + t.startLine() + "|" + t.startCol() + "|"
                             + t.endLine() + "|" + t.endCol());
                 }
             } catch (UnsupportedFeatureException | PythonError e) {
@@ -108,37 +108,5 @@ class TokenizerDifferentialTest {
             }
         }
         return out;
-    }
-
-    /** Python's {@code ascii()} of a str. */
-    static String pyAscii(String s) {
-        boolean hasSingle = s.indexOf('\'') >= 0;
-        boolean hasDouble = s.indexOf('"') >= 0;
-        char q = hasSingle && !hasDouble ? '"' : '\'';
-        StringBuilder sb = new StringBuilder().append(q);
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (cp == q || cp == '\\') {
-                sb.append('\\').appendCodePoint(cp);
-            } else if (cp == '\n') {
-                sb.append("\\n");
-            } else if (cp == '\r') {
-                sb.append("\\r");
-            } else if (cp == '\t') {
-                sb.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                sb.append(String.format("\\x%02x", cp));
-            } else if (cp < 0x7f) {
-                sb.appendCodePoint(cp);
-            } else if (cp <= 0xff) {
-                sb.append(String.format("\\x%02x", cp));
-            } else if (cp <= 0xffff) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.append(String.format("\\U%08x", cp));
-            }
-        }
-        return sb.append(q).toString();
     }
 }

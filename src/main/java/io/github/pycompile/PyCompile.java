@@ -90,7 +90,7 @@ public final class PyCompile {
             return fail(PyCompileError.of(e, name), doraise);
         }
         for (CompilerWarning w : module.warnings()) {
-            err.print(w.filename() + ":" + w.lineno() + ": " + w.category() + ": " + w.message() + "\n");
+            err.print(formatWarning(w, target));
         }
         InvalidationMode mode = options.invalidationMode() != null
                 ? options.invalidationMode()
@@ -110,6 +110,34 @@ public final class PyCompile {
             throw PyOSError.from(e, cachePath);
         }
         return cachePath;
+    }
+
+    /**
+     * {@code warnings.formatwarning}: {@code file:line: Category: message}, then the source line,
+     * stripped, when the file the warning names can be read (linecache reads {@code dfile}, so a
+     * {@code dfile} that is not a path here shows no line).
+     */
+    static String formatWarning(CompilerWarning w, PythonVersion target) {
+        StringBuilder sb = new StringBuilder()
+                .append(w.filename()).append(':').append(w.lineno()).append(": ")
+                .append(w.category()).append(": ").append(w.message()).append('\n');
+        try {
+            Path p = Path.of(w.filename());
+            if (w.lineno() > 0 && Files.isRegularFile(p)) {
+                String text = io.github.pycompile.source.SourceDecoder.decode(Files.readAllBytes(p), target,
+                        w.filename()).text();
+                String[] lines = text.split("\n", -1);
+                if (w.lineno() <= lines.length) {
+                    String line = lines[w.lineno() - 1].strip();
+                    if (!line.isEmpty()) {
+                        sb.append("  ").append(line).append('\n');
+                    }
+                }
+            }
+        } catch (IOException | PythonError | UnsupportedFeatureException | java.nio.file.InvalidPathException e) {
+            // no line, as linecache gives none for a file it cannot read
+        }
+        return sb.toString();
     }
 
     private String fail(PyCompileError error, boolean doraise) throws PyCompileError {

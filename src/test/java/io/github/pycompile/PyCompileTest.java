@@ -109,6 +109,30 @@ class PyCompileTest {
         assertEquals('N', written[8]);
     }
 
+    /** A compiler warning printed as python -m py_compile prints it, with and without a readable dfile. */
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V3_8", "V3_11", "V3_12", "V3_13"})
+    void warningsPrintedAsCpythonDoes(PythonVersion v) throws Exception {
+        Path python = Interpreters.require(v);
+        Files.writeString(tmp.resolve("m.py"), "x = 1\nif x is 1:\n    pass\n");
+        for (String dfile : new String[] {null, "/opt/x/m.py"}) {
+            var r = Python.run(python, tmp, null, "import py_compile; py_compile.compile('m.py', cfile='cp.pyc', dfile="
+                    + (dfile == null ? "None" : "'" + dfile + "'") + ")");
+            String theirs = r.err();
+            String message = theirs.substring(theirs.indexOf("SyntaxWarning: ") + 15, theirs.indexOf('\n'));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            PyCompile pc = new PyCompile(t -> (s, f, o) -> new CompiledModule(new byte[] {'N'},
+                    List.of(new io.github.pycompile.compiler.CompilerWarning("SyntaxWarning", message, f, 2))),
+                    sink(err), null);
+            String cwd = System.getProperty("user.dir");
+            String file = tmp.resolve("m.py").toString();
+            pc.compileFile(file, tmp.resolve("ours.pyc").toString(), dfile, true, CompileOptions.of(v));
+            String expected = dfile == null ? file + theirs.substring("m.py".length()) : theirs;
+            assertEquals(expected, err.toString(StandardCharsets.UTF_8),
+                    v + " dfile " + dfile + " (cwd " + cwd + ")");
+        }
+    }
+
     @Test
     void defaultCachePathAndSourceDateEpoch() throws Exception {
         Path src = Files.writeString(tmp.resolve("m.py"), SOURCE);

@@ -6,7 +6,8 @@ for path in sys.stdin.read().splitlines():
     print('==FILE ' + path)
     try:
         with open(path, 'rb') as f:
-            lines = f.read().decode(tokenize.detect_encoding(open(path, 'rb').readline)[0]).splitlines(True)
+            # split on '\n' only, as readline does (str.splitlines would also split on form feeds)
+            lines = [l + '\n' for l in f.read().decode(tokenize.detect_encoding(open(path, 'rb').readline)[0]).split('\n')]
         with open(path, 'rb') as f:
             toks = list(tokenize.tokenize(f.readline))
     except Exception as e:

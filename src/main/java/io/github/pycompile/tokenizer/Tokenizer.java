@@ -99,7 +99,11 @@ public final class Tokenizer {
                 string(start);
                 return;
             }
-            emit(TokenKind.NAME, start, pos, src.substring(start, pos));
+            String name = src.substring(start, pos);
+            if (!isValidIdentifier(name)) {
+                throw unsupported("a name with characters Python does not allow in identifiers");
+            }
+            emit(TokenKind.NAME, start, pos, name);
             return;
         }
         if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
@@ -366,6 +370,37 @@ public final class Tokenizer {
     private void newLineKeepStart() {
         line++;
         lineStart = pos;
+    }
+
+    /**
+     * PEP 3131: after NFKC normalisation the first character must be a letter-like start character or
+     * '_', the others letters, digits, marks or connectors (the JDK's Unicode identifier classes stand
+     * in for XID_Start / XID_Continue).
+     */
+    private static boolean isValidIdentifier(String name) {
+        boolean ascii = true;
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                ascii = false;
+                break;
+            }
+        }
+        if (ascii) {
+            return true;
+        }
+        String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
+        int first = n.codePointAt(0);
+        if (first != '_' && !Character.isUnicodeIdentifierStart(first)) {
+            return false;
+        }
+        for (int i = Character.charCount(first); i < n.length(); ) {
+            int cp = n.codePointAt(i);
+            if (!Character.isUnicodeIdentifierPart(cp)) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
     }
 
     private static boolean isStringPrefix(String p) {

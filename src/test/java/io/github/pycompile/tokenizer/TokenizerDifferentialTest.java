@@ -17,20 +17,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Our tokens against CPython 3.11's {@code tokenize} (NL and COMMENT dropped, columns as UTF-8
- * bytes) over its standard library: a sample by default, every file with -Dpycompile.corpus=full.
+ * Our tokens against each CPython's {@code tokenize} (NL and COMMENT dropped, columns as UTF-8
+ * bytes) over that version's standard library: a sample by default, every file with -Dpycompile.corpus=full.
  * INDENT/DEDENT positions and the NEWLINE text are left out of the comparison (tokenize's pure-Python
  * conventions differ from the C tokenizer's there); every other token must match exactly.
  */
 class TokenizerDifferentialTest {
 
-    @Test
-    void stdlib311TokensMatch() throws IOException {
-        Path python = Interpreters.require(PythonVersion.V3_11);
-        Path lib = Interpreters.stdlib(PythonVersion.V3_11).orElseThrow();
+    /** Up to 3.11, where tokenize is still pure Python and f-strings are single STRING tokens. */
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V3_8", "V3_9", "V3_10", "V3_11"})
+    void stdlibTokensMatch(PythonVersion v) throws IOException {
+        Path python = Interpreters.require(v);
+        Path lib = Interpreters.stdlib(v).orElseThrow();
         List<Path> files;
         try (Stream<Path> s = Files.walk(lib)) {
             files = s.filter(p -> p.toString().endsWith(".py") && !p.toString().contains("site-packages"))
@@ -61,14 +64,17 @@ class TokenizerDifferentialTest {
         List<String> differ = new ArrayList<>();
         for (Path f : files) {
             List<String> theirs = expected.get(f.toString());
-            if (theirs == null || theirs.stream().anyMatch(l -> l.startsWith("==ERROR"))) {
+            // test_unicode_identifiers.py: pure-Python tokenize splits a variation selector off a name;
+            // the C tokenizer keeps it in the name, as we do (checked with 3.12's C-based tokenize)
+            if (theirs == null || theirs.stream().anyMatch(l -> l.startsWith("==ERROR"))
+                    || f.getFileName().toString().equals("test_unicode_identifiers.py")) {
                 skipped++;
                 continue;
             }
             List<String> ours = new ArrayList<>();
             try {
-                String text = SourceDecoder.decode(Files.readAllBytes(f), PythonVersion.V3_11, f.toString()).text();
-                for (Token t : new Tokenizer(text, PythonVersion.V3_11).all()) {
+                String text = SourceDecoder.decode(Files.readAllBytes(f), v, f.toString()).text();
+                for (Token t : new Tokenizer(text, v).all()) {
                     ours.add(t.kind() + "|" + io.github.pycompile.PyRepr.ascii(t.text()) + "|" + t.startLine() + "|" + t.startCol() + "|"
                             + t.endLine() + "|" + t.endCol());
                 }
@@ -89,7 +95,7 @@ class TokenizerDifferentialTest {
                         + (k < b.size() ? b.get(k) : "<end>"));
             }
         }
-        System.out.printf("tokenizer 3.11: %d equal, %d differ, %d refused as unsupported, %d skipped, of %d files%n",
+        System.out.printf("tokenizer " + v + ": %d equal, %d differ, %d refused as unsupported, %d skipped, of %d files%n",
                 equal, differ.size(), refused, skipped, files.size());
         assertTrue(differ.isEmpty(), differ.size() + " files differ, e.g. " + differ.subList(0, Math.min(5, differ.size())));
     }

@@ -1,0 +1,86 @@
+package io.github.pycompile.flowgraph;
+
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.marshal.PyObject.Bytes;
+import io.github.pycompile.marshal.PyObject.Complex;
+import io.github.pycompile.marshal.PyObject.Float;
+import io.github.pycompile.marshal.PyObject.Int;
+import io.github.pycompile.marshal.PyObject.PySet;
+import io.github.pycompile.marshal.PyObject.Singleton;
+import io.github.pycompile.marshal.PyObject.Str;
+import io.github.pycompile.marshal.PyObject.Tuple;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The identity CPython gives a constant when merging ({@code _PyCode_ConstantKey}): equal values of
+ * the same type are one constant ({@code 1}, {@code 1.0} and {@code True} are three); {@code -0.0}
+ * differs from {@code 0.0} (floats and complex compare by bit pattern); tuples and frozensets by
+ * their items' keys; code objects and anything else by identity.
+ */
+public final class ConstKey {
+    private final Object key;
+
+    private ConstKey(Object key) {
+        this.key = key;
+    }
+
+    public static ConstKey of(PyObject o) {
+        return new ConstKey(keyOf(o));
+    }
+
+    private static Object keyOf(PyObject o) {
+        if (o instanceof Singleton) {
+            return o;
+        } else if (o instanceof Int i) {
+            return List.of("int", i.value());
+        } else if (o instanceof Float f) {
+            return List.of("float", f.bits());
+        } else if (o instanceof Complex c) {
+            return List.of("complex", c.realBits(), c.imagBits());
+        } else if (o instanceof Str s) {
+            return List.of("str", s.value(), s.lonePairs());
+        } else if (o instanceof Bytes b) {
+            return List.of("bytes", ByteBuffer.wrap(b.value()));
+        } else if (o instanceof Tuple t) {
+            List<Object> items = new ArrayList<>();
+            items.add("tuple");
+            for (PyObject x : t.items()) {
+                items.add(keyOf(x));
+            }
+            return items;
+        } else if (o instanceof PySet s && s.frozen()) {
+            Set<Object> items = new HashSet<>();
+            for (PyObject x : s.items()) {
+                items.add(keyOf(x));
+            }
+            return List.of("frozenset", items);
+        }
+        return new Identity(o);
+    }
+
+    private record Identity(PyObject o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ConstKey k && k.key.equals(key);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode();
+    }
+}

@@ -27,6 +27,12 @@ public final class BasicBlock {
     public boolean exceptHandler;
     /** Whether the handler preserves the last instruction offset ({@code b_preserve_lasti}, SETUP_CLEANUP/WITH). */
     public boolean preserveLasti;
+    /** Control never falls through to {@link #next} ({@code b_nofallthrough}). */
+    public boolean nofallthrough;
+    /** The block ends the code unit: it ends in a return or raise ({@code b_exit}). */
+    public boolean exit;
+    /** A RETURN_VALUE was emitted into this block ({@code b_return}). */
+    public boolean returns;
 
     BasicBlock(int id) {
         this.id = id;

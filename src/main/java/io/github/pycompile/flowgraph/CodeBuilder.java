@@ -11,18 +11,22 @@ import java.util.List;
  * layout order with {@link #useLabel(Label)} ({@code compiler_use_next_block}: the current block's
  * {@code next} becomes the label's block, which becomes current).
  *
- * <p>As in 3.11, emitting a jump does not start a new block: code generation places a new block
- * after a conditional jump itself ({@link #nextBlock()}, 3.11's {@code NEXT_BLOCK}) where CPython does.
- * Arguments are final values except for jumps (the target block is kept) and for the cell/free
- * variable opcodes ({@code LOAD_DEREF}, {@code STORE_DEREF}, {@code DELETE_DEREF},
- * {@code LOAD_CLOSURE}, {@code LOAD_CLASSDEREF}), whose argument is 3.11's pre-assembly index: the
- * position in {@link CodeUnit#cellvars}, or {@code cellvars.size()} plus the position in
- * {@link CodeUnit#freevars}; the assembler maps it to the localsplus index ({@code fix_cell_offsets}).
+ * <p>As in 3.11, an instruction that ends a basic block (any jump — not the SETUP_* pseudo-instructions
+ * —, {@code RETURN_VALUE}, {@code RAISE_VARARGS}, {@code RERAISE}) makes the next emitted instruction
+ * start a new, implicit block ({@code u_need_new_implicit_block}), unless a label is placed first.
+ *
+ * <p>Arguments are final values except for jumps (the target block is kept; the argument is computed
+ * by the assembler) and for the cell/free variable opcodes ({@code LOAD_DEREF}, {@code STORE_DEREF},
+ * {@code DELETE_DEREF}, {@code LOAD_CLOSURE}, {@code LOAD_CLASSDEREF}), whose argument is 3.11's
+ * pre-assembly index: the position in {@link CodeUnit#cellvars}, or {@code cellvars.size()} plus the
+ * position in {@link CodeUnit#freevars}; the assembler maps it to the localsplus index
+ * ({@code fix_cell_offsets}).
  */
 public final class CodeBuilder {
     private final List<BasicBlock> blocks = new ArrayList<>();
     private final BasicBlock entry;
     private BasicBlock current;
+    private boolean needNewBlock;
 
     public CodeBuilder() {
         entry = newBlock();
@@ -47,6 +51,7 @@ public final class CodeBuilder {
     public void useLabel(Label label) {
         current.next = label.block;
         current = label.block;
+        needNewBlock = false;
     }
 
     /** Starts a new unnamed block after the current one ({@code NEXT_BLOCK}). */
@@ -63,9 +68,7 @@ public final class CodeBuilder {
 
     /** Appends {@code op} with argument {@code arg} ({@code ADDOP_I}, {@code ADDOP_LOAD_CONST} with an index, ...). */
     public Instruction emit(Opcode op, int arg, Location loc) {
-        Instruction i = new Instruction(op, arg, null, loc);
-        current.instrs.add(i);
-        return i;
+        return add(new Instruction(op, arg, null, loc));
     }
 
     /**
@@ -73,9 +76,29 @@ public final class CodeBuilder {
      * {@code SETUP_WITH}: the target is the handler) to {@code target} ({@code ADDOP_JUMP}).
      */
     public Instruction emitJump(Opcode op, Label target, Location loc) {
-        Instruction i = new Instruction(op, 0, target.block, loc);
+        return add(new Instruction(op, 0, target.block, loc));
+    }
+
+    private Instruction add(Instruction i) {
+        if (needNewBlock) {
+            nextBlock();
+        }
         current.instrs.add(i);
+        if (i.opcode == Opcode.RETURN_VALUE) {
+            current.returns = true;
+        }
+        if (endsBlock(i)) {
+            needNewBlock = true;
+        }
         return i;
+    }
+
+    private static boolean endsBlock(Instruction i) {
+        return switch (i.opcode) {
+            case RETURN_VALUE, RAISE_VARARGS, RERAISE -> true;
+            case SETUP_FINALLY, SETUP_CLEANUP, SETUP_WITH -> false;
+            default -> i.target != null;
+        };
     }
 
     /** The first block created: where execution starts. */
@@ -83,6 +106,7 @@ public final class CodeBuilder {
         return entry;
     }
 
+    /** The block the next instruction goes to (before any implicit new block). */
     public BasicBlock current() {
         return current;
     }

@@ -17,6 +17,19 @@ import java.util.Map;
 public final class ConstCache {
     private final Map<ConstKey, PyObject> canonical = new HashMap<>();
 
+    /**
+     * The canonical instance for {@code o} without merging its items ({@code merge_const_one}: used
+     * for folded tuples, names tuples, line and exception tables).
+     */
+    public PyObject mergeOne(PyObject o) {
+        return canonical.computeIfAbsent(ConstKey.of(o), k -> o);
+    }
+
+    /** The canonical instance equal to {@code o}, if one was registered. */
+    public PyObject lookup(PyObject o) {
+        return canonical.get(ConstKey.of(o));
+    }
+
     /** The canonical instance for {@code o}, registering it when new. */
     public PyObject merge(PyObject o) {
         ConstKey key = ConstKey.of(o);

@@ -11,6 +11,13 @@ public record Location(int lineno, int endLineno, int col, int endCol) {
     /** No location: artificial instructions (3.11 uses lineno -1 for them). */
     public static final Location NONE = new Location(-1, -1, -1, -1);
 
+    /**
+     * The location 3.11's {@code *_noline} emitters give ({@code compiler_addop_noline},
+     * {@code compiler_addop_j_noline}): no line, but end line and columns 0. Encoded like
+     * {@link #NONE} unless a later pass gives the instruction a line of its own.
+     */
+    public static final Location NOLINE = new Location(-1, 0, 0, 0);
+
     /** A location on one line with unknown columns. */
     public static Location line(int lineno) {
         return new Location(lineno, lineno, -1, -1);

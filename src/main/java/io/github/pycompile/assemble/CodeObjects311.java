@@ -1,0 +1,263 @@
+package io.github.pycompile.assemble;
+
+import io.github.pycompile.flowgraph.ConstCache;
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.marshal.PyObject.Bytes;
+import io.github.pycompile.marshal.PyObject.Code;
+import io.github.pycompile.marshal.PyObject.Int;
+import io.github.pycompile.marshal.PyObject.PySet;
+import io.github.pycompile.marshal.PyObject.Singleton;
+import io.github.pycompile.marshal.PyObject.Str;
+import io.github.pycompile.marshal.PyObject.Tuple;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Builds the code objects of one module as CPython 3.11 holds them when {@code py_compile} marshals
+ * them, object identities included, and says which objects marshal flags (reference §2.3–2.5):
+ *
+ * <ul>
+ *   <li>constants, names tuples, localsplus names, line and exception tables go through the module's
+ *       {@link ConstCache} ({@code merge_const_one}), so equal ones are one object;</li>
+ *   <li>identifiers, and string constants made only of {@code [A-Za-z0-9_]} (recursively in tuples and
+ *       frozensets: {@code intern_string_constants}), are interned: one object per value;</li>
+ *   <li>{@code co_code} is a fresh bytes object per code object ({@code _PyCode_GetCode}), always
+ *       flagged; {@code co_localspluskinds} is fresh (the empty one is the {@code b''} singleton);</li>
+ *   <li>the names 3.11 takes from static strings ({@code <module>}, {@code <lambda>}, ...) are one
+ *       non-interned object each, always flagged; so is {@code co_filename}.</li>
+ * </ul>
+ */
+public final class CodeObjects311 {
+    /** Names 3.11's compiler takes from statically allocated strings. */
+    public static final Set<String> STATIC_NAMES =
+            Set.of("<module>", "<lambda>", "<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>");
+
+    private final ConstCache cache;
+    private final Str filename;
+    private final Map<String, Str> interned = new HashMap<>();
+    private final Map<String, Str> statics = new HashMap<>();
+    private final Map<PyObject, PyObject> finalized = new IdentityHashMap<>();
+    private final Set<PyObject> alwaysFlagged = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<PyObject> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    public CodeObjects311(ConstCache cache, String filename) {
+        this.cache = cache;
+        this.filename = new Str(filename, false);
+        alwaysFlagged.add(this.filename);
+    }
+
+    public ConstCache cache() {
+        return cache;
+    }
+
+    /** The interned string {@code s} (one object per value in the module). */
+    public Str intern(String s) {
+        return interned.computeIfAbsent(s, v -> new Str(v, true));
+    }
+
+    /** {@code co_name}: a static string for the compiler's own names, else the interned identifier. */
+    public Str name(String s) {
+        if (STATIC_NAMES.contains(s)) {
+            return statics.computeIfAbsent(s, v -> {
+                Str o = new Str(v, false);
+                alwaysFlagged.add(o);
+                return o;
+            });
+        }
+        return intern(s);
+    }
+
+    /**
+     * {@code co_qualname}: the name object itself when equal; else the constant of that value when
+     * one exists (a class body's {@code __qualname__} constant is the same object); else a new string.
+     */
+    public Str qualname(String qualname, Str name) {
+        if (qualname.equals(name.value())) {
+            return name;
+        }
+        PyObject known = cache.lookup(new Str(qualname, false));
+        if (known instanceof Str s) {
+            return (Str) finalizeConst(s);
+        }
+        return new Str(qualname, false);
+    }
+
+    static boolean allNameChars(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A constant as the code object holds it: name-like strings interned, recursively through tuples
+     * (in place in CPython, so a shared tuple stays shared) and frozensets (rebuilt when an element
+     * was interned, so such a frozenset is one object per containing tuple).
+     */
+    public PyObject finalizeConst(PyObject o) {
+        PyObject done = finalized.get(o);
+        if (done != null) {
+            return done;
+        }
+        PyObject out = o;
+        if (o instanceof Str s) {
+            if (!s.lonePairs() && allNameChars(s.value())) {
+                out = intern(s.value());
+            }
+        } else if (o instanceof Tuple t) {
+            if (t.items().isEmpty()) {
+                out = cache.mergeOne(t);
+            } else {
+                List<PyObject> items = new ArrayList<>(t.items().size());
+                boolean changed = false;
+                for (PyObject x : t.items()) {
+                    PyObject y = finalizeConst(x);
+                    changed |= y != x;
+                    items.add(y);
+                }
+                out = changed ? new Tuple(items) : t;
+            }
+        } else if (o instanceof PySet s && s.frozen()) {
+            List<PyObject> items = new ArrayList<>(s.items().size());
+            boolean changed = false;
+            for (PyObject x : s.items()) {
+                PyObject y = finalizeConst(x);
+                changed |= y != x;
+                items.add(y);
+            }
+            if (changed) {
+                // Not memoised: each containing tuple gets its own rebuilt frozenset.
+                return new PySet(items, true);
+            }
+        } else if (o instanceof Bytes b && b.value().length == 0) {
+            out = cache.mergeOne(b);
+        }
+        finalized.put(o, out);
+        return out;
+    }
+
+    /** A tuple of interned names, merged through the constant cache ({@code co_names}, localsplus names). */
+    public PyObject nameTuple(List<String> names) {
+        List<PyObject> items = new ArrayList<>(names.size());
+        for (String n : names) {
+            items.add(intern(n));
+        }
+        return cache.mergeOne(new Tuple(items));
+    }
+
+    /** Bytes merged through the constant cache (line and exception tables). */
+    public PyObject mergedBytes(byte[] b) {
+        return cache.mergeOne(new Bytes(b, false));
+    }
+
+    /** {@code co_code}: a fresh object, always flagged. */
+    public PyObject codeBytes(byte[] b) {
+        Bytes o = new Bytes(b, false);
+        alwaysFlagged.add(o);
+        fresh.add(o);
+        return o;
+    }
+
+    /** {@code co_localspluskinds}: fresh, except the empty one ({@code b''} singleton). */
+    public PyObject kindsBytes(byte[] b) {
+        if (b.length == 0) {
+            return cache.mergeOne(new Bytes(b, false));
+        }
+        Bytes o = new Bytes(b, false);
+        fresh.add(o);
+        return o;
+    }
+
+    /** Records a module's top-level code object (py_compile holds two references to it). */
+    public void topLevel(Code c) {
+        alwaysFlagged.add(c);
+    }
+
+    public Str filename() {
+        return filename;
+    }
+
+    /**
+     * The FLAG_REF decision for the tree under {@code top} (3.11 marshal: reference count above one,
+     * or an interned string): objects referenced twice or more in the tree, interned strings, the
+     * interpreter's cached objects (small ints, empty tuple/bytes/str, one-character latin-1 strings,
+     * one-byte bytes constants), elements of sets, and the objects recorded as always flagged.
+     */
+    public Predicate<PyObject> flagPolicy(PyObject top) {
+        return refPolicy(top, alwaysFlagged, fresh);
+    }
+
+    private static final BigInteger SMALL_MIN = BigInteger.valueOf(-5);
+    private static final BigInteger SMALL_MAX = BigInteger.valueOf(256);
+
+    /** The policy over a tree, with the identity sets the builder (or a test) knows. */
+    public static Predicate<PyObject> refPolicy(PyObject top, Set<PyObject> always, Set<PyObject> notCached) {
+        Map<PyObject, Integer> counts = new IdentityHashMap<>();
+        Set<PyObject> setElements = Collections.newSetFromMap(new IdentityHashMap<>());
+        count(top, counts, setElements);
+        return o -> {
+            if (o instanceof Singleton) {
+                return false;
+            }
+            if (always.contains(o) || setElements.contains(o) || counts.getOrDefault(o, 0) >= 2) {
+                return true;
+            }
+            if (o instanceof Str s) {
+                return s.interned() || s.value().isEmpty()
+                        || (s.value().length() == 1 && s.value().charAt(0) <= 0xFF);
+            } else if (o instanceof Int i) {
+                return i.value().compareTo(SMALL_MIN) >= 0 && i.value().compareTo(SMALL_MAX) <= 0;
+            } else if (o instanceof Tuple t) {
+                return t.items().isEmpty();
+            } else if (o instanceof Bytes b) {
+                return b.value().length == 0 || (b.value().length == 1 && !notCached.contains(o));
+            }
+            return false;
+        };
+    }
+
+    private static void count(PyObject o, Map<PyObject, Integer> counts, Set<PyObject> setElements) {
+        // Iterative walk: counts references; children are visited at an object's first reference.
+        List<PyObject> stack = new ArrayList<>();
+        stack.add(o);
+        while (!stack.isEmpty()) {
+            PyObject x = stack.remove(stack.size() - 1);
+            if (x == null || x instanceof Singleton) {
+                continue;
+            }
+            int n = counts.merge(x, 1, Integer::sum);
+            if (n > 1) {
+                continue;
+            }
+            List<PyObject> children = new ArrayList<>();
+            if (x instanceof Tuple t) {
+                children.addAll(t.items());
+            } else if (x instanceof PySet s) {
+                children.addAll(s.items());
+                setElements.addAll(s.items());
+            } else if (x instanceof PyObject.PyList l) {
+                children.addAll(l.items());
+            } else if (x instanceof PyObject.Dict d) {
+                children.addAll(d.keys());
+                children.addAll(d.values());
+            } else if (x instanceof Code c) {
+                Collections.addAll(children, c.code(), c.consts(), c.names(), c.varNames(), c.freeVars(),
+                        c.cellVars(), c.localsPlusNames(), c.localsPlusKinds(), c.filename(), c.name(),
+                        c.qualname(), c.lineTable(), c.exceptionTable());
+            }
+            for (int i = children.size() - 1; i >= 0; i--) {
+                stack.add(children.get(i));
+            }
+        }
+    }
+}

@@ -75,18 +75,19 @@ public final class CodeObjects311 {
     }
 
     /**
-     * {@code co_qualname}: the name object itself when equal; else the constant of that value when
-     * one exists (a class body's {@code __qualname__} constant is the same object); else a new string.
+     * {@code co_qualname}: the name object itself when equal; else {@code qualname} — the object code
+     * generation used for it. A class body loads its qualname as its {@code __qualname__} constant,
+     * so when that object became the canonical constant the two are one object; when an equal
+     * constant was registered before (two classes with one qualname), the code keeps its own.
      */
-    public Str qualname(String qualname, Str name) {
-        if (qualname.equals(name.value())) {
+    public Str qualname(Str qualname, Str name) {
+        if (qualname.value().equals(name.value())) {
             return name;
         }
-        PyObject known = cache.lookup(new Str(qualname, false));
-        if (known instanceof Str s) {
-            return (Str) finalizeConst(s);
+        if (cache.lookup(qualname) == qualname) {
+            return (Str) finalizeConst(qualname);
         }
-        return new Str(qualname, false);
+        return qualname;
     }
 
     static boolean allNameChars(String s) {
@@ -100,7 +101,9 @@ public final class CodeObjects311 {
     }
 
     /**
-     * A constant as the code object holds it: name-like strings interned, recursively through tuples
+     * A constant as the code object holds it: strings already interned (identifiers code generation
+     * put into constants, such as an import's from-list or call keyword names) and name-like strings
+     * interned, recursively through tuples
      * (in place in CPython, so a shared tuple stays shared) and frozensets (rebuilt when an element
      * was interned, so such a frozenset is one object per containing tuple).
      */
@@ -111,7 +114,7 @@ public final class CodeObjects311 {
         }
         PyObject out = o;
         if (o instanceof Str s) {
-            if (!s.lonePairs() && allNameChars(s.value())) {
+            if (s.interned() || (!s.lonePairs() && allNameChars(s.value()))) {
                 out = intern(s.value());
             }
         } else if (o instanceof Tuple t) {
@@ -146,14 +149,56 @@ public final class CodeObjects311 {
         return out;
     }
 
-    /** A tuple of interned names, merged through the constant cache ({@code co_names}, localsplus names). */
+    /**
+     * A tuple of interned names, merged through the constant cache ({@code co_names}, localsplus
+     * names); when an equal tuple is already known (possibly a constant), that object is used with its
+     * items interned ({@code intern_strings} works in place).
+     */
     public PyObject nameTuple(List<String> names) {
         List<PyObject> items = new ArrayList<>(names.size());
         for (String n : names) {
             items.add(intern(n));
         }
-        return cache.mergeOne(new Tuple(items));
+        Tuple mine = new Tuple(items);
+        PyObject canonical = cache.mergeOne(mine);
+        if (canonical == mine || items.isEmpty()) {
+            finalized.putIfAbsent(canonical, canonical);
+            return canonical;
+        }
+        PyObject done = finalized.get(canonical);
+        if (done instanceof Tuple t && t.items().stream().allMatch(x -> x instanceof Str s && s.interned())) {
+            return t;
+        }
+        finalized.put(canonical, mine);
+        return mine;
     }
+
+    /** The code object of the given parts, with 3.11's sharing (see the class comment). */
+    public Code build(CodeSpec s) {
+        PyObject names = nameTuple(s.names());
+        List<PyObject> finalConsts = new ArrayList<>(s.consts().size());
+        for (PyObject c : s.consts()) {
+            finalConsts.add(finalizeConst(c));
+        }
+        PyObject constTuple = finalizeConst(cache.mergeOne(new Tuple(finalConsts)));
+        PyObject lpNames = nameTuple(s.localsPlusNames());
+        Str name = name(s.name());
+        Str qual = qualname(s.qualname() == null ? new Str(s.name(), false) : s.qualname(), name);
+        return new Code(s.argCount(), s.posOnlyArgCount(), s.kwOnlyArgCount(), 0, s.stackSize(), s.flags(),
+                codeBytes(s.code()), constTuple, names, null, null, null, lpNames, kindsBytes(s.kinds()),
+                filename, name, qual, s.firstLineno(), mergedBytes(s.lineTable()),
+                mergedBytes(s.exceptionTable()));
+    }
+
+    /**
+     * The parts of a 3.11 code object before sharing is applied: {@code argCount} includes the
+     * positional-only ones (co_argcount); {@code consts} are the unit's constants as merged by the
+     * constant cache (nested code objects already built); {@code qualname} is the object code
+     * generation used (see {@link #qualname(Str, Str)}), null for the name itself.
+     */
+    public record CodeSpec(int argCount, int posOnlyArgCount, int kwOnlyArgCount, int stackSize, int flags,
+            byte[] code, List<PyObject> consts, List<String> names, List<String> localsPlusNames, byte[] kinds,
+            String name, Str qualname, int firstLineno, byte[] lineTable, byte[] exceptionTable) {}
 
     /** Bytes merged through the constant cache (line and exception tables). */
     public PyObject mergedBytes(byte[] b) {

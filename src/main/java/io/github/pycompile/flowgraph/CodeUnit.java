@@ -23,11 +23,12 @@ import java.util.Map;
 public final class CodeUnit {
     /** {@code co_name}. */
     public final String name;
-    /** {@code co_qualname}. */
+    /** {@code co_qualname}; null means the same as {@link #name}. */
     public final String qualname;
     /** {@code co_firstlineno}. */
     public final int firstLineno;
     public final CodeBuilder code = new CodeBuilder();
+    /** Positional-or-keyword parameters, not counting positional-only ones ({@code u_argcount}). */
     public int argCount;
     public int posOnlyArgCount;
     public int kwOnlyArgCount;
@@ -52,6 +53,20 @@ public final class CodeUnit {
         this.qualname = qualname;
         this.firstLineno = firstLineno;
         this.constCache = constCache;
+    }
+
+    private PyObject.Str qualnameObject;
+
+    /**
+     * The string object of {@link #qualname}: a class body must load its {@code __qualname__} constant
+     * with {@code addConst(qualnameObject())} so that, as in CPython, the constant and
+     * {@code co_qualname} can be one object.
+     */
+    public PyObject.Str qualnameObject() {
+        if (qualnameObject == null) {
+            qualnameObject = new PyObject.Str(qualname == null ? name : qualname, false);
+        }
+        return qualnameObject;
     }
 
     /** The index of {@code o} in {@code co_consts}, adding it when new ({@code compiler_add_const}). */

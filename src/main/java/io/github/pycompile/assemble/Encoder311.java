@@ -27,7 +27,12 @@ public final class Encoder311 {
 
     /** Code units taken by {@code in}: EXTENDED_ARG prefixes, itself, its caches. */
     int size(Instruction in) {
-        return extendedArgs(in.oparg) + 1 + table.cacheEntries(in.opcode);
+        return extendedArgs(arg(in)) + 1 + table.cacheEntries(in.opcode);
+    }
+
+    /** The argument as encoded: 0 for opcodes below HAVE_ARGUMENT, whatever the field holds. */
+    private int arg(Instruction in) {
+        return table.hasArgument(in.opcode) ? in.oparg : 0;
     }
 
     private static int extendedArgs(int oparg) {
@@ -62,7 +67,7 @@ public final class Encoder311 {
                 for (Instruction in : b.instrs) {
                     int before = size(in);
                     pos += before;
-                    if (in.target != null) {
+                    if (in.target != null && table.isJump(in.opcode)) {
                         int dest = in.target.offset;
                         if (Opcodes311.isBackwardJump(in.opcode)) {
                             in.oparg = pos - dest;
@@ -91,13 +96,14 @@ public final class Encoder311 {
         int ext = table.number(Opcode.EXTENDED_ARG);
         for (BasicBlock b : blocks) {
             for (Instruction in : b.instrs) {
-                int n = extendedArgs(in.oparg);
+                int arg = arg(in);
+                int n = extendedArgs(arg);
                 for (int k = n; k > 0; k--) {
                     out.put(ext);
-                    out.put((in.oparg >>> (8 * k)) & 0xFF);
+                    out.put((arg >>> (8 * k)) & 0xFF);
                 }
                 out.put(table.number(in.opcode));
-                out.put(in.oparg & 0xFF);
+                out.put(arg & 0xFF);
                 for (int c = table.cacheEntries(in.opcode); c > 0; c--) {
                     out.put(0);
                     out.put(0);

@@ -2,6 +2,7 @@ package io.github.pycompile.assemble;
 
 import io.github.pycompile.flowgraph.BasicBlock;
 import io.github.pycompile.flowgraph.Instruction;
+import io.github.pycompile.flowgraph.Optimizer311;
 import io.github.pycompile.target.opcodes.Opcode;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -47,7 +48,7 @@ public final class StackDepth {
                     throw new IllegalStateException("internal error: negative stack depth at " + in + " in " + b);
                 }
                 max[0] = Math.max(max[0], newDepth);
-                if (in.target != null) {
+                if (in.target != null && Optimizer311.hasTargetEdge(in)) {
                     int targetDepth = depth + StackEffects311.effect(in.opcode, in.oparg, true);
                     max[0] = Math.max(max[0], targetDepth);
                     push(stack, in.target, targetDepth);

@@ -38,9 +38,28 @@ public final class Optimizer311 {
 
     // ---- opcode classes ----
 
-    /** 3.11 {@code is_jump}: jumps, pseudo or real (not the SETUP_* block pushes). */
-    static boolean isJump(Instruction i) {
-        return i.target != null && !isBlockPush(i.opcode);
+    /**
+     * 3.11 {@code is_jump}, decided by the opcode (an instruction turned into a NOP keeps its target
+     * but is no jump): the pseudo jumps and 3.11's relative jumps; not the SETUP_* block pushes.
+     */
+    public static boolean isJump(Instruction i) {
+        return isJumpOpcode(i.opcode);
+    }
+
+    public static boolean isJumpOpcode(Opcode op) {
+        return switch (op) {
+            case JUMP, JUMP_NO_INTERRUPT, POP_JUMP_IF_FALSE, POP_JUMP_IF_TRUE, POP_JUMP_IF_NONE,
+                    POP_JUMP_IF_NOT_NONE, JUMP_IF_FALSE_OR_POP, JUMP_IF_TRUE_OR_POP, FOR_ITER, SEND, JUMP_FORWARD,
+                    JUMP_BACKWARD, JUMP_BACKWARD_NO_INTERRUPT, POP_JUMP_FORWARD_IF_FALSE, POP_JUMP_FORWARD_IF_TRUE,
+                    POP_JUMP_FORWARD_IF_NONE, POP_JUMP_FORWARD_IF_NOT_NONE, POP_JUMP_BACKWARD_IF_FALSE,
+                    POP_JUMP_BACKWARD_IF_TRUE, POP_JUMP_BACKWARD_IF_NONE, POP_JUMP_BACKWARD_IF_NOT_NONE -> true;
+            default -> false;
+        };
+    }
+
+    /** Jumps and block pushes: the instructions whose target is an edge of the graph. */
+    public static boolean hasTargetEdge(Instruction i) {
+        return isJumpOpcode(i.opcode) || isBlockPush(i.opcode);
     }
 
     static boolean isBlockPush(Opcode op) {
@@ -157,7 +176,7 @@ public final class Optimizer311 {
             int oparg = inst.oparg;
             Opcode nextop = i + 1 < ins.size() ? ins.get(i + 1).opcode : null;
             Instruction target;
-            if (inst.target != null) {
+            if (hasTargetEdge(inst)) {
                 while (inst.target.isEmpty()) {
                     inst.target = inst.target.next;
                 }
@@ -370,7 +389,7 @@ public final class Optimizer311 {
                 b.next.predecessors++;
             }
             for (Instruction in : b.instrs) {
-                if (in.target != null) {
+                if (hasTargetEdge(in)) {
                     if (in.target.predecessors == 0) {
                         stack.push(in.target);
                     }

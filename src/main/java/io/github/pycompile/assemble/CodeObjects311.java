@@ -1,6 +1,7 @@
 package io.github.pycompile.assemble;
 
 import io.github.pycompile.flowgraph.ConstCache;
+import io.github.pycompile.marshal.MarshalWriter;
 import io.github.pycompile.marshal.PyObject;
 import io.github.pycompile.marshal.PyObject.Bytes;
 import io.github.pycompile.marshal.PyObject.Code;
@@ -250,11 +251,23 @@ public final class CodeObjects311 {
         Map<PyObject, Integer> counts = new IdentityHashMap<>();
         Set<PyObject> setElements = Collections.newSetFromMap(new IdentityHashMap<>());
         count(top, counts, setElements);
-        return o -> {
+        return new Policy(counts, setElements, always, notCached);
+    }
+
+    /** The 3.11 policy; inside a set element's sort key, membership of a set does not flag. */
+    private record Policy(Map<PyObject, Integer> counts, Set<PyObject> setElements, Set<PyObject> always,
+            Set<PyObject> notCached) implements Predicate<PyObject>, MarshalWriter.SetKeyAware {
+        @Override
+        public boolean test(PyObject o) {
+            return setElements.contains(o) && !(o instanceof Singleton) || flaggedInSetKey(o);
+        }
+
+        @Override
+        public boolean flaggedInSetKey(PyObject o) {
             if (o instanceof Singleton) {
                 return false;
             }
-            if (always.contains(o) || setElements.contains(o) || counts.getOrDefault(o, 0) >= 2) {
+            if (always.contains(o) || counts.getOrDefault(o, 0) >= 2) {
                 return true;
             }
             if (o instanceof Str s) {
@@ -268,7 +281,7 @@ public final class CodeObjects311 {
                 return b.value().length == 0 || (b.value().length == 1 && !notCached.contains(o));
             }
             return false;
-        };
+        }
     }
 
     private static void count(PyObject o, Map<PyObject, Integer> counts, Set<PyObject> setElements) {

@@ -50,6 +50,16 @@ public final class MarshalWriter {
 
     private final boolean sortSets;
 
+    /**
+     * A FLAG_REF policy that also says how an object is flagged inside the sort key of a set element
+     * (3.11/3.12 compute that key while the element is not yet held by the writer's list of pairs, so
+     * an element flagged only because it is in a set is unflagged there). Policies without it are used
+     * for the keys as they are.
+     */
+    public interface SetKeyAware {
+        boolean flaggedInSetKey(PyObject o);
+    }
+
     private MarshalWriter(PythonVersion target, Predicate<PyObject> flagged, boolean sortSets) {
         this.sortSets = sortSets;
         this.target = target;
@@ -238,8 +248,9 @@ public final class MarshalWriter {
         }
         boolean allFlagged = target.atLeast(PythonVersion.V3_13);
         List<Map.Entry<byte[], PyObject>> keyed = new ArrayList<>();
+        Predicate<PyObject> base = flagged instanceof SetKeyAware k ? k::flaggedInSetKey : flagged;
         for (PyObject item : s.items()) {
-            Predicate<PyObject> keyPolicy = allFlagged ? o -> o == item || flagged.test(o) : flagged;
+            Predicate<PyObject> keyPolicy = allFlagged ? o -> o == item || base.test(o) : base;
             keyed.add(Map.entry(dumps(item, target, keyPolicy), item));
         }
         keyed.sort((a, b) -> Arrays.compareUnsigned(a.getKey(), b.getKey()));

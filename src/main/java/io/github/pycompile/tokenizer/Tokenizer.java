@@ -1,19 +1,32 @@
 package io.github.pycompile.tokenizer;
 
-import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.PythonError;
 import io.github.pycompile.target.PythonVersion;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CPython 3.x's tokenizer for well-formed sources, pulled one token at a time as the PEG parser pulls
- * them: indentation (tabs to multiples of 8, form feed resets), implicit line joining inside brackets,
- * backslash continuations, comments and blank lines skipped, numbers, strings of every prefix as one
- * STRING token (f-strings included, as before 3.12), names and operators by longest match.
+ * CPython's C tokenizer ({@code Parser/tokenizer.c}, {@code Parser/lexer/} in 3.13+) for one target
+ * version, pulled one token at a time by the parser, as CPython's PEG parser fills its token array
+ * lazily: a tokenizer error is raised by the {@link #next()} call that would have produced the
+ * offending token, so errors the parser finds earlier in the file win, as in CPython.
  *
- * <p>Ill-formed input is refused with an {@link UnsupportedFeatureException} until CPython's own
- * messages for it are reproduced (issue 3).
+ * <p>Input: the decoded source ({@code SourceDecoder.decode(...).text()}): newlines already
+ * translated to {@code \n}. For 3.x targets a Unicode string; for 2.x targets a byte string (one
+ * char 0-255 per byte) exactly as 2.x's tokenizer sees it, so columns count chars there.
+ *
+ * <p>What it produces: see {@link Token} (positions) and {@link TokenKind} (kinds per version).
+ * Comments, blank lines and backslash continuations produce no tokens. Before ENDMARKER: a NEWLINE
+ * if the last logical line lacks one, then one DEDENT per open indentation level.
+ *
+ * <p>Errors: {@link #next()} throws {@link PythonError} (SyntaxError, IndentationError, TabError)
+ * with the target's message, lineno, offset (1-based, characters as CPython reports it), text
+ * (the offending line) and, for 3.10+, end positions. The tokenizer raises the errors CPython's
+ * tokenizer reports itself (bad characters, numbers, unterminated strings, brackets, indentation,
+ * EOF inside brackets or a multi-line string); errors of the grammar ("unexpected indent",
+ * "expected an indented block", "invalid syntax") are the parser's. After an error the tokenizer
+ * must not be used further, except through {@link #scanRestForErrors()}.
  */
 public final class Tokenizer {
     private static final String[] OPS3 = {"**=", "...", "//=", "<<=", ">>="};
@@ -33,15 +46,91 @@ public final class Tokenizer {
     private boolean done;
     private boolean lastWasNewline = true;
 
-    /** @param text decoded source, newlines already translated to {@code \n} */
+    private final String filename;
+
     public Tokenizer(String text, PythonVersion target) {
+        this(text, target, "<string>");
+    }
+
+    public Tokenizer(String text, PythonVersion target, String filename) {
+        this.filename = filename;
         this.src = text;
         this.target = target;
         indents.push(0);
     }
 
+    /** The source being tokenized (decoded, {@code \n} newlines): what {@link Token#startIndex()} indexes. */
+    public String text() {
+        return src;
+    }
+
+    /** The target whose tokenizer this reproduces. */
+    public PythonVersion target() {
+        return target;
+    }
+
+    /**
+     * The physical line {@code lineno} (1-based) with its {@code \n} if it has one, as CPython puts
+     * it in {@code SyntaxError.text}; "" past the end.
+     */
+    public String lineText(int lineno) {
+        int at = 0;
+        for (int l = 1; l < lineno; l++) {
+            at = src.indexOf('\n', at);
+            if (at < 0) {
+                return "";
+            }
+            at++;
+        }
+        int end = src.indexOf('\n', at);
+        return end < 0 ? src.substring(at) : src.substring(at, end + 1);
+    }
+
+    /**
+     * The character column (0-based) of UTF-8 byte column {@code byteCol} in line {@code lineno}, as
+     * CPython's {@code _PyPegen_byte_offset_to_character_offset} converts AST columns for
+     * {@code SyntaxError.offset} (add 1 for the offset). 2.x: the same number.
+     */
+    public int charColumn(int lineno, int byteCol) {
+        if (target.isPython2() || byteCol <= 0) {
+            return byteCol;
+        }
+        String l = lineText(lineno);
+        int bytes = 0;
+        int i = 0;
+        while (i < l.length() && bytes < byteCol) {
+            int cp = l.codePointAt(i);
+            bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            i += Character.charCount(cp);
+        }
+        return l.codePointCount(0, i);
+    }
+
+    /** How many brackets are open now (CPython's {@code tok->level}). */
+    public int bracketDepth() {
+        return parenDepth;
+    }
+
+    /**
+     * CPython 3.10+'s {@code _PyPegen_tokenize_full_source_to_check_for_errors}: after the parser failed
+     * with a generic syntax error, the rest of the source is tokenized and a SyntaxError the tokenizer
+     * raises itself replaces the parser's. Returns that error, or null if the rest tokenizes (or fails
+     * only in ways CPython does not let override: EOF inside brackets, indentation errors, which its
+     * tokenizer reports by error code, not by exception).
+     */
+    public PythonError scanRestForErrors() {
+        try {
+            while (!done) {
+                next();
+            }
+            return null;
+        } catch (PythonError e) {
+            return e;
+        }
+    }
+
     /** All tokens up to and including ENDMARKER. */
-    public List<Token> all() throws UnsupportedFeatureException {
+    public List<Token> all() throws PythonError {
         List<Token> out = new ArrayList<>();
         Token t;
         do {
@@ -51,14 +140,14 @@ public final class Tokenizer {
         return out;
     }
 
-    public Token next() throws UnsupportedFeatureException {
+    public Token next() throws PythonError {
         while (pending.isEmpty()) {
             produce();
         }
         return pending.poll();
     }
 
-    private void produce() throws UnsupportedFeatureException {
+    private void produce() throws PythonError {
         if (done) {
             throw new IllegalStateException("read past ENDMARKER");
         }
@@ -145,7 +234,7 @@ public final class Tokenizer {
     }
 
     /** Measures the indentation of a new logical line; false when the line is blank or a comment. */
-    private boolean handleIndentation() throws UnsupportedFeatureException {
+    private boolean handleIndentation() throws PythonError {
         int col = 0;
         int altcol = 0;
         int p = pos;
@@ -205,7 +294,7 @@ public final class Tokenizer {
         return true;
     }
 
-    private void skipBlanksAndContinuations() throws UnsupportedFeatureException {
+    private void skipBlanksAndContinuations() throws PythonError {
         while (pos < src.length()) {
             char c = src.charAt(pos);
             if (c == ' ' || c == '\t' || c == '\f') {
@@ -223,7 +312,7 @@ public final class Tokenizer {
         }
     }
 
-    private void atEnd() throws UnsupportedFeatureException {
+    private void atEnd() throws PythonError {
         if (parenDepth > 0) {
             throw unsupported("end of file inside brackets");
         }
@@ -233,14 +322,14 @@ public final class Tokenizer {
         }
         while (indents.peek() > 0) {
             indents.pop();
-            Token t = new Token(TokenKind.DEDENT, "", line, 0, line, 0);
+            Token t = new Token(TokenKind.DEDENT, "", line, -1, line, -1, pos, pos);
             pending.add(t);
         }
-        pending.add(new Token(TokenKind.ENDMARKER, "", line, 0, line, 0));
+        pending.add(new Token(TokenKind.ENDMARKER, "", line, -1, line, -1, pos, pos));
         done = true;
     }
 
-    private void number(int start) throws UnsupportedFeatureException {
+    private void number(int start) throws PythonError {
         char c = src.charAt(pos);
         if (c == '0' && pos + 1 < src.length() && "xXoObB".indexOf(src.charAt(pos + 1)) >= 0) {
             pos += 2;
@@ -281,7 +370,7 @@ public final class Tokenizer {
         }
     }
 
-    private void string(int start) throws UnsupportedFeatureException {
+    private void string(int start) throws PythonError {
         int startLine = line;
         int startLineStart = lineStart;
         char q = src.charAt(pos);
@@ -315,11 +404,23 @@ public final class Tokenizer {
         }
         String text = src.substring(start, pos);
         pending.add(new Token(TokenKind.STRING, text, startLine, byteCol(startLineStart, start), line,
-                byteCol(lineStart, pos)));
+                byteCol(lineStart, pos), start, pos));
     }
 
     private void emit(TokenKind kind, int start, int end, String text) {
-        pending.add(new Token(kind, text, line, byteCol(lineStart, start), line, byteCol(lineStart, end)));
+        if (kind == TokenKind.OP) {
+            kind = exact(text);
+        }
+        if (kind == TokenKind.INDENT || kind == TokenKind.DEDENT) {
+            pending.add(new Token(kind, "", line, -1, line, -1, end, end));
+            return;
+        }
+        if (kind == TokenKind.NEWLINE) {
+            int c = byteCol(lineStart, start);
+            pending.add(new Token(kind, "", line, c, line, c, start, start));
+            return;
+        }
+        pending.add(new Token(kind, text, line, byteCol(lineStart, start), line, byteCol(lineStart, end), start, end));
     }
 
     private int colFrom = -1;
@@ -403,6 +504,15 @@ public final class Tokenizer {
         return true;
     }
 
+    private static TokenKind exact(String op) {
+        for (TokenKind k : TokenKind.values()) {
+            if (op.equals(k.operator())) {
+                return k;
+            }
+        }
+        return TokenKind.OP;
+    }
+
     private static boolean isStringPrefix(String p) {
         String l = p.toLowerCase(java.util.Locale.ROOT);
         return switch (l) {
@@ -419,7 +529,7 @@ public final class Tokenizer {
         return isIdentStart(c) || c >= '0' && c <= '9';
     }
 
-    private UnsupportedFeatureException unsupported(String what) {
-        return new UnsupportedFeatureException(target, "tokenizing " + what, line);
+    private PythonError unsupported(String what) {
+        return new PythonError("SyntaxError", "invalid syntax (" + what + ")", filename, line, -1, null, -1, -1);
     }
 }

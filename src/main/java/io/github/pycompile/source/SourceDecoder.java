@@ -23,8 +23,13 @@ import java.util.Map;
 public final class SourceDecoder {
     private SourceDecoder() {}
 
-    /** The decoded source: newlines translated to {@code \n}; the encoding as CPython names it. */
-    public record DecodedSource(String text, String encoding, boolean bom) {}
+    /**
+     * The decoded source: newlines translated to {@code \n}; the encoding as CPython names it.
+     * {@code recodedToUtf8} (2.x only): the text holds the UTF-8 bytes of the source, which 2.x's
+     * tokenizer works on when a cookie names a codec other than utf-8 and latin-1; its parser turns
+     * plain string literals back into that codec.
+     */
+    public record DecodedSource(String text, String encoding, boolean bom, boolean recodedToUtf8) {}
 
     /** Python codec names (after {@link #normalName}) that the JDK spells differently. */
     private static final Map<String, String> JAVA_NAMES = Map.ofEntries(
@@ -47,6 +52,13 @@ public final class SourceDecoder {
         String encoding = cookie == null ? (target.isPython2() ? "ascii" : "utf-8") : normalName(cookie);
         int noOffset = target.atLeast(PythonVersion.V3_9) ? -1 : 0;
         if (bom && cookie != null && !encoding.equals("utf-8")) {
+            if (target.atLeast(PythonVersion.V3_14)) {
+                // 3.14 reports it at the cookie's line, spanning the line
+                int cookieLineno = cookieLineno(src, start);
+                String line = cookieLine(src, start, cookieLineno);
+                throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, cookieLineno,
+                        0, line, cookieLineno, line.length());
+            }
             throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, 0, noOffset,
                     null, -1, -1);
         }
@@ -54,9 +66,12 @@ public final class SourceDecoder {
             encoding = "utf-8";
         }
         String text;
-        if (target.isPython2() && cookie == null) {
-            // compile() of a 2.x str does not check bytes against the default encoding
+        boolean recoded = false;
+        if (target.isPython2() && (cookie == null || encoding.equals("utf-8") || encoding.equals("iso-8859-1"))) {
+            // 2.x's tokenizer works on the bytes themselves unless a cookie names another codec
             text = new String(src, start, src.length - start, StandardCharsets.ISO_8859_1);
+        } else if (encoding.equals("utf-8")) {
+            text = decodeUtf8(src, start);
         } else {
             Charset cs = lookup(encoding);
             if (cs == null) {
@@ -67,19 +82,21 @@ public final class SourceDecoder {
             try {
                 text = dec.decode(ByteBuffer.wrap(src, start, src.length - start)).toString();
             } catch (CharacterCodingException e) {
-                String message = encoding.equals("utf-8") ? null : codecError(encoding, src, start);
+                String message = codecError(encoding, src, start);
                 if (message == null) {
-                    // utf-8 errors are reported by the tokenizer with the position of the token; other
-                    // codecs' messages are not reproduced yet
+                    // other codecs' messages are not reproduced yet
                     throw new UnsupportedFeatureException(target, "source that does not decode as " + encoding, -1);
                 }
                 throw new PythonError("SyntaxError", message, filename, 0, noOffset, null, -1, -1);
             }
             if (target.isPython2()) {
-                text = new String(src, start, src.length - start, StandardCharsets.ISO_8859_1);
+                // 2.x recodes such a source to UTF-8 before tokenizing it
+                byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+                text = new String(utf8, StandardCharsets.ISO_8859_1);
+                recoded = true;
             }
         }
-        return new DecodedSource(translateNewlines(text), encoding, bom);
+        return new DecodedSource(translateNewlines(text), encoding, bom, recoded);
     }
 
     private static void checkNullBytes(byte[] src, PythonVersion target) throws PythonError {
@@ -122,6 +139,15 @@ public final class SourceDecoder {
             lineStart = end + 1;
         }
         return null;
+    }
+
+    /** The line (1 or 2) holding the coding declaration {@link #findCookie} finds. */
+    static int cookieLineno(byte[] src, int start) {
+        int lineStart = start;
+        while (lineStart < src.length && src[lineStart] != '\n') {
+            lineStart++;
+        }
+        return findCookie(java.util.Arrays.copyOf(src, lineStart), start) != null ? 1 : 2;
     }
 
     private static String cookieIn(byte[] src, int from, int end) {
@@ -185,6 +211,102 @@ public final class SourceDecoder {
             }
         }
         return null;
+    }
+
+    private static String cookieLine(byte[] src, int start, int cookieLineno) {
+        int at = start;
+        for (int l = 1; l < cookieLineno; l++) {
+            while (at < src.length && src[at] != '\n') {
+                at++;
+            }
+            at++;
+        }
+        int e = at;
+        while (e < src.length && src[e] != '\n' && src[e] != '\r') {
+            e++;
+        }
+        return new String(src, at, e - at, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * UTF-8 as Python decodes it (no surrogates, no overlong forms), except that each byte of an invalid
+     * sequence becomes the lone surrogate {@code U+DC00+byte} ("surrogateescape"): CPython 3.6–3.13's
+     * tokenizer passes such bytes on and complains only where they appear in a name or a literal; 3.14
+     * complains when it reads the line. The tokenizer reproduces both.
+     */
+    static String decodeUtf8(byte[] b, int start) {
+        StringBuilder sb = null;
+        int i = start;
+        int n = b.length;
+        // fast path: ASCII prefix
+        while (i < n && b[i] >= 0) {
+            i++;
+        }
+        if (i == n) {
+            return new String(b, start, n - start, StandardCharsets.ISO_8859_1);
+        }
+        sb = new StringBuilder(n - start);
+        for (int k = start; k < i; k++) {
+            sb.append((char) b[k]);
+        }
+        while (i < n) {
+            int b0 = b[i] & 0xff;
+            if (b0 < 0x80) {
+                sb.append((char) b0);
+                i++;
+                continue;
+            }
+            int need;
+            int lo = 0x80;
+            int hi = 0xBF;
+            int cp;
+            if (b0 >= 0xC2 && b0 <= 0xDF) {
+                need = 1;
+                cp = b0 & 0x1F;
+            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+                need = 2;
+                cp = b0 & 0x0F;
+                if (b0 == 0xE0) {
+                    lo = 0xA0;
+                } else if (b0 == 0xED) {
+                    hi = 0x9F;
+                }
+            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+                need = 3;
+                cp = b0 & 0x07;
+                if (b0 == 0xF0) {
+                    lo = 0x90;
+                } else if (b0 == 0xF4) {
+                    hi = 0x8F;
+                }
+            } else {
+                sb.append((char) (0xDC00 + b0));
+                i++;
+                continue;
+            }
+            int k = 1;
+            boolean ok = true;
+            for (; k <= need; k++) {
+                if (i + k >= n) {
+                    ok = false;
+                    break;
+                }
+                int bk = b[i + k] & 0xff;
+                if (k == 1 ? bk < lo || bk > hi : bk < 0x80 || bk > 0xBF) {
+                    ok = false;
+                    break;
+                }
+                cp = cp << 6 | (bk & 0x3F);
+            }
+            if (!ok) {
+                sb.append((char) (0xDC00 + b0));
+                i++;
+                continue;
+            }
+            sb.appendCodePoint(cp);
+            i += need + 1;
+        }
+        return sb.toString();
     }
 
     /** Universal newlines: {@code \r\n} and lone {@code \r} become {@code \n}. */

@@ -1,47 +1,141 @@
 package io.github.pycompile.tokenizer;
 
-import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.PythonError;
 import io.github.pycompile.target.PythonVersion;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * CPython 3.x's tokenizer for well-formed sources, pulled one token at a time as the PEG parser pulls
- * them: indentation (tabs to multiples of 8, form feed resets), implicit line joining inside brackets,
- * backslash continuations, comments and blank lines skipped, numbers, strings of every prefix as one
- * STRING token (f-strings included, as before 3.12), names and operators by longest match.
+ * CPython's C tokenizer ({@code Parser/tokenizer.c}, {@code Parser/lexer/} in 3.13+) for one target
+ * version, pulled one token at a time by the parser, as CPython's PEG parser fills its token array
+ * lazily: a tokenizer error is raised by the {@link #next()} call that would have produced the
+ * offending token, so errors the parser finds earlier in the file win, as in CPython.
  *
- * <p>Ill-formed input is refused with an {@link UnsupportedFeatureException} until CPython's own
- * messages for it are reproduced (issue 3).
+ * <p>Input: the decoded source ({@code SourceDecoder.decode(...).text()}): newlines already translated
+ * to {@code \n}. For 3.x targets a Unicode string in which an undecodable source byte {@code b} appears
+ * as the lone surrogate {@code U+DC00+b} (Python's "surrogateescape"; CPython 3.6–3.13 only complain
+ * about such bytes in identifiers and literals, 3.14 on reading the line). For 2.x targets a byte string
+ * (one char 0–255 per byte) exactly as 2.x's tokenizer sees it, so columns count chars there. Like
+ * CPython's string tokenizer, a final {@code \n} is added when the source lacks one ({@link #text()}
+ * includes it).
+ *
+ * <p>What it produces: see {@link Token} (positions) and {@link TokenKind} (kinds per version).
+ * Comments, blank lines and backslash continuations produce no tokens. The DEDENTs closing open blocks
+ * come before ENDMARKER.
+ *
+ * <p>Errors: {@link #next()} throws {@link PythonError} (SyntaxError, IndentationError, TabError) with
+ * the target's message, lineno, offset (1-based, as CPython reports it), text and, for 3.10+, end
+ * positions. The tokenizer raises what CPython's tokenizer reports, in the form the target's compile()
+ * shows: its own errors (bad characters, numbers, unterminated strings, brackets, indentation, EOF
+ * after a backslash or, for 3.10+, inside brackets), and those CPython's parser builds from the
+ * tokenizer's error code. Grammar errors ("invalid syntax", "unexpected indent", "expected an indented
+ * block", "unexpected EOF while parsing" at ENDMARKER before 3.10) are the parser's: it can build them
+ * with {@link #lineText}, {@link #charColumn}, {@link #pgenOffset()} and {@link #pgenText()}. After an
+ * error {@link #next()} rethrows it; {@link #scanRestForErrors()} is for 3.10+'s full-source check.
+ *
+ * <p>Warnings CPython's tokenizer emits (3.10+ "invalid decimal literal" before a keyword, ...) are
+ * collected in {@link #warnings()}.
  */
 public final class Tokenizer {
-    private static final String[] OPS3 = {"**=", "...", "//=", "<<=", ">>="};
-    private static final String[] OPS2 = {"!=", "%=", "&=", "**", "*=", "+=", "-=", "->", "//", "/=", ":=", "<<",
-        "<=", "==", ">=", ">>", "@=", "^=", "|="};
-    private static final String OPS1 = "()[]{}:,;+-*/|&<>=.%~^@";
+    private static final int EOF = -1;
+    private static final int TABSIZE = 8;
+    private static final int MAXINDENT = 100;
+    private static final int MAXLEVEL = 200;
+    /** 3.12+: nesting limit of f-strings ({@code MAXFSTRINGLEVEL}) and of replacement fields. */
+    private static final int MAXFSTRINGLEVEL = 150;
+    private static final int MAX_EXPR_NESTING = 3;
+
+    /** One warning of the tokenizer: category ({@code SyntaxWarning}, ...), message, line. */
+    public record Warning(String category, String message, int lineno) {}
+
+    /** Error codes of CPython's tokenizer ({@code tok->done}) that its parser turns into exceptions. */
+    enum Code {
+        EOF, EOLS, EOFS, TOKEN, DEDENT, TABSPACE, TOODEEP, LINECONT, IDENTIFIER
+    }
 
     private final String src;
+    private final int end;
     private final PythonVersion target;
-    private int pos;
-    private int line = 1;
-    private int lineStart;
-    private int parenDepth;
-    private boolean atLineStart = true;
-    private final ArrayDeque<Integer> indents = new ArrayDeque<>();
-    private final ArrayDeque<Token> pending = new ArrayDeque<>();
-    private boolean done;
-    private boolean lastWasNewline = true;
+    private final String filename;
+    private final boolean py2;
+    private final boolean sourceEndsWithNewline;
 
-    /** @param text decoded source, newlines already translated to {@code \n} */
+    // reading state, as CPython's tok->cur, lineno, line_start, buf, start
+    private int cur;
+    private int lineno;
+    private int lineStart;
+    private int nextLineStart;
+    private int bufStart;
+    private int tokStart = -1;
+    private int tokLine;
+    private int tokLineStart;
+
+    // indentation
+    private boolean atBol = true;
+    private int pendin;
+    private final int[] indStack = new int[MAXINDENT + 1];
+    private final int[] altIndStack = new int[MAXINDENT + 1];
+    private int indent;
+    private boolean contLine;
+
+    // brackets
+    private final char[] parenStack = new char[MAXLEVEL + 1];
+    private final int[] parenLine = new int[MAXLEVEL + 1];
+    private final int[] parenIndex = new int[MAXLEVEL + 1];
+    private final int[] parenLineStart = new int[MAXLEVEL + 1];
+    private int level;
+
+    // 3.6: ASYNC/AWAIT inside 'async def'
+    private boolean asyncDef;
+    private boolean asyncDefNl;
+    private int asyncDefIndent;
+
+    // 3.12+: f-string modes; modes[0] is the regular mode
+    private final List<FStringMode> modes = new ArrayList<>();
+
+    private boolean finished;
+    private Token endmarker;
+    private PythonError failed;
+    private boolean failedByCode;
+    private final List<Warning> warnings = new ArrayList<>();
+
+    // byte-column cache (tokens come in order, so long lines stay linear)
+    private int colFrom = -1;
+    private int colAt;
+    private int colBytes;
+
     public Tokenizer(String text, PythonVersion target) {
-        this.src = text;
+        this(text, target, "<string>");
+    }
+
+    public Tokenizer(String text, PythonVersion target, String filename) {
+        this.sourceEndsWithNewline = text.endsWith("\n");
+        this.src = sourceEndsWithNewline ? text : text + "\n";
+        this.end = src.length();
         this.target = target;
-        indents.push(0);
+        this.filename = filename;
+        this.py2 = target.isPython2();
+        FStringMode regular = new FStringMode();
+        modes.add(regular);
+    }
+
+    /** The source being tokenized ({@code \n} newlines, a final one added if missing). */
+    public String text() {
+        return src;
+    }
+
+    /** The target whose tokenizer this reproduces. */
+    public PythonVersion target() {
+        return target;
+    }
+
+    /** Warnings emitted so far. */
+    public List<Warning> warnings() {
+        return warnings;
     }
 
     /** All tokens up to and including ENDMARKER. */
-    public List<Token> all() throws UnsupportedFeatureException {
+    public List<Token> all() throws PythonError {
         List<Token> out = new ArrayList<>();
         Token t;
         do {
@@ -51,375 +145,1126 @@ public final class Tokenizer {
         return out;
     }
 
-    public Token next() throws UnsupportedFeatureException {
-        while (pending.isEmpty()) {
-            produce();
+    /**
+     * The next token. After ENDMARKER, returns ENDMARKER again; after an error, throws it again.
+     *
+     * @throws PythonError the error CPython raises when its parser asks for this token
+     */
+    public Token next() throws PythonError {
+        if (failed != null) {
+            throw failed;
         }
-        return pending.poll();
+        if (finished) {
+            return endmarker;
+        }
+        try {
+            Token t = get();
+            if (t.kind() == TokenKind.ENDMARKER) {
+                finished = true;
+                endmarker = t;
+            }
+            return t;
+        } catch (PythonError e) {
+            failed = e;
+            throw e;
+        }
     }
 
-    private void produce() throws UnsupportedFeatureException {
-        if (done) {
-            throw new IllegalStateException("read past ENDMARKER");
+    // ------------------------------------------------------------------ reading
+
+    private int nextc() throws PythonError {
+        if (cur >= end) {
+            cur = end;
+            return EOF;
         }
-        if (atLineStart && parenDepth == 0) {
-            if (!handleIndentation()) {
-                return;
-            }
+        if (cur == nextLineStart) {
+            enterLine();
         }
-        skipBlanksAndContinuations();
-        if (pos >= src.length()) {
-            atEnd();
-            return;
+        return src.charAt(cur++);
+    }
+
+    private void enterLine() throws PythonError {
+        lineno++;
+        lineStart = cur;
+        int nl = src.indexOf('\n', cur);
+        nextLineStart = nl < 0 ? end : nl + 1;
+        if (tokStart < 0) {
+            bufStart = cur;
         }
-        char c = src.charAt(pos);
-        if (c == '#') {
-            while (pos < src.length() && src.charAt(pos) != '\n') {
-                pos++;
-            }
-            return;
-        }
-        if (c == '\n') {
-            if (parenDepth == 0) {
-                emit(TokenKind.NEWLINE, pos, pos + 1, "\n");
-                lastWasNewline = true;
-            }
-            pos++;
-            newLine();
-            return;
-        }
-        lastWasNewline = false;
-        int start = pos;
-        if (isIdentStart(c)) {
-            while (pos < src.length() && isIdentChar(src.charAt(pos))) {
-                pos++;
-            }
-            if (pos < src.length() && (src.charAt(pos) == '\'' || src.charAt(pos) == '"')
-                    && isStringPrefix(src.substring(start, pos))) {
-                string(start);
-                return;
-            }
-            String name = src.substring(start, pos);
-            if (!isValidIdentifier(name)) {
-                throw unsupported("a name with characters Python does not allow in identifiers");
-            }
-            emit(TokenKind.NAME, start, pos, name);
-            return;
-        }
-        if (c >= '0' && c <= '9' || c == '.' && pos + 1 < src.length() && Character.isDigit(src.charAt(pos + 1))) {
-            number(start);
-            return;
-        }
-        if (c == '\'' || c == '"') {
-            string(start);
-            return;
-        }
-        for (String op : OPS3) {
-            if (src.startsWith(op, pos)) {
-                pos += 3;
-                emit(TokenKind.OP, start, pos, op);
-                return;
-            }
-        }
-        for (String op : OPS2) {
-            if (src.startsWith(op, pos)) {
-                pos += 2;
-                emit(TokenKind.OP, start, pos, op);
-                return;
-            }
-        }
-        if (OPS1.indexOf(c) >= 0) {
-            pos++;
-            if (c == '(' || c == '[' || c == '{') {
-                parenDepth++;
-            } else if (c == ')' || c == ']' || c == '}') {
-                if (parenDepth == 0) {
-                    throw unsupported("an unmatched '" + c + "'");
+        if (target.atLeast(PythonVersion.V3_14)) {
+            for (int i = cur; i < nextLineStart; i++) {
+                char c = src.charAt(i);
+                if (Identifiers.isEscapedByte(c)) {
+                    // 3.14 checks each line read without a declared encoding for UTF-8
+                    cur = i + 1;
+                    throw direct(syntaxError(String.format("Non-UTF-8 code starting with '\\x%02x' on line %d,"
+                            + " but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                            c - 0xDC00, lineno)));
                 }
-                parenDepth--;
             }
-            emit(TokenKind.OP, start, pos, String.valueOf(c));
-            return;
         }
-        throw unsupported("the character " + String.format("U+%04X", (int) c) + " here");
     }
 
-    /** Measures the indentation of a new logical line; false when the line is blank or a comment. */
-    private boolean handleIndentation() throws UnsupportedFeatureException {
+    private void backup(int c) {
+        if (c != EOF) {
+            cur--;
+        }
+    }
+
+    private int peek() throws PythonError {
+        int c = nextc();
+        backup(c);
+        return c;
+    }
+
+    /** tok->inp: the end of what has been read (the end of the current line). */
+    private int inp() {
+        return Math.max(cur, Math.min(nextLineStart, end));
+    }
+
+    private void setStart(int at) {
+        tokStart = at;
+        tokLine = lineno;
+        tokLineStart = lineStart;
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    private Token make(TokenKind kind, int start, int stop) {
+        return make(kind, start, stop, tokLine, tokLineStart);
+    }
+
+    private Token make(TokenKind kind, int start, int stop, int startLine, int startLineStart) {
+        int sc = byteCol(startLineStart, start);
+        int ec = byteCol(lineStart, stop);
+        return new Token(kind, src.substring(start, stop), startLine, sc, lineno, ec, start, stop);
+    }
+
+    /** INDENT, DEDENT, ENDMARKER: no position in CPython (-1 columns), the current line. */
+    private Token marker(TokenKind kind) {
+        return new Token(kind, "", Math.max(lineno, 1), -1, Math.max(lineno, 1), -1, cur, cur);
+    }
+
+    private Token get() throws PythonError {
+        FStringMode mode = modes.get(modes.size() - 1);
+        if (mode.inFStringMode) {
+            return FStrings.fstringModeToken(this, mode);
+        }
+        return regularToken(mode);
+    }
+
+    Token regularToken(FStringMode mode) throws PythonError {
+        int c;
+        boolean blankline;
+        nextline:
+        while (true) {
+            tokStart = -1;
+            blankline = false;
+            if (atBol) {
+                blankline = indentation();
+            }
+            setStart(cur);
+            if (pendin != 0) {
+                if (pendin < 0) {
+                    pendin++;
+                    return marker(TokenKind.DEDENT);
+                }
+                pendin--;
+                return marker(TokenKind.INDENT);
+            }
+            if (asyncDef && !py2 && target == PythonVersion.V3_6) {
+                c = peek();
+                if (!blankline && c != '\n' && level == 0 && asyncDefNl && asyncDefIndent >= indent) {
+                    asyncDef = false;
+                    asyncDefIndent = 0;
+                    asyncDefNl = false;
+                }
+            }
+            again:
+            while (true) {
+                tokStart = -1;
+                do {
+                    c = nextc();
+                } while (c == ' ' || c == '\t' || c == '\f');
+                setStart(cur - 1);
+                if (c == '#') {
+                    while (c != EOF && c != '\n') {
+                        c = nextc();
+                    }
+                }
+                if (c == EOF) {
+                    if (level > 0 && target.atLeast(PythonVersion.V3_10)) {
+                        throw unclosedBracket();
+                    }
+                    setStart(cur);
+                    return marker(TokenKind.ENDMARKER);
+                }
+                if (isIdentifierStart(c)) {
+                    return identifierOrString(c, mode);
+                }
+                if (c == '\n') {
+                    atBol = true;
+                    if (blankline || level > 0) {
+                        continue nextline;
+                    }
+                    contLine = false;
+                    if (asyncDef) {
+                        asyncDefNl = true;
+                    }
+                    int at = cur - 1;
+                    return new Token(TokenKind.NEWLINE, "", lineno, byteCol(lineStart, at), lineno, byteCol(lineStart, at),
+                            at, at);
+                }
+                if (c == '.') {
+                    c = nextc();
+                    if (isDigit(c)) {
+                        return Numbers.fraction(this, c);
+                    }
+                    if (c == '.' && !py2) {
+                        int c3 = nextc();
+                        if (c3 == '.') {
+                            return make(TokenKind.ELLIPSIS, tokStart, cur);
+                        }
+                        backup(c3);
+                        backup('.');
+                    } else {
+                        backup(c);
+                    }
+                    return make(TokenKind.DOT, tokStart, cur);
+                }
+                if (isDigit(c)) {
+                    return Numbers.number(this, c);
+                }
+                if (c == '\'' || c == '"') {
+                    return string(c, mode);
+                }
+                if (c == '\\') {
+                    lineContinuation();
+                    continue again;
+                }
+                return operator(c, mode);
+            }
+        }
+    }
+
+    /**
+     * The indentation of a new line (CPython's {@code atbol} block): true for a line that does not count
+     * (blank, comment-only, or 3.9's line starting with a backslash); throws the indentation errors.
+     */
+    private boolean indentation() throws PythonError {
+        atBol = false;
         int col = 0;
         int altcol = 0;
-        int p = pos;
-        while (p < src.length()) {
-            char c = src.charAt(p);
+        int contLineCol = 0;
+        int c;
+        while (true) {
+            c = nextc();
             if (c == ' ') {
                 col++;
                 altcol++;
             } else if (c == '\t') {
-                col = (col / 8 + 1) * 8;
+                col = (col / TABSIZE + 1) * TABSIZE;
                 altcol++;
             } else if (c == '\f') {
                 col = 0;
                 altcol = 0;
+            } else if (c == '\\' && target.atLeast(PythonVersion.V3_12)) {
+                // 3.12+: a backslash continuation inside the indentation; the column before the first
+                // backslash is the indentation
+                contLineCol = contLineCol != 0 ? contLineCol : col;
+                tokStart = cur - 1;
+                c = continuationLine();
+                tokStart = -1;
             } else {
                 break;
             }
-            p++;
         }
-        if (p >= src.length() || src.charAt(p) == '#' || src.charAt(p) == '\n'
-                || src.charAt(p) == '\\' && p + 1 < src.length() && src.charAt(p + 1) == '\n') {
-            // blank or comment-only line: no indentation change, no NEWLINE
-            pos = p;
-            if (pos < src.length() && src.charAt(pos) == '#') {
-                while (pos < src.length() && src.charAt(pos) != '\n') {
-                    pos++;
-                }
-            }
-            if (pos < src.length() && src.charAt(pos) == '\n') {
-                pos++;
-                newLine();
-                return false;
-            }
-            if (pos < src.length() && src.charAt(pos) == '\\') {
-                pos = p;
-                atLineStart = false;
-                return true;
-            }
-            atLineStart = false;
+        backup(c);
+        boolean blank = c == '#' || c == '\n' || (c == '\\' && target == PythonVersion.V3_9);
+        if (target.atLeast(PythonVersion.V3_12) && contLineCol != 0 && !blank) {
+            col = contLineCol;
+            altcol = contLineCol;
+        }
+        if (c == EOF && target.atLeast(PythonVersion.V3_12) && !blank) {
+            // 3.12+: at the end of the input the indentation is 0 whatever the last line holds
+            col = 0;
+            altcol = 0;
+        }
+        if (blank) {
             return true;
         }
-        pos = p;
-        atLineStart = false;
-        int current = indents.peek();
-        if (col > current) {
-            indents.push(col);
-            emit(TokenKind.INDENT, lineStart, pos, src.substring(lineStart, pos));
+        if (level != 0) {
+            return false;
+        }
+        boolean checkAlt = !py2;
+        if (col == indStack[indent]) {
+            if (checkAlt && altcol != altIndStack[indent]) {
+                throw indentError();
+            }
+        } else if (col > indStack[indent]) {
+            if (indent + 1 >= MAXINDENT) {
+                cur = inp();
+                throw code(Code.TOODEEP);
+            }
+            if (checkAlt && altcol <= altIndStack[indent]) {
+                throw indentError();
+            }
+            pendin++;
+            indStack[++indent] = col;
+            altIndStack[indent] = altcol;
         } else {
-            while (col < indents.peek()) {
-                indents.pop();
-                emit(TokenKind.DEDENT, pos, pos, "");
+            while (indent > 0 && col < indStack[indent]) {
+                pendin--;
+                indent--;
             }
-            if (col != indents.peek()) {
-                throw unsupported("inconsistent dedent");
+            if (col != indStack[indent]) {
+                cur = inp();
+                throw code(Code.DEDENT);
+            }
+            if (checkAlt && altcol != altIndStack[indent]) {
+                throw indentError();
             }
         }
-        return true;
+        return false;
     }
 
-    private void skipBlanksAndContinuations() throws UnsupportedFeatureException {
-        while (pos < src.length()) {
-            char c = src.charAt(pos);
-            if (c == ' ' || c == '\t' || c == '\f') {
-                pos++;
-            } else if (c == '\\') {
-                if (pos + 1 < src.length() && src.charAt(pos + 1) == '\n') {
-                    pos += 2;
-                    newLineKeepStart();
-                } else {
-                    throw unsupported("a backslash not followed by a newline");
+    private PythonError indentError() {
+        cur = inp();
+        return code(Code.TABSPACE);
+    }
+
+    /** After a backslash: CPython's line continuation, or its errors. */
+    private void lineContinuation() throws PythonError {
+        int c = nextc();
+        if (c != '\n') {
+            if (!target.atLeast(PythonVersion.V3_9)) {
+                cur = inp();
+            }
+            throw code(Code.LINECONT);
+        }
+        if (target.atLeast(PythonVersion.V3_8)) {
+            c = nextc();
+            if (c == EOF) {
+                cur = inp();
+                throw code(Code.EOF);
+            }
+            backup(c);
+        }
+        contLine = true;
+    }
+
+    /** 3.12+'s {@code tok_continuation_line} inside indentation. */
+    private int continuationLine() throws PythonError {
+        int c = nextc();
+        if (c != '\n') {
+            throw code(Code.LINECONT);
+        }
+        c = nextc();
+        if (c == EOF) {
+            cur = inp();
+            throw code(Code.EOF);
+        }
+        backup(c);
+        return c;
+    }
+
+    // ------------------------------------------------------------------ names and strings
+
+    private boolean isIdentifierStart(int c) {
+        if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_') {
+            return true;
+        }
+        return !py2 && c >= 128;
+    }
+
+    boolean isIdentifierChar(int c) {
+        return isIdentifierStart(c) || c >= '0' && c <= '9';
+    }
+
+    private Token identifierOrString(int c, FStringMode mode) throws PythonError {
+        boolean nonascii = false;
+        if (py2) {
+            // 2.x: b, br, r, u, ur (any case)
+            int k = Character.toLowerCase(c);
+            if (k == 'b' || k == 'u') {
+                c = nextc();
+                if (c == 'r' || c == 'R') {
+                    c = nextc();
                 }
-            } else {
-                return;
-            }
-        }
-    }
-
-    private void atEnd() throws UnsupportedFeatureException {
-        if (parenDepth > 0) {
-            throw unsupported("end of file inside brackets");
-        }
-        if (!lastWasNewline) {
-            emit(TokenKind.NEWLINE, pos, pos, "");
-            lastWasNewline = true;
-        }
-        while (indents.peek() > 0) {
-            indents.pop();
-            Token t = new Token(TokenKind.DEDENT, "", line, 0, line, 0);
-            pending.add(t);
-        }
-        pending.add(new Token(TokenKind.ENDMARKER, "", line, 0, line, 0));
-        done = true;
-    }
-
-    private void number(int start) throws UnsupportedFeatureException {
-        char c = src.charAt(pos);
-        if (c == '0' && pos + 1 < src.length() && "xXoObB".indexOf(src.charAt(pos + 1)) >= 0) {
-            pos += 2;
-            while (pos < src.length() && (Character.digit(src.charAt(pos), 16) >= 0 || src.charAt(pos) == '_')) {
-                pos++;
+                if (c == '"' || c == '\'') {
+                    return string(c, mode);
+                }
+            } else if (k == 'r') {
+                c = nextc();
+                if (c == '"' || c == '\'') {
+                    return string(c, mode);
+                }
             }
         } else {
-            digits();
-            if (pos < src.length() && src.charAt(pos) == '.') {
-                pos++;
-                digits();
-            }
-            if (pos < src.length() && (src.charAt(pos) == 'e' || src.charAt(pos) == 'E')) {
-                int save = pos;
-                pos++;
-                if (pos < src.length() && (src.charAt(pos) == '+' || src.charAt(pos) == '-')) {
-                    pos++;
-                }
-                if (pos < src.length() && Character.isDigit(src.charAt(pos))) {
-                    digits();
+            boolean sawB = false;
+            boolean sawR = false;
+            boolean sawU = false;
+            boolean sawF = false;
+            boolean sawT = false;
+            boolean v314 = target.atLeast(PythonVersion.V3_14);
+            boolean fstrings = target.atLeast(PythonVersion.V3_6);
+            while (true) {
+                int k = c < 128 ? Character.toLowerCase(c) : 0;
+                if (v314) {
+                    if (!sawB && k == 'b') {
+                        sawB = true;
+                    } else if (!sawU && k == 'u') {
+                        sawU = true;
+                    } else if (!sawR && k == 'r') {
+                        sawR = true;
+                    } else if (!sawF && k == 'f') {
+                        sawF = true;
+                    } else if (!sawT && k == 't') {
+                        sawT = true;
+                    } else {
+                        break;
+                    }
+                } else if (!(sawB || sawU || sawF) && k == 'b') {
+                    sawB = true;
+                } else if (!(sawB || sawU || sawR || sawF) && k == 'u') {
+                    sawU = true;
+                } else if (!(sawR || sawU) && k == 'r') {
+                    sawR = true;
+                } else if (fstrings && !(sawF || sawB || sawU) && k == 'f') {
+                    sawF = true;
                 } else {
-                    pos = save;
+                    break;
+                }
+                c = nextc();
+                if (c == '"' || c == '\'') {
+                    if (v314) {
+                        String bad = sawU && sawB ? "'u' and 'b'" : sawU && sawR ? "'u' and 'r'" : sawU && sawF
+                                ? "'u' and 'f'" : sawU && sawT ? "'u' and 't'" : sawB && sawF ? "'b' and 'f'" : sawB && sawT
+                                ? "'b' and 't'" : sawF && sawT ? "'f' and 't'" : null;
+                        if (bad != null) {
+                            throw direct(syntaxErrorRange(bad + " prefixes are incompatible",
+                                    byteCol(lineStart, tokStart) + 1, byteCol(lineStart, cur)));
+                        }
+                    }
+                    if ((sawF || sawT) && target.atLeast(PythonVersion.V3_12)) {
+                        return FStrings.start(this, c, sawT);
+                    }
+                    return string(c, mode);
                 }
             }
-            if (pos < src.length() && (src.charAt(pos) == 'j' || src.charAt(pos) == 'J')) {
-                pos++;
+        }
+        while (isIdentifierChar(c)) {
+            if (c >= 128) {
+                nonascii = true;
             }
+            c = nextc();
         }
-        if (pos < src.length() && isIdentChar(src.charAt(pos))) {
-            throw unsupported("a number followed by a name character");
+        backup(c);
+        if (nonascii) {
+            verifyIdentifier();
         }
-        emit(TokenKind.NUMBER, start, pos, src.substring(start, pos));
+        Token name = make(TokenKind.NAME, tokStart, cur);
+        if (target == PythonVersion.V3_6 && cur - tokStart == 5 && src.charAt(tokStart) == 'a') {
+            return asyncHacks(name);
+        }
+        return name;
     }
 
-    private void digits() {
-        while (pos < src.length() && (Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '_')) {
-            pos++;
+    /** 3.6: 'async' before 'def', and 'async'/'await' inside an 'async def', are ASYNC/AWAIT. */
+    private Token asyncHacks(Token name) throws PythonError {
+        String s = name.text();
+        if (asyncDef) {
+            if (s.equals("async")) {
+                return retype(name, TokenKind.ASYNC);
+            }
+            if (s.equals("await")) {
+                return retype(name, TokenKind.AWAIT);
+            }
+        } else if (s.equals("async")) {
+            // look ahead one token, as 3.6 does with a copy of its state
+            int save = cur;
+            int saveLine = lineno;
+            int saveLineStart = lineStart;
+            int saveNext = nextLineStart;
+            int saveBuf = bufStart;
+            int c;
+            do {
+                c = nextc();
+            } while (c == ' ' || c == '\t' || c == '\f');
+            int st = cur - 1;
+            boolean def = false;
+            if (c == 'd' && src.startsWith("def", st)) {
+                int after = st + 3;
+                def = after >= end || !isIdentifierChar(src.charAt(after));
+            }
+            cur = save;
+            lineno = saveLine;
+            lineStart = saveLineStart;
+            nextLineStart = saveNext;
+            bufStart = saveBuf;
+            if (def) {
+                asyncDefIndent = indent;
+                asyncDef = true;
+                return retype(name, TokenKind.ASYNC);
+            }
         }
+        return name;
     }
 
-    private void string(int start) throws UnsupportedFeatureException {
-        int startLine = line;
-        int startLineStart = lineStart;
-        char q = src.charAt(pos);
-        boolean triple = src.startsWith(String.valueOf(q).repeat(3), pos);
-        pos += triple ? 3 : 1;
-        while (true) {
-            if (pos >= src.length()) {
-                throw unsupported("an unterminated string");
-            }
-            char c = src.charAt(pos);
-            if (c == '\\') {
-                pos += 2;
-                if (pos - 1 < src.length() && src.charAt(pos - 1) == '\n') {
-                    newLineKeepStart();
+    private static Token retype(Token t, TokenKind k) {
+        return new Token(k, t.text(), t.startLine(), t.startCol(), t.endLine(), t.endCol(), t.startIndex(), t.endIndex());
+    }
+
+    /** PEP 3131 check of a name with non-ASCII characters, with each version's error. */
+    private void verifyIdentifier() throws PythonError {
+        String name = src.substring(tokStart, cur);
+        for (int i = 0; i < name.length(); i++) {
+            if (Identifiers.isEscapedByte(name.charAt(i))) {
+                if (!target.atLeast(PythonVersion.V3_9)) {
+                    throw code(Code.IDENTIFIER);
                 }
-                continue;
+                throw decodeError(name, i);
             }
-            if (c == '\n') {
-                if (!triple) {
-                    throw unsupported("an unterminated string");
-                }
-                pos++;
-                newLineKeepStart();
-                continue;
-            }
-            if (c == q && (!triple || src.startsWith(String.valueOf(q).repeat(3), pos))) {
-                pos += triple ? 3 : 1;
-                break;
-            }
-            pos++;
         }
-        String text = src.substring(start, pos);
-        pending.add(new Token(TokenKind.STRING, text, startLine, byteCol(startLineStart, start), line,
-                byteCol(lineStart, pos)));
+        int invalid = Identifiers.scan(name);
+        int length = name.codePointCount(0, name.length());
+        if (invalid >= length) {
+            return;
+        }
+        if (!target.atLeast(PythonVersion.V3_9)) {
+            throw code(Code.IDENTIFIER);
+        }
+        int at = name.offsetByCodePoints(0, invalid);
+        int ch = name.codePointAt(at);
+        if (invalid + 1 < length) {
+            cur = tokStart + at + Character.charCount(ch);
+        }
+        String hex = String.format("%04X", ch);
+        if (Identifiers.isPrintable(ch)) {
+            throw direct(syntaxError("invalid character '" + new String(Character.toChars(ch)) + "' (U+" + hex + ")"));
+        }
+        throw direct(syntaxError("invalid non-printable character U+" + hex));
     }
-
-    private void emit(TokenKind kind, int start, int end, String text) {
-        pending.add(new Token(kind, text, line, byteCol(lineStart, start), line, byteCol(lineStart, end)));
-    }
-
-    private int colFrom = -1;
-    private int colAt;
-    private int colBytes;
 
     /**
-     * UTF-8 byte offset of {@code at} from {@code from}. Tokens come in order, so the count carries on
-     * from the previous call on the same line instead of rescanning it (long lines stay linear).
+     * 3.9+: an identifier holding undecodable bytes: CPython's parser reports the UnicodeDecodeError of
+     * the identifier's bytes as "(unicode error) ...".
      */
-    private int byteCol(int from, int at) {
+    private PythonError decodeError(String name, int firstBad) {
+        String reason = Utf8.decodeErrorMessage(name, firstBad);
+        String msg = "(unicode error) " + reason;
+        boolean v310 = target.atLeast(PythonVersion.V3_10);
+        int bytes = byteCol(v310 ? lineStart : bufStart, cur);
+        int off = v310 ? byteToCharOffset(fileLine(lineno), bytes) : bytes;
+        return withText(msg, lineno, off, v310 ? lineno : -1, -1, true);
+    }
+
+    /** A string literal (every prefix; f-strings too before 3.12), from its opening quote. */
+    private Token string(int quote, FStringMode mode) throws PythonError {
+        int firstLine = lineno;
+        int multiLineStart = lineStart;
+        int startLine = tokLine;
+        int startLineStart = tokLineStart;
+        if (py2) {
+            return Strings.py2String(this, quote, startLine, startLineStart);
+        }
+        int quoteSize = 1;
+        int endQuoteSize = 0;
+        int c = nextc();
+        if (c == quote) {
+            c = nextc();
+            if (c == quote) {
+                quoteSize = 3;
+            } else {
+                endQuoteSize = 1;
+            }
+        }
+        if (c != quote) {
+            backup(c);
+        }
+        while (endQuoteSize != quoteSize) {
+            c = nextc();
+            if (c == EOF || quoteSize == 1 && c == '\n') {
+                throw unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);
+            }
+            if (c == quote) {
+                endQuoteSize++;
+            } else {
+                endQuoteSize = 0;
+                if (c == '\\') {
+                    nextc();
+                }
+            }
+        }
+        return make(TokenKind.STRING, tokStart, cur, startLine, startLineStart);
+    }
+
+    /** The unterminated-string error of each version, {@code c} being EOF or the newline found. */
+    PythonError unterminatedString(int c, int quote, int quoteSize, int firstLine, int multiLineStart, boolean fstring) {
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            cur = inp();
+            return code(c == EOF && quoteSize == 3 ? Code.EOFS : Code.EOLS);
+        }
+        int detected = lineno;
+        cur = tokStart + 1;
+        lineStart = multiLineStart;
+        lineno = firstLine;
+        if (inFString() && !fstring) {
+            FStringMode m = modes.get(modes.size() - 1);
+            if (m.quote == quote && m.quoteSize == quoteSize) {
+                return direct(syntaxError("f-string: expecting '}'"));
+            }
+        }
+        String what = fstring ? (modes.get(modes.size() - 1).tstring ? "t-string" : "f-string") + " literal"
+                : "string literal";
+        if (quoteSize == 3) {
+            return direct(syntaxError("unterminated triple-quoted " + what + " (detected at line " + detected + ")"));
+        }
+        return direct(syntaxError("unterminated " + what + " (detected at line " + detected + ")"));
+    }
+
+    // ------------------------------------------------------------------ operators and brackets
+
+    private Token operator(int c, FStringMode mode) throws PythonError {
+        boolean v312 = target.atLeast(PythonVersion.V3_12);
+        if (v312 && inFString() && mode.exprStartDepth >= 0
+                && (c == ':' || c == '}' || c == '!' || c == '{')) {
+            int cursor = mode.curlyDepth - (c != '{' ? 1 : 0);
+            if (c == ':' && cursor == mode.exprStartDepth) {
+                mode.inFStringMode = true;
+                mode.inFormatSpec = true;
+                return make(TokenKind.COLON, tokStart, cur);
+            }
+        }
+        int c2 = nextc();
+        TokenKind two = twoChars(c, c2);
+        if (two != null) {
+            int c3 = nextc();
+            TokenKind three = threeChars(c, c2, c3);
+            if (three != null) {
+                return make(three, tokStart, cur);
+            }
+            backup(c3);
+            return make(two, tokStart, cur);
+        }
+        backup(c2);
+        switch (c) {
+            case '(', '[', '{' -> {
+                if (level >= MAXLEVEL) {
+                    throw direct(syntaxError("too many nested parentheses"));
+                }
+                parenStack[level] = (char) c;
+                parenLine[level] = lineno;
+                parenIndex[level] = tokStart;
+                parenLineStart[level] = lineStart;
+                level++;
+                if (v312 && inFString()) {
+                    mode.curlyDepth++;
+                }
+            }
+            case ')', ']', '}' -> {
+                if (v312 && inFString() && mode.curlyDepth == 0 && c == '}') {
+                    throw direct(syntaxError("f-string: single '}' is not allowed"));
+                }
+                if (level == 0) {
+                    if (target.atLeast(PythonVersion.V3_8)) {
+                        throw direct(syntaxError("unmatched '" + (char) c + "'"));
+                    }
+                    break;
+                }
+                level--;
+                char opening = parenStack[level];
+                if (!(opening == '(' && c == ')' || opening == '[' && c == ']' || opening == '{' && c == '}')
+                        && target.atLeast(PythonVersion.V3_8)) {
+                    if (v312 && inFString()) {
+                        throw direct(syntaxError("f-string: unmatched '" + (char) c + "'"));
+                    }
+                    if (parenLine[level] != lineno) {
+                        throw direct(syntaxError("closing parenthesis '" + (char) c + "' does not match opening parenthesis '"
+                                + opening + "' on line " + parenLine[level]));
+                    }
+                    throw direct(syntaxError("closing parenthesis '" + (char) c + "' does not match opening parenthesis '"
+                            + opening + "'"));
+                }
+                if (v312 && inFString()) {
+                    mode.curlyDepth--;
+                    if (c == '}' && mode.curlyDepth == mode.exprStartDepth) {
+                        mode.exprStartDepth--;
+                        mode.inFStringMode = true;
+                        mode.inFormatSpec = false;
+                    }
+                }
+            }
+            default -> {
+                // fall through to the one-char token
+            }
+        }
+        if (c >= 0x80 || c < 0x80 && !py2 && target.atLeast(PythonVersion.V3_11) && !Identifiers.isPrintable(c)) {
+            if (!py2) {
+                throw direct(syntaxError(String.format("invalid non-printable character U+%04X", c)));
+            }
+        }
+        return make(oneChar(c), tokStart, cur);
+    }
+
+    private TokenKind oneChar(int c) {
+        return switch (c) {
+            case '(' -> TokenKind.LPAR;
+            case ')' -> TokenKind.RPAR;
+            case '[' -> TokenKind.LSQB;
+            case ']' -> TokenKind.RSQB;
+            case ':' -> TokenKind.COLON;
+            case ',' -> TokenKind.COMMA;
+            case ';' -> TokenKind.SEMI;
+            case '+' -> TokenKind.PLUS;
+            case '-' -> TokenKind.MINUS;
+            case '*' -> TokenKind.STAR;
+            case '/' -> TokenKind.SLASH;
+            case '|' -> TokenKind.VBAR;
+            case '&' -> TokenKind.AMPER;
+            case '<' -> TokenKind.LESS;
+            case '>' -> TokenKind.GREATER;
+            case '=' -> TokenKind.EQUAL;
+            case '.' -> TokenKind.DOT;
+            case '%' -> TokenKind.PERCENT;
+            case '{' -> TokenKind.LBRACE;
+            case '}' -> TokenKind.RBRACE;
+            case '^' -> TokenKind.CIRCUMFLEX;
+            case '~' -> TokenKind.TILDE;
+            case '@' -> TokenKind.AT;
+            case '!' -> target.atLeast(PythonVersion.V3_12) ? TokenKind.EXCLAMATION : TokenKind.OP;
+            case '`' -> py2 ? TokenKind.BACKQUOTE : TokenKind.OP;
+            default -> TokenKind.OP;
+        };
+    }
+
+    private TokenKind twoChars(int c1, int c2) {
+        switch (c1) {
+            case '=':
+                return c2 == '=' ? TokenKind.EQEQUAL : null;
+            case '!':
+                return c2 == '=' ? TokenKind.NOTEQUAL : null;
+            case '<':
+                return c2 == '>' ? TokenKind.NOTEQUAL : c2 == '<' ? TokenKind.LEFTSHIFT : c2 == '=' ? TokenKind.LESSEQUAL : null;
+            case '>':
+                return c2 == '=' ? TokenKind.GREATEREQUAL : c2 == '>' ? TokenKind.RIGHTSHIFT : null;
+            case '+':
+                return c2 == '=' ? TokenKind.PLUSEQUAL : null;
+            case '-':
+                return c2 == '=' ? TokenKind.MINEQUAL : c2 == '>' && !py2 ? TokenKind.RARROW : null;
+            case '*':
+                return c2 == '*' ? TokenKind.DOUBLESTAR : c2 == '=' ? TokenKind.STAREQUAL : null;
+            case '/':
+                return c2 == '/' ? TokenKind.DOUBLESLASH : c2 == '=' ? TokenKind.SLASHEQUAL : null;
+            case '|':
+                return c2 == '=' ? TokenKind.VBAREQUAL : null;
+            case '%':
+                return c2 == '=' ? TokenKind.PERCENTEQUAL : null;
+            case '&':
+                return c2 == '=' ? TokenKind.AMPEREQUAL : null;
+            case '^':
+                return c2 == '=' ? TokenKind.CIRCUMFLEXEQUAL : null;
+            case '@':
+                return c2 == '=' && !py2 ? TokenKind.ATEQUAL : null;
+            case ':':
+                return c2 == '=' && target.atLeast(PythonVersion.V3_8) ? TokenKind.COLONEQUAL : null;
+            default:
+                return null;
+        }
+    }
+
+    private static TokenKind threeChars(int c1, int c2, int c3) {
+        if (c3 != '=') {
+            return null;
+        }
+        if (c1 == '<' && c2 == '<') {
+            return TokenKind.LEFTSHIFTEQUAL;
+        }
+        if (c1 == '>' && c2 == '>') {
+            return TokenKind.RIGHTSHIFTEQUAL;
+        }
+        if (c1 == '*' && c2 == '*') {
+            return TokenKind.DOUBLESTAREQUAL;
+        }
+        if (c1 == '/' && c2 == '/') {
+            return TokenKind.DOUBLESLASHEQUAL;
+        }
+        return null;
+    }
+
+    boolean inFString() {
+        return modes.size() > 1;
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    /** 3.10+: EOF inside brackets: "'(' was never closed" at the innermost open bracket. */
+    private PythonError unclosedBracket() {
+        int i = level - 1;
+        int line = parenLine[i];
+        int col = byteCol(parenLineStart[i], parenIndex[i]);
+        String text = bufferLine(line);
+        int off = byteToCharOffset(text, col + 1);
+        return markByCode(new PythonError("SyntaxError", "'" + parenStack[i] + "' was never closed", filename, line, off,
+                text, line, 0));
+    }
+
+    /**
+     * A SyntaxError CPython's tokenizer raises itself ({@code syntaxerror()}, 3.8+): at the current line,
+     * offset the characters up to {@code cur}, the line without its newline as text.
+     */
+    PythonError syntaxError(String msg) {
+        int off = target.isPython2() ? cur - lineStart : charCount(lineStart, cur);
+        return syntaxErrorAt(msg, off, off);
+    }
+
+    /** 3.10+'s {@code syntaxerror_known_range}: explicit 1-based offsets. */
+    PythonError syntaxErrorRange(String msg, int col1, int endCol1) {
+        return syntaxErrorAt(msg, col1, endCol1);
+    }
+
+    private PythonError syntaxErrorAt(String msg, int off, int endOff) {
+        int nl = src.indexOf('\n', lineStart);
+        String text = printableText(src.substring(lineStart, nl < 0 ? end : nl));
+        boolean ends = target.atLeast(PythonVersion.V3_10);
+        return new PythonError("SyntaxError", msg, filename, lineno, off, text, ends ? lineno : -1, ends ? endOff : -1);
+    }
+
+    /** Marks an error as raised directly by the tokenizer (it overrides a parser error in 3.10+'s rescan). */
+    PythonError direct(PythonError e) {
+        failedByCode = false;
+        return e;
+    }
+
+    private PythonError markByCode(PythonError e) {
+        failedByCode = true;
+        return e;
+    }
+
+    /** An error the tokenizer reports by code, as the target's parser turns it into an exception. */
+    PythonError code(Code code) {
+        String type = "SyntaxError";
+        String msg;
+        switch (code) {
+            case EOF -> msg = "unexpected EOF while parsing";
+            case EOLS -> msg = "EOL while scanning string literal";
+            case EOFS -> msg = "EOF while scanning triple-quoted string literal";
+            case TOKEN -> msg = "invalid token";
+            case DEDENT -> {
+                type = "IndentationError";
+                msg = "unindent does not match any outer indentation level";
+            }
+            case TABSPACE -> {
+                type = "TabError";
+                msg = "inconsistent use of tabs and spaces in indentation";
+            }
+            case TOODEEP -> {
+                type = "IndentationError";
+                msg = "too many levels of indentation";
+            }
+            case LINECONT -> msg = "unexpected character after line continuation character";
+            case IDENTIFIER -> msg = "invalid character in identifier";
+            default -> throw new IllegalStateException(code.toString());
+        }
+        if (!target.atLeast(PythonVersion.V3_9)) {
+            // parsetok: lineno, offset cur - buf (2.x bytes; 3.x converted to characters), text buf..inp
+            return markByCode(new PythonError(type, msg, filename, lineno, pgenOffset(), pgenText(), -1, -1));
+        }
+        boolean v310 = target.atLeast(PythonVersion.V3_10);
+        String text = v310 ? fileLineOrBuffer(lineno) : fileLine(lineno);
+        int off;
+        int endOff = -1;
+        switch (code) {
+            case TABSPACE, TOODEEP -> {
+                off = 1;
+                endOff = v310 ? 0 : -1;
+            }
+            case LINECONT -> {
+                int bytes = byteCol(bufStart, cur);
+                off = v310 ? byteToCharOffset(text, bytes) : bytes;
+                endOff = v310 ? 0 : -1;
+            }
+            default -> {
+                int bytes = v310 ? byteCol(lineStart, cur) : byteCol(bufStart, cur);
+                off = v310 ? byteToCharOffset(text, bytes) : bytes;
+            }
+        }
+        return markByCode(new PythonError(type, msg, filename, lineno, off, text, v310 ? lineno : -1, endOff));
+    }
+
+    private PythonError withText(String msg, int line, int off, int endLine, int endOff, boolean byCode) {
+        String text = target.atLeast(PythonVersion.V3_10) ? fileLineOrBuffer(line) : fileLine(line);
+        PythonError e = new PythonError("SyntaxError", msg, filename, line, off, text, endLine, endOff);
+        return byCode ? markByCode(e) : direct(e);
+    }
+
+    // ------------------------------------------------------------------ positions for the parser
+
+    /**
+     * Before 3.9 (pgen): CPython's parser reports an error at {@code tok->cur - tok->buf} of the
+     * tokenizer's state after the failing token — bytes for 2.x, characters for 3.x.
+     */
+    public int pgenOffset() {
+        return py2 ? cur - bufStart : charCount(bufStart, cur);
+    }
+
+    /** Before 3.9: the text CPython's parser reports: the tokenizer's buffer from its start to {@code inp}. */
+    public String pgenText() {
+        return src.substring(bufStart, Math.min(end, inp()));
+    }
+
+    /** The current line of the tokenizer ({@code tok->lineno}). */
+    public int currentLine() {
+        return Math.max(lineno, 1);
+    }
+
+    /**
+     * The physical line {@code lineno} (1-based) with its {@code \n} if the source has one, as CPython
+     * 3.9+ reads it back from the file for {@code SyntaxError.text}; "" past the end.
+     */
+    public String lineText(int line) {
+        return fileLine(line);
+    }
+
+    private String fileLine(int line) {
+        int at = lineIndex(line);
+        if (at < 0) {
+            return "";
+        }
+        int nl = src.indexOf('\n', at);
+        int stop = nl < 0 ? end : nl + 1;
+        if (stop == end && !sourceEndsWithNewline) {
+            stop--;
+        }
+        return printableText(src.substring(at, stop));
+    }
+
+    /** 3.10+: the file's line; the tokenizer's buffer line when the file cannot give one. */
+    private String fileLineOrBuffer(int line) {
+        return fileLine(line);
+    }
+
+    /** A line as the tokenizer buffer holds it, without its newline (3.10+'s unclosed-bracket text). */
+    private String bufferLine(int line) {
+        if (line == lineno) {
+            return printableText(src.substring(bufStart, Math.min(end, inp())));
+        }
+        int at = lineIndex(line);
+        int nl = src.indexOf('\n', at);
+        return printableText(src.substring(at, nl < 0 ? end : nl));
+    }
+
+    private int lineIndex(int line) {
+        int at = 0;
+        for (int l = 1; l < line; l++) {
+            at = src.indexOf('\n', at);
+            if (at < 0 || at + 1 >= end) {
+                return -1;
+            }
+            at++;
+        }
+        return at;
+    }
+
+    /** Undecodable bytes appear as U+FFFD in texts, as CPython decodes them with "replace". */
+    private static String printableText(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Identifiers.isEscapedByte(s.charAt(i))) {
+                StringBuilder sb = new StringBuilder(s.length());
+                for (int j = 0; j < s.length(); j++) {
+                    char c = s.charAt(j);
+                    sb.append(Identifiers.isEscapedByte(c) ? '\uFFFD' : c);
+                }
+                return sb.toString();
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The character column (0-based) of UTF-8 byte column {@code byteCol} in line {@code lineno}, as
+     * CPython's {@code _PyPegen_byte_offset_to_character_offset} converts AST columns for
+     * {@code SyntaxError.offset}. 2.x: the same number.
+     */
+    public int charColumn(int line, int byteCol) {
+        if (py2 || byteCol <= 0) {
+            return byteCol;
+        }
+        return byteToCharOffset(fileLine(line), byteCol);
+    }
+
+    /** Characters in the first {@code bytes} UTF-8 bytes of {@code line} (a cut sequence counts one). */
+    static int byteToCharOffset(String line, int bytes) {
+        int n = 0;
+        int b = 0;
+        int i = 0;
+        while (i < line.length() && b < bytes) {
+            int cp = line.codePointAt(i);
+            b += Identifiers.utf8Length(cp);
+            i += Character.charCount(cp);
+            n++;
+        }
+        if (b < bytes) {
+            n += bytes - b > 1 ? 1 : bytes - b; // past the end: CPython clamps to len + 1
+        }
+        return n;
+    }
+
+    int charColumnOf(int lineStartIdx, int idx) {
+        return charCount(lineStartIdx, idx);
+    }
+
+    private int charCount(int from, int to) {
+        if (py2) {
+            return to - from;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = src.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(src.charAt(i + 1))) {
+                i++;
+            }
+            n++;
+        }
+        return n;
+    }
+
+    /** How many brackets are open now (CPython's {@code tok->level}). */
+    public int bracketDepth() {
+        return level;
+    }
+
+    /**
+     * CPython 3.10+'s {@code _PyPegen_tokenize_full_source_to_check_for_errors}: after the parser failed
+     * with a generic syntax error, the rest of the source is tokenized and a SyntaxError the tokenizer
+     * raises itself replaces the parser's. Returns that error, or null if the rest tokenizes or fails only
+     * by an error code (EOF inside brackets, indentation errors), which CPython does not let override.
+     */
+    public PythonError scanRestForErrors() {
+        try {
+            while (!finished) {
+                next();
+            }
+            return null;
+        } catch (PythonError e) {
+            return failedByCode ? null : e;
+        }
+    }
+
+    /**
+     * UTF-8 byte offset of {@code at} from {@code from} (the 2.x text is bytes already). Tokens come in
+     * order, so the count carries on from the previous call on the same line instead of rescanning it.
+     */
+    int byteCol(int from, int at) {
+        if (py2) {
+            return at - from;
+        }
+        if (at < from) {
+            return -1;
+        }
         int n = 0;
         int i = from;
         if (from == colFrom && at >= colAt) {
             n = colBytes;
             i = colAt;
         }
-        colFrom = from;
-        colAt = at;
-        colBytes = countBytes(i, at, n);
-        return colBytes;
-    }
-
-    private int countBytes(int from, int at, int start) {
-        int n = start;
-        for (int i = from; i < at; i++) {
+        for (; i < at; i++) {
             char c = src.charAt(i);
             if (c < 0x80) {
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c)) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < at && Character.isLowSurrogate(src.charAt(i + 1))) {
                 n += 4;
                 i++;
+            } else if (Identifiers.isEscapedByte(c)) {
+                n += 1;
             } else {
                 n += 3;
             }
         }
+        colFrom = from;
+        colAt = at;
+        colBytes = n;
         return n;
     }
 
-    private void newLine() {
-        line++;
-        lineStart = pos;
-        atLineStart = parenDepth == 0; // inside brackets a new line is only a continuation
+    static boolean isDigit(int c) {
+        return c >= '0' && c <= '9';
     }
 
-    private void newLineKeepStart() {
-        line++;
-        lineStart = pos;
+    // ------------------------------------------------------------------ access for the helpers
+
+    String src() {
+        return src;
     }
 
-    /**
-     * PEP 3131: after NFKC normalisation the first character must be a letter-like start character or
-     * '_', the others letters, digits, marks or connectors (the JDK's Unicode identifier classes stand
-     * in for XID_Start / XID_Continue).
-     */
-    private static boolean isValidIdentifier(String name) {
-        boolean ascii = true;
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) >= 0x80) {
-                ascii = false;
-                break;
-            }
-        }
-        if (ascii) {
-            return true;
-        }
-        String n = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFKC);
-        int first = n.codePointAt(0);
-        if (first != '_' && !Character.isUnicodeIdentifierStart(first)) {
-            return false;
-        }
-        for (int i = Character.charCount(first); i < n.length(); ) {
-            int cp = n.codePointAt(i);
-            if (!Character.isUnicodeIdentifierPart(cp)) {
-                return false;
-            }
-            i += Character.charCount(cp);
-        }
-        return true;
+    int cur() {
+        return cur;
     }
 
-    private static boolean isStringPrefix(String p) {
-        String l = p.toLowerCase(java.util.Locale.ROOT);
-        return switch (l) {
-            case "r", "u", "b", "br", "rb", "f", "fr", "rf" -> true;
-            default -> false;
-        };
+    void setCur(int c) {
+        cur = c;
     }
 
-    private static boolean isIdentStart(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c >= 0x80;
+    int tokStart() {
+        return tokStart;
     }
 
-    private static boolean isIdentChar(char c) {
-        return isIdentStart(c) || c >= '0' && c <= '9';
+    int tokLine() {
+        return tokLine;
     }
 
-    private UnsupportedFeatureException unsupported(String what) {
-        return new UnsupportedFeatureException(target, "tokenizing " + what, line);
+    int tokLineStart() {
+        return tokLineStart;
+    }
+
+    int lineno() {
+        return lineno;
+    }
+
+    int lineStart() {
+        return lineStart;
+    }
+
+    boolean py2() {
+        return py2;
+    }
+
+    int read() throws PythonError {
+        return nextc();
+    }
+
+    void unread(int c) {
+        backup(c);
+    }
+
+    void setContLine() {
+        contLine = true;
+    }
+
+    Token token(TokenKind kind, int start, int stop) {
+        return make(kind, start, stop);
+    }
+
+    Token token(TokenKind kind, int start, int stop, int startLine, int startLineStart) {
+        return make(kind, start, stop, startLine, startLineStart);
+    }
+
+    void beginToken(int at) {
+        setStart(at);
+    }
+
+    void resetLine(int line, int start) {
+        lineno = line;
+        lineStart = start;
+    }
+
+    List<FStringMode> modes() {
+        return modes;
+    }
+
+    void warn(String category, String message) {
+        warnings.add(new Warning(category, message, lineno));
     }
 }

@@ -75,7 +75,7 @@ class TokenizerDifferentialTest {
             try {
                 String text = SourceDecoder.decode(Files.readAllBytes(f), v, f.toString()).text();
                 for (Token t : new Tokenizer(text, v).all()) {
-                    ours.add(t.kind() + "|" + io.github.pycompile.PyRepr.ascii(t.text()) + "|" + t.startLine() + "|" + t.startCol() + "|"
+                    ours.add((t.kind().isOperator() ? "OP" : t.kind().toString()) + "|" + io.github.pycompile.PyRepr.ascii(t.text()) + "|" + t.startLine() + "|" + t.startCol() + "|"
                             + t.endLine() + "|" + t.endCol());
                 }
             } catch (UnsupportedFeatureException | PythonError e) {

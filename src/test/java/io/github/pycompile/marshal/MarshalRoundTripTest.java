@@ -13,6 +13,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.github.pycompile.testsupport.Pyodide;
+import io.github.pycompile.testsupport.Python;
+import java.util.HexFormat;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -91,6 +95,47 @@ class MarshalRoundTripTest {
             }
         }
         System.out.printf("marshal round trip %s: %d/%d identical%n", v, checked - failures.size(), checked);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ, e.g. "
+                + failures.subList(0, Math.min(5, failures.size())));
+    }
+
+    /**
+     * CPython 3.14 (pyodide): its {@code py_compile} writes caches of the stdlib sources in its zip
+     * ({@code scripts/golden/marshal_corpus_314.py}); each must round-trip. Every 5th file by default.
+     */
+    @Test
+    void pyodideStdlibCachesRoundTrip() throws IOException {
+        Pyodide.require();
+        PythonVersion v = PythonVersion.V3_14;
+        String script = Files.readString(Path.of("scripts/golden/marshal_corpus_314.py"));
+        Python.Result r = Pyodide.run("SAMPLE = " + (Interpreters.fullCorpus() ? 1 : 5) + "\n" + script);
+        assertEquals(0, r.status(), r.err());
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (String line : r.out().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            int sp = line.indexOf(' ');
+            String name = line.substring(0, sp);
+            byte[] data = HexFormat.of().parseHex(line.substring(sp + 1).trim());
+            checked++;
+            try {
+                assertEquals(v.magic(), (data[0] & 0xff) | (data[1] & 0xff) << 8, "magic");
+                MarshalReader reader = new MarshalReader(data, v.headerSize(), v);
+                PyObject code = reader.read();
+                assertEquals(data.length, reader.position(), "trailing bytes");
+                byte[] body = Arrays.copyOfRange(data, v.headerSize(), data.length);
+                byte[] again = MarshalWriter.dumps(code, v, reader.flagged()::contains, false);
+                if (!Arrays.equals(body, again)) {
+                    failures.add(name + ": first difference at " + Arrays.mismatch(body, again));
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(name + ": " + e);
+            }
+        }
+        System.out.printf("marshal round trip %s (pyodide): %d/%d identical%n", v, checked - failures.size(), checked);
+        assertTrue(checked > 50, "too few 3.14 caches: " + checked);
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ, e.g. "
                 + failures.subList(0, Math.min(5, failures.size())));
     }

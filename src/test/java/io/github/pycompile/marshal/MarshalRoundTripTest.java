@@ -10,7 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import io.github.pycompile.testsupport.Pyodide;
@@ -75,6 +80,7 @@ class MarshalRoundTripTest {
         }
         List<String> failures = new ArrayList<>();
         int checked = 0;
+        int withSets = 0;
         for (Path f : files) {
             byte[] data = Files.readAllBytes(f);
             if (data.length < v.headerSize() || data[0] != v.magicBytes()[0] || data[1] != v.magicBytes()[1]) {
@@ -90,11 +96,20 @@ class MarshalRoundTripTest {
                 if (!Arrays.equals(body, again)) {
                     failures.add(f + ": first difference at " + Arrays.mismatch(body, again));
                 }
+                if (v.atLeast(PythonVersion.V3_11) && hasSet(code, Collections.newSetFromMap(new IdentityHashMap<>()))) {
+                    withSets++;
+                    byte[] sorted = MarshalWriter.dumps(code, v, new SetKeyPolicy(code, r.flagged()), true);
+                    if (!Arrays.equals(body, sorted)) {
+                        failures.add(f + ": sets sorted by the writer: first difference at "
+                                + Arrays.mismatch(body, sorted));
+                    }
+                }
             } catch (RuntimeException | AssertionError e) {
                 failures.add(f + ": " + e);
             }
         }
-        System.out.printf("marshal round trip %s: %d/%d identical%n", v, checked - failures.size(), checked);
+        System.out.printf("marshal round trip %s: %d/%d identical (%d holding sets, also written with the"
+                + " writer's own set order)%n", v, checked - failures.size(), checked, withSets);
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ, e.g. "
                 + failures.subList(0, Math.min(5, failures.size())));
     }
@@ -130,6 +145,11 @@ class MarshalRoundTripTest {
                 if (!Arrays.equals(body, again)) {
                     failures.add(name + ": first difference at " + Arrays.mismatch(body, again));
                 }
+                byte[] sorted = MarshalWriter.dumps(code, v, new SetKeyPolicy(code, reader.flagged()), true);
+                if (!Arrays.equals(body, sorted)) {
+                    failures.add(name + ": sets sorted by the writer: first difference at "
+                            + Arrays.mismatch(body, sorted));
+                }
             } catch (RuntimeException | AssertionError e) {
                 failures.add(name + ": " + e);
             }
@@ -138,5 +158,81 @@ class MarshalRoundTripTest {
         assertTrue(checked > 50, "too few 3.14 caches: " + checked);
         assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ, e.g. "
                 + failures.subList(0, Math.min(5, failures.size())));
+    }
+
+    private static boolean hasSet(PyObject o, Set<PyObject> seen) {
+        if (!seen.add(o)) {
+            return false;
+        }
+        if (o instanceof PyObject.PySet) {
+            return true;
+        }
+        if (o instanceof PyObject.Tuple t) {
+            return t.items().stream().anyMatch(x -> hasSet(x, seen));
+        }
+        if (o instanceof PyObject.Code c) {
+            return hasSet(c.consts(), seen);
+        }
+        return false;
+    }
+
+    /**
+     * The FLAG_REF decisions read from a file, plus what 3.11/3.12 flag inside a set element's sort
+     * key: the key is written while the element's only holder is the set (reference §2.6), so it is
+     * flagged there only if CPython holds it elsewhere anyway: shared in the module, interned, or one
+     * of the cached singletons (small ints, empty and one-character strings, empty and one-byte bytes,
+     * the empty tuple).
+     */
+    static final class SetKeyPolicy implements Predicate<PyObject>, MarshalWriter.SetKeyAware {
+        private final Set<PyObject> flagged;
+        private final Map<PyObject, Integer> uses = new IdentityHashMap<>();
+
+        SetKeyPolicy(PyObject top, Set<PyObject> flagged) {
+            this.flagged = flagged;
+            count(top);
+        }
+
+        private void count(PyObject o) {
+            if (uses.merge(o, 1, Integer::sum) > 1) {
+                return;
+            }
+            if (o instanceof PyObject.Tuple t) {
+                t.items().forEach(this::count);
+            } else if (o instanceof PyObject.PySet s) {
+                s.items().forEach(this::count);
+            } else if (o instanceof PyObject.Code c) {
+                for (PyObject f : new PyObject[] {c.code(), c.consts(), c.names(), c.localsPlusNames(),
+                        c.localsPlusKinds(), c.filename(), c.name(), c.qualname(), c.lineTable(),
+                        c.exceptionTable()}) {
+                    count(f);
+                }
+            }
+        }
+
+        @Override
+        public boolean test(PyObject o) {
+            return flagged.contains(o);
+        }
+
+        @Override
+        public boolean flaggedInSetKey(PyObject o) {
+            if (!flagged.contains(o)) {
+                return false;
+            }
+            if (uses.getOrDefault(o, 0) > 1) {
+                return true;
+            }
+            if (o instanceof PyObject.Str s) {
+                return s.interned() || s.value().codePointCount(0, s.value().length()) <= 1
+                        && (s.value().isEmpty() || s.value().charAt(0) < 256);
+            }
+            if (o instanceof PyObject.Int i) {
+                return i.value().bitLength() < 16 && i.value().intValue() >= -5 && i.value().intValue() <= 256;
+            }
+            if (o instanceof PyObject.Bytes b) {
+                return b.value().length <= 1;
+            }
+            return o instanceof PyObject.Tuple t && t.items().isEmpty();
+        }
     }
 }

@@ -48,6 +48,46 @@ cases.append(('tuple_256', tuple([fresh_int(str(1000 + i)) for i in range(256)])
 cases.append(('list_2', [fresh_int('1000'), fresh_int('2000')]))
 del big
 
+# Boundaries added later (appended so that earlier lines keep their order).
+intern = intern if PY2 else sys.intern  # noqa: F821
+cases.append(('int_small_5', fresh_int('5')))          # cached small int (3.x: refcount > 1)
+cases.append(('int_small_-5', fresh_int('-5')))
+cases.append(('int_257', fresh_int('257')))           # just past the cache
+cases.append(('int_-6', fresh_int('-6')))
+cases.append(('float_nan', float('nan')))
+cases.append(('str_empty', fresh_str('')))            # the empty-string singleton
+cases.append(('str_1_punct', fresh_str('~')))         # cached one-character latin-1 str
+cases.append(('str_1_latin1', fresh_str(u('\\xe9'))))
+cases.append(('str_1_bmp', fresh_str(u('\\u20ac'))))  # not cached
+cases.append(('tuple_empty', tuple([])))
+cases.append(('tuple_nested', tuple([tuple([fresh_int('1000')]), tuple([])])))
+if PY2:
+    # 2.x str: interned ones are written t the first time and R afterwards (by value)
+    name = intern(''.join(['zq_marshal', '_name']))
+    cases.append(('bytes_interned', tuple([name, name, intern(''.join(['zq_', 'other'])), name])))
+    cases.append(('bytes_interned_300', intern('w' * 300)))
+    cases.append(('bytes_empty', ''.join([])))
+    cases.append(('bytes_1', ''.join(['q'])))
+else:
+    cases.append(('bytes_empty', bytes(bytearray(b''))))
+    cases.append(('bytes_1', bytes(bytearray(b'q'))))
+    cases.append(('str_interned', intern(fresh_str('zq_marshal_name'))))
+    cases.append(('str_interned_300', intern(fresh_str('w' * 300))))
+    cases.append(('str_interned_latin1', intern(fresh_str(u('zq_\\xe9t\\xe9')))))
+    name = intern(fresh_str('zq_shared_name'))
+    cases.append(('tuple_interned_twice', tuple([name, name])))
+    del name
+    cases.append(('dict_1', {fresh_str('k y'): fresh_int('1000')}))
+if sys.version_info >= (3, 11):
+    # sorted by each element's own marshal bytes; elements flagged in the stream (reference 2.6)
+    cases.append(('frozenset_mixed', frozenset([fresh_int('1000'), fresh_int('3'), fresh_str('^'), fresh_str('~'),
+                                                fresh_str('zz'), float('2.5'), fresh_int('-1'),
+                                                tuple([fresh_int('1'), fresh_str('~')]), bytes(bytearray(b'xy')),
+                                                fresh_int('70000'), fresh_str('hello world')])))
+    cases.append(('set_ints', set([fresh_int('1000'), fresh_int('2000'), fresh_int('5'), fresh_int('-300')])))
+if VERSION >= 5:
+    cases.append(('slice', slice(fresh_int('1000'), None, fresh_int('5'))))
+
 for name, value in cases:
     data = marshal.dumps(value, VERSION)
     sys.stdout.write('%s %s\n' % (name, binascii.hexlify(data).decode('ascii')))

@@ -29,6 +29,7 @@ import java.util.Set;
 public final class MarshalReader {
     private final byte[] b;
     private int pos;
+    private int depth;
     private final CodeLayout layout;
     private final boolean py2;
     private final List<PyObject> refs = new ArrayList<>();
@@ -42,36 +43,97 @@ public final class MarshalReader {
         this.py2 = target.isPython2();
     }
 
-    /** Reads one object. */
+    /**
+     * Reads one object.
+     *
+     * @throws MarshalException for data CPython's {@code marshal.loads} rejects (truncated, unknown
+     *     type code, bad reference, nested deeper than its limit)
+     */
     public PyObject read() {
+        try {
+            return readObject();
+        } catch (IndexOutOfBoundsException | NegativeArraySizeException e) {
+            throw new MarshalException("EOFError", "marshal data too short");
+        }
+    }
+
+    /**
+     * One object. Containers are read in this frame (one Java frame per nesting level, so CPython's
+     * 2,000 levels fit in a default thread stack).
+     */
+    private PyObject readObject() {
+        if (pos >= b.length) {
+            throw new MarshalException("EOFError", "EOF read where object expected");
+        }
+        // CPython counts every nested r_object call and gives up past its C stack guard
+        if (++depth > MarshalWriter.MAX_DEPTH) {
+            throw new MarshalException("ValueError", "recursion limit exceeded");
+        }
         int code = u8();
-        int flag = code & 0x80;
         int type = code & 0x7f;
+        PyObject o;
         switch (type) {
-            case 'N': return Singleton.NONE;
-            case 'T': return Singleton.TRUE;
-            case 'F': return Singleton.FALSE;
-            case '.': return Singleton.ELLIPSIS;
-            case 'S': return Singleton.STOP_ITERATION;
-            case 'r': return refs.get(i32());
-            case 'R': return interned2.get(i32());
-            default: break;
+            case 'N': o = Singleton.NONE; break;
+            case 'T': o = Singleton.TRUE; break;
+            case 'F': o = Singleton.FALSE; break;
+            case '.': o = Singleton.ELLIPSIS; break;
+            case 'S': o = Singleton.STOP_ITERATION; break;
+            case 'r': o = ref(refs, i32()); break;
+            case 'R': o = ref(interned2, i32()); break;
+            default: o = null; break;
+        }
+        if (o != null) {
+            depth--;
+            return o;
         }
         int slot = -1;
-        if (flag != 0) {
+        if ((code & 0x80) != 0) {
             slot = refs.size();
             refs.add(null); // reserved before the children, as CPython numbers refs in pre-order
         }
-        PyObject o = switch (type) {
+        if (type == ')' || type == '(' || type == '[' || type == '<' || type == '>') {
+            int n = type == ')' ? u8() : i32();
+            List<PyObject> items = new ArrayList<>(capacity(n));
+            for (int k = 0; k < n; k++) {
+                items.add(readObject());
+            }
+            o = type == ')' || type == '(' ? new Tuple(items)
+                    : type == '[' ? new PyList(items) : new PySet(items, type == '>');
+        } else if (type == '{') {
+            List<PyObject> keys = new ArrayList<>();
+            List<PyObject> values = new ArrayList<>();
+            while ((b[pos] & 0xff) != '0') {
+                keys.add(readObject());
+                values.add(readObject());
+            }
+            pos++;
+            o = new Dict(keys, values);
+        } else if (type == ':') {
+            o = new Slice(readObject(), readObject(), readObject());
+        } else if (type == 'c') {
+            o = readCode();
+        } else {
+            o = scalar(type);
+        }
+        if (slot >= 0) {
+            refs.set(slot, o);
+            flagged.add(o);
+        }
+        depth--;
+        return o;
+    }
+
+    private PyObject scalar(int type) {
+        return switch (type) {
             case 'i' -> Int.of(i32());
             case 'I' -> new Int(BigInteger.valueOf(i64()), false);
             case 'l' -> readLong();
             case 'g' -> new Float(i64());
             case 'y' -> new Complex(i64(), i64());
             case 'z', 'Z' -> ascii(u8(), type == 'Z');
-            case 'a', 'A' -> ascii(i32(), type == 'A');
+            case 'a', 'A' -> ascii(capacity(i32()), type == 'A');
             case 'u', 't' -> {
-                int n = i32();
+                int n = capacity(i32());
                 if (py2 && type == 't') {
                     Bytes s = new Bytes(slice(n), true);
                     interned2.add(s);
@@ -82,45 +144,9 @@ public final class MarshalReader {
                 pos += n;
                 yield new Str(v, type == 't', lonePairs);
             }
-            case 's' -> new Bytes(slice(i32()), false);
-            case ')' -> tuple(u8(), slot);
-            case '(' -> tuple(i32(), slot);
-            case '[' -> {
-                int n = i32();
-                List<PyObject> items = new ArrayList<>(n);
-                for (int k = 0; k < n; k++) {
-                    items.add(read());
-                }
-                yield new PyList(items);
-            }
-            case '{' -> {
-                List<PyObject> keys = new ArrayList<>();
-                List<PyObject> values = new ArrayList<>();
-                while ((b[pos] & 0xff) != '0') {
-                    keys.add(read());
-                    values.add(read());
-                }
-                pos++;
-                yield new Dict(keys, values);
-            }
-            case '<', '>' -> {
-                int n = i32();
-                List<PyObject> items = new ArrayList<>(n);
-                for (int k = 0; k < n; k++) {
-                    items.add(read());
-                }
-                yield new PySet(items, type == '>');
-            }
-            case ':' -> new Slice(read(), read(), read());
-            case 'c' -> readCode();
-            default -> throw new IllegalArgumentException(String.format(
-                    "bad marshal type 0x%02x at offset %d", code, pos - 1));
+            case 's' -> new Bytes(slice(capacity(i32())), false);
+            default -> throw new MarshalException("ValueError", "bad marshal data (unknown type code)");
         };
-        if (slot >= 0) {
-            refs.set(slot, o);
-            flagged.add(o);
-        }
-        return o;
     }
 
     /** The objects written with FLAG_REF, by identity. */
@@ -133,12 +159,27 @@ public final class MarshalReader {
         return pos;
     }
 
-    private PyObject tuple(int n, int slot) {
-        List<PyObject> items = new ArrayList<>(n);
-        for (int k = 0; k < n; k++) {
-            items.add(read());
+    /**
+     * A size read from the stream, checked before anything is allocated for it: negative is bad data,
+     * more than the bytes left (every item takes at least one) is truncated data.
+     */
+    private int capacity(int n) {
+        if (n < 0) {
+            throw new MarshalException("ValueError", "bad marshal data (size out of range)");
         }
-        return new Tuple(items);
+        if (n > b.length - pos) {
+            throw new MarshalException("EOFError", "marshal data too short");
+        }
+        return n;
+    }
+
+    private static PyObject ref(List<? extends PyObject> table, int index) {
+        PyObject o = index >= 0 && index < table.size() ? table.get(index) : null;
+        if (o == null) {
+            // out of range, or a container still being read: cycles cannot occur in code objects
+            throw new MarshalException("ValueError", "bad marshal data (invalid reference)");
+        }
+        return o;
     }
 
     private Int readLong() {
@@ -163,10 +204,10 @@ public final class MarshalReader {
         return switch (layout) {
             case A -> {
                 int argc = i32(), nlocals = i32(), stack = i32(), flags = i32();
-                PyObject code = read(), consts = read(), names = read(), varnames = read(), free = read(),
-                        cell = read(), filename = read(), name = read();
+                PyObject code = readObject(), consts = readObject(), names = readObject(), varnames = readObject(), free = readObject(),
+                        cell = readObject(), filename = readObject(), name = readObject();
                 int first = i32();
-                PyObject lnotab = read();
+                PyObject lnotab = readObject();
                 yield new Code(argc, 0, 0, nlocals, stack, flags, code, consts, names, varnames, free, cell,
                         null, null, filename, name, null, first, lnotab, null);
             }
@@ -174,19 +215,19 @@ public final class MarshalReader {
                 int argc = i32();
                 int posonly = layout == CodeLayout.C ? i32() : 0;
                 int kwonly = i32(), nlocals = i32(), stack = i32(), flags = i32();
-                PyObject code = read(), consts = read(), names = read(), varnames = read(), free = read(),
-                        cell = read(), filename = read(), name = read();
+                PyObject code = readObject(), consts = readObject(), names = readObject(), varnames = readObject(), free = readObject(),
+                        cell = readObject(), filename = readObject(), name = readObject();
                 int first = i32();
-                PyObject table = read();
+                PyObject table = readObject();
                 yield new Code(argc, posonly, kwonly, nlocals, stack, flags, code, consts, names, varnames, free,
                         cell, null, null, filename, name, null, first, table, null);
             }
             case D -> {
                 int argc = i32(), posonly = i32(), kwonly = i32(), stack = i32(), flags = i32();
-                PyObject code = read(), consts = read(), names = read(), lpNames = read(), lpKinds = read(),
-                        filename = read(), name = read(), qualname = read();
+                PyObject code = readObject(), consts = readObject(), names = readObject(), lpNames = readObject(), lpKinds = readObject(),
+                        filename = readObject(), name = readObject(), qualname = readObject();
                 int first = i32();
-                PyObject table = read(), exc = read();
+                PyObject table = readObject(), exc = readObject();
                 yield new Code(argc, posonly, kwonly, 0, stack, flags, code, consts, names, null, null, null,
                         lpNames, lpKinds, filename, name, qualname, first, table, exc);
             }

@@ -34,6 +34,8 @@ import java.util.function.Predicate;
  */
 public final class MarshalWriter {
     private static final int FLAG_REF = 0x80;
+    /** CPython's nesting limit for marshal on Linux and in pyodide ({@code MAX_MARSHAL_STACK_DEPTH}). */
+    static final int MAX_DEPTH = 2000;
     private static final BigInteger INT32_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT32_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger INT64_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -47,6 +49,7 @@ public final class MarshalWriter {
     private final Map<String, Integer> interned2 = new HashMap<>();
     private byte[] buf = new byte[4096];
     private int len;
+    private int depth;
 
     private final boolean sortSets;
 
@@ -83,7 +86,22 @@ public final class MarshalWriter {
         return Arrays.copyOf(w.buf, w.len);
     }
 
+    /**
+     * Writes one object. CPython counts every nested call, leaves included, and refuses to go past its
+     * limit (py_compile then fails with that ValueError).
+     */
     private void write(PyObject o) {
+        if (++depth > MAX_DEPTH) {
+            throw new MarshalException("ValueError", "object too deeply nested to marshal");
+        }
+        try {
+            writeObject(o);
+        } finally {
+            depth--;
+        }
+    }
+
+    private void writeObject(PyObject o) {
         if (o instanceof Singleton s) {
             put(s.code);
             return;

@@ -6,7 +6,10 @@ import java.util.List;
 /**
  * The objects a cache file holds, as marshal writes them. Sharing is by identity (the same Java
  * instance written twice is one object, as in CPython), so the types below are compared by value
- * only by explicit comparisons (records compare by value), never as keys of sharing tables.
+ * only by explicit comparisons (records compare by value), never as keys of sharing tables: use an
+ * {@code IdentityHashMap}, or {@code flowgraph.ConstKey} for CPython's constant-merging key.
+ * Containers copy their lists, so a value cannot change after it is built ({@code byte[]} contents
+ * excepted: do not modify an array after handing it over).
  */
 public sealed interface PyObject {
 
@@ -61,13 +64,29 @@ public sealed interface PyObject {
         }
     }
 
-    record PyList(List<PyObject> items) implements PyObject {}
+    record PyList(List<PyObject> items) implements PyObject {
+        public PyList {
+            items = List.copyOf(items);
+        }
+    }
 
     /** Key-value pairs in marshal order. */
-    record Dict(List<PyObject> keys, List<PyObject> values) implements PyObject {}
+    record Dict(List<PyObject> keys, List<PyObject> values) implements PyObject {
+        public Dict {
+            keys = List.copyOf(keys);
+            values = List.copyOf(values);
+            if (keys.size() != values.size()) {
+                throw new IllegalArgumentException(keys.size() + " keys but " + values.size() + " values");
+            }
+        }
+    }
 
     /** A set or frozenset, elements in the order they are (or were) written. */
-    record PySet(List<PyObject> items, boolean frozen) implements PyObject {}
+    record PySet(List<PyObject> items, boolean frozen) implements PyObject {
+        public PySet {
+            items = List.copyOf(items);
+        }
+    }
 
     /** A slice constant (marshal 5, CPython 3.14). */
     record Slice(PyObject start, PyObject stop, PyObject step) implements PyObject {}

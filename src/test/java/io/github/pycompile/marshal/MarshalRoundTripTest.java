@@ -115,6 +115,49 @@ class MarshalRoundTripTest {
     }
 
     /**
+     * CPython 2.6 (no interpreter here): the caches it wrote for the shared oracle corpus
+     * ({@code ../shared/oracle/cpython-2.6/out}, at -O0/-O1/-O2); every 10th file by default.
+     */
+    @Test
+    void python26OracleCachesRoundTrip() throws IOException {
+        var shared = Interpreters.shared();
+        org.junit.jupiter.api.Assumptions.assumeTrue(shared.isPresent(), "skipped: no ../shared here");
+        Path out = shared.get().resolve("oracle/cpython-2.6/out");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(out), "skipped: no 2.6 oracle at " + out);
+        PythonVersion v = PythonVersion.V2_6;
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(out)) {
+            files = s.filter(p -> p.toString().endsWith(".pyc") || p.toString().endsWith(".pyo"))
+                    .sorted().collect(Collectors.toList());
+        }
+        int step = Interpreters.fullCorpus() ? 1 : 10;
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (int i = 0; i < files.size(); i += step) {
+            Path f = files.get(i);
+            byte[] data = Files.readAllBytes(f);
+            checked++;
+            try {
+                assertEquals(v.magic(), (data[0] & 0xff) | (data[1] & 0xff) << 8, "magic");
+                MarshalReader r = new MarshalReader(data, v.headerSize(), v);
+                PyObject code = r.read();
+                assertEquals(data.length, r.position(), "trailing bytes");
+                byte[] body = Arrays.copyOfRange(data, v.headerSize(), data.length);
+                byte[] again = MarshalWriter.dumps(code, v, o -> false);
+                if (!Arrays.equals(body, again)) {
+                    failures.add(f + ": first difference at " + Arrays.mismatch(body, again));
+                }
+            } catch (RuntimeException | AssertionError e) {
+                failures.add(f + ": " + e);
+            }
+        }
+        System.out.printf("marshal round trip %s (oracle): %d/%d identical%n", v, checked - failures.size(), checked);
+        assertTrue(checked > 50, "too few 2.6 caches: " + checked);
+        assertTrue(failures.isEmpty(), failures.size() + " of " + checked + " differ, e.g. "
+                + failures.subList(0, Math.min(5, failures.size())));
+    }
+
+    /**
      * CPython 3.14 (pyodide): its {@code py_compile} writes caches of the stdlib sources in its zip
      * ({@code scripts/golden/marshal_corpus_314.py}); each must round-trip. Every 5th file by default.
      */

@@ -256,50 +256,18 @@ public final class SourceDecoder {
                 i++;
                 continue;
             }
-            int need;
-            int lo = 0x80;
-            int hi = 0xBF;
-            int cp;
-            if (b0 >= 0xC2 && b0 <= 0xDF) {
-                need = 1;
-                cp = b0 & 0x1F;
-            } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-                need = 2;
-                cp = b0 & 0x0F;
-                if (b0 == 0xE0) {
-                    lo = 0xA0;
-                } else if (b0 == 0xED) {
-                    hi = 0x9F;
-                }
-            } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-                need = 3;
-                cp = b0 & 0x07;
-                if (b0 == 0xF0) {
-                    lo = 0x90;
-                } else if (b0 == 0xF4) {
-                    hi = 0x8F;
-                }
-            } else {
-                sb.append((char) (0xDC00 + b0));
-                i++;
-                continue;
-            }
-            int k = 1;
-            boolean ok = true;
-            for (; k <= need; k++) {
-                if (i + k >= n) {
+            int need = Utf8Rules.continuationCount(b0);
+            boolean ok = need > 0;
+            int cp = need == 1 ? b0 & 0x1F : need == 2 ? b0 & 0x0F : b0 & 0x07;
+            for (int k = 1; ok && k <= need; k++) {
+                if (i + k >= n || !Utf8Rules.validContinuation(b0, k, b[i + k] & 0xff)) {
                     ok = false;
-                    break;
+                } else {
+                    cp = cp << 6 | (b[i + k] & 0x3F);
                 }
-                int bk = b[i + k] & 0xff;
-                if (k == 1 ? bk < lo || bk > hi : bk < 0x80 || bk > 0xBF) {
-                    ok = false;
-                    break;
-                }
-                cp = cp << 6 | (bk & 0x3F);
             }
             if (!ok) {
-                sb.append((char) (0xDC00 + b0));
+                sb.append((char) (0xDC00 + b0)); // an undecodable byte, kept escaped
                 i++;
                 continue;
             }

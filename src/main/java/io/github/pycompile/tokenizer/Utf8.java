@@ -19,26 +19,8 @@ final class Utf8 {
             }
         }
         int b0 = bytes[pos] & 0xff;
-        int need;
-        int lo = 0x80;
-        int hi = 0xBF;
-        if (b0 >= 0xC2 && b0 <= 0xDF) {
-            need = 1;
-        } else if (b0 >= 0xE0 && b0 <= 0xEF) {
-            need = 2;
-            if (b0 == 0xE0) {
-                lo = 0xA0;
-            } else if (b0 == 0xED) {
-                hi = 0x9F;
-            }
-        } else if (b0 >= 0xF0 && b0 <= 0xF4) {
-            need = 3;
-            if (b0 == 0xF0) {
-                lo = 0x90;
-            } else if (b0 == 0xF4) {
-                hi = 0x8F;
-            }
-        } else {
+        int need = io.github.pycompile.source.Utf8Rules.continuationCount(b0);
+        if (need == 0) {
             return String.format("'utf-8' codec can't decode byte 0x%02x in position %d: invalid start byte", b0, pos);
         }
         int k = 1;
@@ -47,9 +29,7 @@ final class Utf8 {
                 return k == 1 ? String.format("'utf-8' codec can't decode byte 0x%02x in position %d: unexpected end of data", b0, pos)
                         : String.format("'utf-8' codec can't decode bytes in position %d-%d: unexpected end of data", pos, pos + k - 1);
             }
-            int b = bytes[pos + k] & 0xff;
-            boolean ok = k == 1 ? b >= lo && b <= hi : b >= 0x80 && b <= 0xBF;
-            if (!ok) {
+            if (!io.github.pycompile.source.Utf8Rules.validContinuation(b0, k, bytes[pos + k] & 0xff)) {
                 return k == 1 ? String.format("'utf-8' codec can't decode byte 0x%02x in position %d: invalid continuation byte", b0, pos)
                         : String.format("'utf-8' codec can't decode bytes in position %d-%d: invalid continuation byte", pos, pos + k - 1);
             }

@@ -55,20 +55,7 @@ class Encoder311RoundTripTest {
     @Test
     void stdlib() throws Exception {
         Interpreters.require(V);
-        Path lib = Interpreters.stdlib(V).orElseThrow();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(lib)) {
-            files = s.filter(p -> p.getFileName().toString().endsWith(".cpython-311.pyc"))
-                    .sorted().collect(Collectors.toList());
-        }
-        if (!Interpreters.fullCorpus()) {
-            List<Path> sample = new ArrayList<>();
-            int step = Math.max(1, files.size() / SAMPLE);
-            for (int i = 0; i < files.size(); i += step) {
-                sample.add(files.get(i));
-            }
-            files = sample;
-        }
+        List<Path> files = Interpreters.sampled(Interpreters.stdlibCaches(V), SAMPLE);
         Tally t = new Tally();
         for (Path f : files) {
             check(f, t);

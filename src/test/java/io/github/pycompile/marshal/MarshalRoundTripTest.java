@@ -60,24 +60,9 @@ class MarshalRoundTripTest {
     @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
     void stdlibCachesRoundTrip(PythonVersion v) throws IOException {
         Interpreters.require(v);
-        Path lib = Interpreters.stdlib(v).orElseThrow();
-        List<Path> files;
-        try (Stream<Path> s = Files.walk(lib)) {
-            files = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return v.isPython2() ? n.endsWith(".pyc") || n.endsWith(".pyo")
-                        : n.endsWith(".pyc") && p.getParent().getFileName().toString().equals("__pycache__");
-            }).sorted().collect(Collectors.toList());
-        }
-        assertTrue(files.size() > 50, "too few caches under " + lib + ": " + files.size());
-        if (!Interpreters.fullCorpus()) {
-            List<Path> sample = new ArrayList<>();
-            int step = Math.max(1, files.size() / SAMPLE);
-            for (int i = 0; i < files.size(); i += step) {
-                sample.add(files.get(i));
-            }
-            files = sample;
-        }
+        List<Path> all = Interpreters.stdlibCaches(v);
+        assertTrue(all.size() > 50, "too few caches for " + v + ": " + all.size());
+        List<Path> files = Interpreters.sampled(all, SAMPLE);
         List<String> failures = new ArrayList<>();
         int checked = 0;
         int withSets = 0;

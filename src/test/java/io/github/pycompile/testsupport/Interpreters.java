@@ -4,9 +4,12 @@ import io.github.pycompile.target.PythonVersion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -70,6 +73,37 @@ public final class Interpreters {
     public static Optional<Path> stdlib(PythonVersion v) {
         return find(v).map(py -> py.getParent().getParent().resolve("lib").resolve("python" + v.dotted()))
                 .filter(Files::isDirectory);
+    }
+
+    /**
+     * The cache files the installed CPython {@code v} wrote for its standard library (2.x: {@code .pyc}
+     * and {@code .pyo} beside the sources; 3.x: {@code __pycache__/*.cpython-3N*.pyc}), sorted.
+     */
+    public static List<Path> stdlibCaches(PythonVersion v) throws IOException {
+        Path lib = stdlib(v).orElseThrow(() -> new IllegalStateException("no standard library for " + v));
+        String tag = v.cacheTag().map(t -> "." + t).orElse("");
+        try (Stream<Path> s = Files.walk(lib)) {
+            return s.filter(p -> {
+                String n = p.getFileName().toString();
+                if (v.isPython2()) {
+                    return n.endsWith(".pyc") || n.endsWith(".pyo");
+                }
+                return n.endsWith(".pyc") && n.contains(tag) && p.getParent().getFileName().toString().equals("__pycache__");
+            }).sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** {@code files} itself with -Dpycompile.corpus=full; otherwise about {@code size} evenly spread. */
+    public static List<Path> sampled(List<Path> files, int size) {
+        if (fullCorpus()) {
+            return files;
+        }
+        List<Path> sample = new ArrayList<>();
+        int step = Math.max(1, files.size() / size);
+        for (int i = 0; i < files.size(); i += step) {
+            sample.add(files.get(i));
+        }
+        return sample;
     }
 
     /** The shared material ({@code ../shared}): oracle outputs and tools; empty when absent. */

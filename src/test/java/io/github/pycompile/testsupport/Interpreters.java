@@ -93,6 +93,26 @@ public final class Interpreters {
         }
     }
 
+    /** The {@code .py} files of {@code v}'s standard library (without site-packages), sorted. */
+    public static List<Path> stdlibSources(PythonVersion v) throws IOException {
+        Path lib = stdlib(v).orElseThrow(() -> new IllegalStateException("no standard library for " + v));
+        try (Stream<Path> s = Files.walk(lib)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".py") && !lib.relativize(p).startsWith("site-packages"))
+                    .sorted().collect(Collectors.toList());
+        }
+    }
+
+    /** The {@code .py} files of {@code v}'s site-packages (3.11 has 13,000+), sorted; empty if none. */
+    public static List<Path> sitePackagesSources(PythonVersion v) throws IOException {
+        Path sp = stdlib(v).orElseThrow(() -> new IllegalStateException("no standard library for " + v)).resolve("site-packages");
+        if (!Files.isDirectory(sp)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(sp)) {
+            return s.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().collect(Collectors.toList());
+        }
+    }
+
     /** {@code files} itself with -Dpycompile.corpus=full; otherwise about {@code size} evenly spread. */
     public static List<Path> sampled(List<Path> files, int size) {
         if (fullCorpus()) {

@@ -1,0 +1,86 @@
+# Reads file names (one per line) on stdin; for each prints one JSON line with the tree this
+# CPython's ast.parse builds from the file's bytes (as py_compile would read them), or the error it
+# raises. Consumed by the Java test-support bridge testsupport.CpythonAst, which turns the JSON into
+# our ast.Ast records. Node: {"_": "ClassName", field: value, ..., "lineno": n, ...}; constants:
+# {"$": "int"|"float"|"complex"|"str"|"bytes"|"None"|"True"|"False"|"Ellipsis"|"tuple"|"frozenset", ...}.
+# 3.6/3.7 literal nodes (Num, Str, Bytes, NameConstant, Ellipsis) are written as Constant, and 3.8's
+# Index/ExtSlice as the expression (or Tuple) they hold, so every 3.x tree has the 3.9+ shape.
+import ast, json, struct, sys, threading, warnings
+
+warnings.simplefilter("ignore")  # parse-time warnings are not part of the tree
+
+def const(v):
+    if v is None: return {"$": "None"}
+    if v is True: return {"$": "True"}
+    if v is False: return {"$": "False"}
+    if v is Ellipsis: return {"$": "Ellipsis"}
+    t = type(v)
+    if t is int: return {"$": "int", "v": str(v)}
+    if t is float: return {"$": "float", "v": struct.pack(">d", v).hex()}
+    if t is complex: return {"$": "complex", "r": struct.pack(">d", v.real).hex(), "i": struct.pack(">d", v.imag).hex()}
+    if t is str: return {"$": "str", "v": [ord(c) for c in v] if any(0xD800 <= ord(c) < 0xE000 for c in v) else v}
+    if t is bytes: return {"$": "bytes", "v": v.hex()}
+    if t is tuple: return {"$": "tuple", "v": [const(x) for x in v]}
+    if t is frozenset: return {"$": "frozenset", "v": [const(x) for x in v]}
+    raise TypeError("constant of type %s" % t)
+
+POS = ("lineno", "col_offset", "end_lineno", "end_col_offset")
+
+def pos(node, d):
+    for a in POS:
+        d[a] = getattr(node, a, -1)
+        if d[a] is None:
+            d[a] = -1
+    return d
+
+def conv(node):
+    if isinstance(node, list):
+        return [conv(x) for x in node]
+    if not isinstance(node, ast.AST):
+        return node
+    name = type(node).__name__
+    legacy = {"Num": "n", "Str": "s", "Bytes": "s", "NameConstant": "value"}
+    if name in legacy and sys.version_info < (3, 8):
+        return pos(node, {"_": "Constant", "value": const(getattr(node, legacy[name])), "kind": None})
+    if name == "Ellipsis" and sys.version_info < (3, 8):
+        return pos(node, {"_": "Constant", "value": const(Ellipsis), "kind": None})
+    if name == "Index":
+        return conv(node.value)
+    if name == "ExtSlice":
+        return {"_": "Tuple", "elts": [conv(d) for d in node.dims], "ctx": {"_": "Load"},
+                "lineno": -1, "col_offset": -1, "end_lineno": -1, "end_col_offset": -1}
+    d = {"_": name}
+    for f in node._fields:
+        v = getattr(node, f, None)
+        if name in ("Constant", "MatchSingleton") and f == "value":
+            d[f] = const(v)
+        else:
+            d[f] = conv(v)
+    for a in getattr(node, "_attributes", ()):
+        v = getattr(node, a, None)
+        d[a] = -1 if v is None else v
+    return d
+
+def main():
+    out = sys.stdout
+    for line in sys.stdin:
+        path = line.rstrip("\n")
+        if not path:
+            continue
+        try:
+            with open(path, "rb") as f:
+                src = f.read()
+            tree = ast.parse(src, path)
+            rec = {"file": path, "tree": conv(tree)}
+        except (SyntaxError, ValueError, TypeError, UnicodeError, MemoryError, RecursionError) as e:
+            rec = {"file": path, "error": {"type": type(e).__name__, "msg": str(getattr(e, "msg", e)),
+                   "lineno": getattr(e, "lineno", None), "offset": getattr(e, "offset", None)}}
+        out.write(json.dumps(rec))
+        out.write("\n")
+        out.flush()
+
+sys.setrecursionlimit(1000000)
+threading.stack_size(512 * 1024 * 1024)
+t = threading.Thread(target=main)
+t.start()
+t.join()

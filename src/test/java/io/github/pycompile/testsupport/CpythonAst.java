@@ -1,0 +1,465 @@
+package io.github.pycompile.testsupport;
+
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.target.PythonVersion;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The bridge from a real CPython's {@code ast.parse} to our {@link Ast} records, for differential
+ * tests of every phase after the parser (and of the parser itself): {@code scripts/ast/ast_json.py}
+ * runs under the interpreter and prints each tree as JSON; this class rebuilds it as records by
+ * reflection. Records compare by value, so {@code assertEquals(cpython, ours)} compares whole trees,
+ * positions included (except {@code Bytes} constants, whose {@code byte[]} compares by identity).
+ *
+ * <p>3.6/3.7 literal nodes arrive as {@code Constant} and 3.8's {@code Index}/{@code ExtSlice} as the
+ * expression they wrap (a position-less {@code Tuple} for {@code ExtSlice}), so every 3.x tree has the
+ * 3.9+ shape. Positions a version lacks are -1.
+ */
+public final class CpythonAst {
+    private static final Path SCRIPT = Path.of("scripts", "ast", "ast_json.py").toAbsolutePath();
+    private static final Map<String, Class<?>> NODE_CLASSES = new HashMap<>();
+    private static final Map<String, Enum<?>> ENUM_CONSTANTS = new HashMap<>();
+
+    static {
+        Map<String, String> renamed = Map.ofEntries(
+                Map.entry("ExprStmt", "Expr"), Map.entry("ListExpr", "List"), Map.entry("TupleExpr", "Tuple"),
+                Map.entry("SetExpr", "Set"), Map.entry("DictExpr", "Dict"), Map.entry("ModuleNode", "Module"),
+                Map.entry("Comprehension", "comprehension"), Map.entry("Arguments", "arguments"),
+                Map.entry("Arg", "arg"), Map.entry("Keyword", "keyword"), Map.entry("Alias", "alias"),
+                Map.entry("WithItem", "withitem"), Map.entry("MatchCase", "match_case"));
+        for (Class<?> c : Ast.class.getDeclaredClasses()) {
+            if (c.isRecord()) {
+                NODE_CLASSES.put(renamed.getOrDefault(c.getSimpleName(), c.getSimpleName()), c);
+            } else if (c.isEnum()) {
+                for (Object e : c.getEnumConstants()) {
+                    ENUM_CONSTANTS.put(((Enum<?>) e).name(), (Enum<?>) e);
+                }
+            }
+        }
+    }
+
+    private CpythonAst() {}
+
+    /** What CPython made of one file: its tree, or the exception {@code ast.parse} raised. */
+    public record Parsed(Ast.ModuleNode tree, String errorType, String errorMessage, Integer lineno, Integer offset) {
+        public boolean ok() {
+            return tree != null;
+        }
+    }
+
+    /** CPython {@code v}'s tree for {@code source} (skips the test when {@code v} is not installed). */
+    public static Ast.ModuleNode parse(PythonVersion v, String source) {
+        Parsed p = parseSource(v, source.getBytes(StandardCharsets.UTF_8));
+        if (!p.ok()) {
+            throw new IllegalArgumentException("CPython " + v + " rejects the source: " + p.errorType() + ": "
+                    + p.errorMessage() + " (line " + p.lineno() + ", offset " + p.offset() + ")");
+        }
+        return p.tree();
+    }
+
+    /** CPython {@code v}'s result for these source bytes (tree or error). */
+    public static Parsed parseSource(PythonVersion v, byte[] source) {
+        try {
+            Path tmp = Files.createTempFile("cpython-ast", ".py");
+            try {
+                Files.write(tmp, source);
+                return parseAll(v, List.of(tmp)).get(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The trees of the files CPython {@code v} accepts; files it rejects are absent. */
+    public static Map<Path, Ast.ModuleNode> parseFiles(PythonVersion v, List<Path> files) {
+        Map<Path, Ast.ModuleNode> trees = new LinkedHashMap<>();
+        parseAll(v, files).forEach((f, p) -> {
+            if (p.ok()) {
+                trees.put(f, p.tree());
+            }
+        });
+        return trees;
+    }
+
+    /** Every file's result, in the order given; one interpreter process for all of them. */
+    public static Map<Path, Parsed> parseAll(PythonVersion v, List<Path> files) {
+        Path python = Interpreters.require(v);
+        Map<Path, Parsed> results = new LinkedHashMap<>();
+        Map<String, Path> byName = new HashMap<>();
+        for (Path f : files) {
+            byName.put(f.toString(), f);
+        }
+        try {
+            Process proc = new ProcessBuilder(python.toString(), "-X", "utf8", SCRIPT.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            Thread feeder = new Thread(() -> {
+                try (Writer w = new OutputStreamWriter(proc.getOutputStream(), StandardCharsets.UTF_8)) {
+                    for (Path f : files) {
+                        w.write(f.toString());
+                        w.write('\n');
+                    }
+                } catch (IOException ignored) {
+                    // the reader below reports a short result
+                }
+            });
+            feeder.start();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    Map<?, ?> rec = (Map<?, ?>) Json.parse(line);
+                    Path f = byName.get((String) rec.get("file"));
+                    results.put(f, toParsed(rec));
+                }
+            }
+            proc.waitFor();
+            feeder.join();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (results.size() != files.size()) {
+            throw new IllegalStateException("CPython " + v + " answered for " + results.size() + " of "
+                    + files.size() + " files");
+        }
+        return results;
+    }
+
+    private static Parsed toParsed(Map<?, ?> rec) {
+        Object err = rec.get("error");
+        if (err != null) {
+            Map<?, ?> e = (Map<?, ?>) err;
+            return new Parsed(null, (String) e.get("type"), (String) e.get("msg"), toInteger(e.get("lineno")),
+                    toInteger(e.get("offset")));
+        }
+        // Deep trees (long operator chains) need a deep stack; build them on a thread that has one.
+        AtomicReference<Object> result = new AtomicReference<>();
+        AtomicReference<RuntimeException> failure = new AtomicReference<>();
+        Thread t = new Thread(null, () -> {
+            try {
+                result.set(toValue(rec.get("tree"), Ast.ModuleNode.class));
+            } catch (RuntimeException ex) {
+                failure.set(ex);
+            }
+        }, "cpython-ast", 1L << 28);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (failure.get() != null) {
+            throw failure.get();
+        }
+        return new Parsed((Ast.ModuleNode) result.get(), null, null, null, null);
+    }
+
+    private static Integer toInteger(Object o) {
+        return o == null ? null : ((Number) o).intValue();
+    }
+
+    /** Converts a JSON value to the Java type of a record component. */
+    private static Object toValue(Object json, Type type) {
+        if (json == null) {
+            return null;
+        }
+        if (type instanceof ParameterizedType pt) { // List<X>
+            Type elem = pt.getActualTypeArguments()[0];
+            List<Object> list = new ArrayList<>();
+            for (Object o : (List<?>) json) {
+                list.add(toValue(o, elem));
+            }
+            return list;
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return json;
+        }
+        if (c == int.class || c == Integer.class) {
+            return json instanceof Boolean b ? (b ? 1 : 0) : ((Number) json).intValue();
+        }
+        if (c == boolean.class) {
+            return json;
+        }
+        if (c == PyObject.class) {
+            return constant((Map<?, ?>) json);
+        }
+        Map<?, ?> m = (Map<?, ?>) json;
+        String kind = (String) m.get("_");
+        if (c.isEnum()) {
+            return ENUM_CONSTANTS.get(kind);
+        }
+        Class<?> node = NODE_CLASSES.get(kind);
+        if (node == null) {
+            throw new IllegalArgumentException("no Ast record for CPython node " + kind);
+        }
+        RecordComponent[] comps = node.getRecordComponents();
+        Object[] args = new Object[comps.length];
+        Class<?>[] types = new Class<?>[comps.length];
+        for (int i = 0; i < comps.length; i++) {
+            types[i] = comps[i].getType();
+            String field = snake(comps[i].getName());
+            Object v = m.get(field);
+            if (v == null && !m.containsKey(field)) {
+                args[i] = defaultFor(comps[i]);
+            } else {
+                args[i] = toValue(v, comps[i].getGenericType());
+                if (args[i] == null && types[i] == int.class) {
+                    args[i] = -1;
+                }
+            }
+        }
+        try {
+            Constructor<?> ctor = node.getDeclaredConstructor(types);
+            return ctor.newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + kind, e);
+        }
+    }
+
+    /** A field this CPython does not have: -1 for positions, empty lists, null otherwise. */
+    private static Object defaultFor(RecordComponent rc) {
+        Class<?> t = rc.getType();
+        if (t == int.class) {
+            return -1;
+        }
+        if (t == boolean.class) {
+            return false;
+        }
+        if (t == List.class) {
+            return new ArrayList<>();
+        }
+        return null;
+    }
+
+    private static String snake(String camel) {
+        String n = camel.endsWith("_") ? camel.substring(0, camel.length() - 1) : camel;
+        StringBuilder sb = new StringBuilder();
+        for (char ch : n.toCharArray()) {
+            if (Character.isUpperCase(ch)) {
+                sb.append('_').append(Character.toLowerCase(ch));
+            } else {
+                sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static PyObject constant(Map<?, ?> m) {
+        String kind = (String) m.get("$");
+        HexFormat hex = HexFormat.of();
+        switch (kind) {
+            case "None":
+                return PyObject.Singleton.NONE;
+            case "True":
+                return PyObject.Singleton.TRUE;
+            case "False":
+                return PyObject.Singleton.FALSE;
+            case "Ellipsis":
+                return PyObject.Singleton.ELLIPSIS;
+            case "int":
+                return new PyObject.Int(new BigInteger((String) m.get("v")), false);
+            case "float":
+                return new PyObject.Float(Long.parseUnsignedLong((String) m.get("v"), 16));
+            case "complex":
+                return new PyObject.Complex(Long.parseUnsignedLong((String) m.get("r"), 16),
+                        Long.parseUnsignedLong((String) m.get("i"), 16));
+            case "bytes":
+                return new PyObject.Bytes(hex.parseHex((String) m.get("v")), false);
+            case "str": {
+                Object v = m.get("v");
+                if (v instanceof String s) {
+                    return new PyObject.Str(s, false);
+                }
+                StringBuilder sb = new StringBuilder();
+                boolean lonePairs = false;
+                int prev = -1;
+                for (Object cp : (List<?>) v) {
+                    int c = ((Number) cp).intValue();
+                    if (Character.isLowSurrogate((char) c) && c < 0x10000 && prev >= 0xD800 && prev < 0xDC00) {
+                        lonePairs = true;
+                    }
+                    sb.appendCodePoint(c);
+                    prev = c;
+                }
+                return new PyObject.Str(sb.toString(), false, lonePairs);
+            }
+            case "tuple":
+            case "frozenset": {
+                List<PyObject> items = new ArrayList<>();
+                for (Object o : (List<?>) m.get("v")) {
+                    items.add(constant((Map<?, ?>) o));
+                }
+                return kind.equals("tuple") ? new PyObject.Tuple(items) : new PyObject.PySet(items, true);
+            }
+            default:
+                throw new IllegalArgumentException("constant kind " + kind);
+        }
+    }
+
+    /** A minimal JSON reader (objects, arrays, strings, numbers, literals), iterative over nesting. */
+    static final class Json {
+        private final String s;
+        private int i;
+
+        private Json(String s) {
+            this.s = s;
+        }
+
+        static Object parse(String text) {
+            return new Json(text).value();
+        }
+
+        private Object value() {
+            // explicit stack of open containers; keys pending for objects
+            List<Object> stack = new ArrayList<>();
+            List<String> keys = new ArrayList<>();
+            Object result = null;
+            while (true) {
+                skipWs();
+                Object v;
+                char c = s.charAt(i);
+                if (c == '{' || c == '[') {
+                    i++;
+                    skipWs();
+                    Object container = c == '{' ? new LinkedHashMap<String, Object>() : new ArrayList<>();
+                    if (s.charAt(i) == (c == '{' ? '}' : ']')) {
+                        i++;
+                        v = container;
+                    } else {
+                        stack.add(container);
+                        if (c == '{') {
+                            keys.add(readKey());
+                        }
+                        continue;
+                    }
+                } else {
+                    v = scalar();
+                }
+                // attach v to the innermost container, closing finished containers
+                while (true) {
+                    if (stack.isEmpty()) {
+                        return v;
+                    }
+                    Object top = stack.get(stack.size() - 1);
+                    if (top instanceof Map) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> map = (Map<String, Object>) top;
+                        map.put(keys.remove(keys.size() - 1), v);
+                    } else {
+                        @SuppressWarnings("unchecked")
+                        List<Object> list = (List<Object>) top;
+                        list.add(v);
+                    }
+                    skipWs();
+                    char d = s.charAt(i++);
+                    if (d == ',') {
+                        if (top instanceof Map) {
+                            skipWs();
+                            keys.add(readKey());
+                        }
+                        break;
+                    }
+                    // '}' or ']': the container is complete
+                    v = stack.remove(stack.size() - 1);
+                }
+            }
+        }
+
+        private String readKey() {
+            skipWs();
+            String k = string();
+            skipWs();
+            i++; // ':'
+            return k;
+        }
+
+        private Object scalar() {
+            char c = s.charAt(i);
+            if (c == '"') {
+                return string();
+            }
+            if (s.startsWith("null", i)) {
+                i += 4;
+                return null;
+            }
+            if (s.startsWith("true", i)) {
+                i += 4;
+                return Boolean.TRUE;
+            }
+            if (s.startsWith("false", i)) {
+                i += 5;
+                return Boolean.FALSE;
+            }
+            int start = i;
+            while (i < s.length() && "+-0123456789.eE".indexOf(s.charAt(i)) >= 0) {
+                i++;
+            }
+            String num = s.substring(start, i);
+            if (num.contains(".") || num.contains("e") || num.contains("E")) {
+                return Double.parseDouble(num);
+            }
+            return Long.parseLong(num);
+        }
+
+        private String string() {
+            i++; // opening quote
+            StringBuilder sb = new StringBuilder();
+            while (true) {
+                char c = s.charAt(i++);
+                if (c == '"') {
+                    return sb.toString();
+                }
+                if (c != '\\') {
+                    sb.append(c);
+                    continue;
+                }
+                char e = s.charAt(i++);
+                switch (e) {
+                    case 'n' -> sb.append('\n');
+                    case 't' -> sb.append('\t');
+                    case 'r' -> sb.append('\r');
+                    case 'b' -> sb.append('\b');
+                    case 'f' -> sb.append('\f');
+                    case 'u' -> {
+                        sb.append((char) Integer.parseInt(s.substring(i, i + 4), 16));
+                        i += 4;
+                    }
+                    default -> sb.append(e);
+                }
+            }
+        }
+
+        private void skipWs() {
+            while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+        }
+    }
+}

@@ -5,14 +5,19 @@ import io.github.pycompile.PyCompile;
 import io.github.pycompile.PyCompileError;
 import io.github.pycompile.PyOSError;
 import io.github.pycompile.compiler.Compilers;
+import io.github.pycompile.compiler.ModuleCompiler;
+import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.pyc.CacheFiles;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
@@ -24,10 +29,30 @@ import org.apache.maven.plugin.logging.Log;
 final class CompileExecutor {
     private final Log log;
     private final String sourceDateEpoch;
+    private final Function<PythonVersion, ModuleCompiler> compilers;
+    private final String pluginBuild;
 
     CompileExecutor(Log log, String sourceDateEpoch) {
+        this(log, sourceDateEpoch, Compilers::forTarget, pluginBuild());
+    }
+
+    /** With the compiler core given ({@code compilers}) and an identity of that core for the build state. */
+    CompileExecutor(Log log, String sourceDateEpoch, Function<PythonVersion, ModuleCompiler> compilers,
+            String pluginBuild) {
         this.log = log;
         this.sourceDateEpoch = sourceDateEpoch;
+        this.compilers = compilers;
+        this.pluginBuild = pluginBuild;
+    }
+
+    /** Where this plugin's classes come from and when they were built: a new build recompiles everything. */
+    private static String pluginBuild() {
+        try {
+            Path p = Path.of(CompileExecutor.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return p + "@" + Files.getLastModifiedTime(p).toMillis();
+        } catch (Exception e) {
+            return "unknown@" + System.nanoTime(); // never up to date
+        }
     }
 
     void execute(CompileRequest request) throws MojoExecutionException, MojoFailureException {
@@ -35,10 +60,12 @@ final class CompileExecutor {
         Path outRoot = request.outputDirectory().toAbsolutePath().normalize();
         CompileOptions options = new CompileOptions(request.target(), request.optimize(), request.invalidationMode());
         ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-        PyCompile pyCompile = new PyCompile(Compilers::forTarget,
+        PyCompile pyCompile = new PyCompile(compilers,
                 new PrintStream(warnings, true, StandardCharsets.UTF_8), sourceDateEpoch);
+        BuildState state = BuildState.load(request.stateFile());
         List<String> errors = new ArrayList<>();
         int written = 0;
+        int upToDate = 0;
         for (String name : request.files()) {
             String rel = name.replace('\\', '/');
             Path source = srcRoot.resolve(rel).normalize();
@@ -57,9 +84,19 @@ final class CompileExecutor {
             String dfile = request.dfilePrefix() != null
                     ? stripSlash(request.dfilePrefix()) + "/" + relative
                     : source.toString();
+            String fingerprint = fingerprint(request, source, dfile);
+            if (fingerprint != null && state.upToDate(cache, fingerprint)) {
+                upToDate++;
+                log.debug("py-compile: up to date: " + cache);
+                continue;
+            }
+            state.forget(cache);
             try {
                 pyCompile.compileFile(source.toString(), cache.toString(), dfile, true, options);
                 written++;
+                if (fingerprint != null) {
+                    state.written(cache, fingerprint);
+                }
             } catch (PyCompileError e) {
                 String line = dfile + ":" + Math.max(e.lineno(), 0) + ":" + Math.max(e.offset(), 0) + ": "
                         + e.excTypeName() + ": " + firstLine(e);
@@ -72,13 +109,36 @@ final class CompileExecutor {
                 flushWarnings(warnings);
             }
         }
+        try {
+            state.save();
+        } catch (IOException e) {
+            log.warn("py-compile: cannot save the build state " + request.stateFile() + ": " + e);
+        }
         log.info("py-compile: " + written + " of " + request.files().size() + " file(s) compiled for CPython "
-                + request.target() + " into " + outRoot);
+                + request.target() + " into " + outRoot
+                + (upToDate > 0 ? " (" + upToDate + " up to date)" : ""));
         if (!errors.isEmpty() && request.doraise()) {
             MojoFailureException f = new MojoFailureException(request.files(),
                     "py-compile: " + errors.size() + " file(s) failed to compile; first: " + errors.get(0),
                     String.join(System.lineSeparator(), errors));
             throw f;
+        }
+    }
+
+    /** The fingerprint of this file's compilation, or null when there is no state to keep. */
+    private String fingerprint(CompileRequest request, Path source, String dfile) {
+        if (request.stateFile() == null) {
+            return null;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(source);
+            BasicFileAttributes attrs = Files.readAttributes(source, BasicFileAttributes.class);
+            List<String> settings = List.of(pluginBuild, request.target().dotted(),
+                    Integer.toString(request.optimize()), String.valueOf(request.invalidationMode()),
+                    sourceDateEpoch == null || sourceDateEpoch.isEmpty() ? "-" : "SOURCE_DATE_EPOCH", dfile);
+            return BuildState.fingerprint(settings, bytes, attrs);
+        } catch (IOException e) {
+            return null; // compiling reports the problem as CPython would
         }
     }
 

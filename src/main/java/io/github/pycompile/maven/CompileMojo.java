@@ -106,6 +106,27 @@ public class CompileMojo extends AbstractMojo {
     private String invalidationMode;
 
     /**
+     * Compile only what changed since the previous run: a cache is rewritten when its source, the
+     * settings that shape it ({@code target}, {@code optimize}, {@code invalidationMode},
+     * {@code dfilePrefix}, {@code SOURCE_DATE_EPOCH}) or this plugin changed, or when the cache file
+     * itself was touched or deleted. The state is kept under
+     * {@code ${project.build.directory}/maven-status/py-compile/}. Set to false to compile every file
+     * on every run, as {@code python -m py_compile} does.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "pycompile.incremental", defaultValue = "true")
+    private boolean incremental = true;
+
+    /** Where the incremental state of each execution is kept. */
+    @Parameter(defaultValue = "${project.build.directory}/maven-status/py-compile", readonly = true)
+    private File statusDirectory;
+
+    /** The execution (its id names the state file). */
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private org.apache.maven.plugin.MojoExecution mojoExecution;
+
+    /**
      * Skips the goal.
      *
      * @since 0.1.0
@@ -126,8 +147,18 @@ public class CompileMojo extends AbstractMojo {
         CompileRequest request = new CompileRequest(sourceDirectory.toPath(), List.copyOf(files),
                 outputDirectory.toPath(), parseTarget(target), checkOptimize(optimize),
                 dfilePrefix == null || dfilePrefix.isEmpty() ? null : dfilePrefix, doraise,
-                parseMode(invalidationMode));
+                parseMode(invalidationMode), stateFile());
         new CompileExecutor(getLog(), System.getenv("SOURCE_DATE_EPOCH")).execute(request);
+    }
+
+    /** The state file of this execution, or null when not incremental (or run outside a build). */
+    private java.nio.file.Path stateFile() {
+        if (!incremental || statusDirectory == null) {
+            return null;
+        }
+        String id = mojoExecution != null && mojoExecution.getExecutionId() != null
+                ? mojoExecution.getExecutionId() : "default";
+        return statusDirectory.toPath().resolve(id.replaceAll("[^A-Za-z0-9._-]", "_") + ".state");
     }
 
     static PythonVersion parseTarget(String text) throws MojoExecutionException {

@@ -324,7 +324,7 @@ public final class CpythonAst {
     }
 
     /** A minimal JSON reader (objects, arrays, strings, numbers, literals), iterative over nesting. */
-    static final class Json {
+    public static final class Json {
         private final String s;
         private int i;
 
@@ -332,7 +332,7 @@ public final class CpythonAst {
             this.s = s;
         }
 
-        static Object parse(String text) {
+        public static Object parse(String text) {
             return new Json(text).value();
         }
 

@@ -17,6 +17,30 @@ EXTRA = {
     "Exec": {"base": "stmt", "fields": ["body", "globals", "locals"],
              "types": {"body": "expr", "globals": "ast.expr | None", "locals": "ast.expr | None"}},
     "Repr": {"base": "expr", "fields": ["value"], "types": {"value": "expr"}},
+    "TryExcept": {"base": "stmt", "fields": ["body", "handlers", "orelse"],
+                  "types": {"body": "list[ast.stmt]", "handlers": "list[ast.Py2ExceptHandler]",
+                            "orelse": "list[ast.stmt]"}},
+    "TryFinally": {"base": "stmt", "fields": ["body", "finalbody"],
+                   "types": {"body": "list[ast.stmt]", "finalbody": "list[ast.stmt]"}},
+    # Python 2 shapes of nodes 3.x kept under the same name (Java name Py2X, pyName() "X")
+    "Py2Raise": {"base": "stmt", "fields": ["type", "inst", "tback"],
+                 "types": {"type": "ast.expr | None", "inst": "ast.expr | None", "tback": "ast.expr | None"}},
+    "Py2FunctionDef": {"base": "stmt", "fields": ["name", "args", "body", "decorator_list"],
+                       "types": {"name": "str", "args": "Py2Arguments", "body": "list[ast.stmt]",
+                                 "decorator_list": "list[ast.expr]"}},
+    "Py2Lambda": {"base": "expr", "fields": ["args", "body"], "types": {"args": "Py2Arguments", "body": "expr"}},
+    "Py2Call": {"base": "expr", "fields": ["func", "args", "keywords", "starargs", "kwargs"],
+                "types": {"func": "expr", "args": "list[ast.expr]", "keywords": "list[ast.keyword]",
+                          "starargs": "ast.expr | None", "kwargs": "ast.expr | None"}},
+}
+# Python 2 product shapes (records, not statements or expressions)
+EXTRA_PRODUCTS = {
+    "Py2ExceptHandler": {"fields": ["type", "name", "body"],
+                         "types": {"type": "ast.expr | None", "name": "ast.expr | None", "body": "list[ast.stmt]"},
+                         "attributes": ["lineno", "col_offset", "end_lineno", "end_col_offset"]},
+    "Py2Arguments": {"fields": ["args", "vararg", "kwarg", "defaults"],
+                     "types": {"args": "list[ast.expr]", "vararg": "str | None", "kwarg": "str | None",
+                               "defaults": "list[ast.expr]"}, "attributes": []},
 }
 POS = ["lineno", "col_offset", "end_lineno", "end_col_offset"]
 for v in EXTRA.values():
@@ -62,6 +86,8 @@ def jtype(t):
         return SUMS[t]
     if t in PRODUCTS:
         return PRODUCTS[t]
+    if t in EXTRA_PRODUCTS:
+        return t
     if t == "excepthandler":
         return "ExceptHandler"
     if t == "type_ignore":
@@ -129,6 +155,9 @@ def members_of(base):
 def jclass(name):
     return RENAME.get(name, PRODUCTS.get(name, name))
 
+def pyname(name):
+    return name[3:] if name.startswith("Py2") else name
+
 for asdl, java in SUMS.items():
     mem = members_of(asdl)
     located = bool(SHAPES[asdl]["attributes"])
@@ -155,7 +184,10 @@ def record(name, spec, implements, visitor):
         comps.append("%s %s" % (jtype(t), jname(f)))
     for a in spec["attributes"]:
         comps.append("int %s" % camel(a))
-    w("    /** CPython's {@code ast.%s}. */" % name)
+    if name.startswith("Py2") or name in ("Print", "Exec", "Repr", "TryExcept", "TryFinally"):
+        w("    /** Python 2's {@code ast.%s}. */" % pyname(name))
+    else:
+        w("    /** CPython's {@code ast.%s}. */" % name)
     impl = (" implements " + implements) if implements else ""
     body = []
     if visitor:
@@ -163,7 +195,8 @@ def record(name, spec, implements, visitor):
         body.append("        public <R> R accept(%sVisitor<R> v) {" % visitor)
         body.append("            return v.visit%s(this);" % jn)
         body.append("        }")
-    if jn != name:
+    if jn != pyname(name):
+        name = pyname(name)
         if body:
             body.append("")
         body.append("        @Override")
@@ -190,6 +223,8 @@ for asdl, java in PRODUCTS.items():
         spec = dict(spec)
     implements = "Located" if spec["attributes"] else "Node"
     record(asdl, spec, implements, None)
+for name, spec in EXTRA_PRODUCTS.items():
+    record(name, spec, "Located" if spec["attributes"] else "Node", None)
 w("}")
 path = os.path.join(ROOT, "src/main/java/io/github/pycompile/ast/Ast.java")
 os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -76,7 +76,7 @@ public final class Ast {
     }
 
     /** CPython's {@code stmt}. */
-    public sealed interface Stmt extends Located permits AnnAssign, Assert, Assign, AsyncFor, AsyncFunctionDef, AsyncWith, AugAssign, Break, ClassDef, Continue, Delete, Exec, ExprStmt, For, FunctionDef, Global, If, Import, ImportFrom, Match, Nonlocal, Pass, Print, Raise, Return, Try, TryStar, TypeAlias, While, With {
+    public sealed interface Stmt extends Located permits AnnAssign, Assert, Assign, AsyncFor, AsyncFunctionDef, AsyncWith, AugAssign, Break, ClassDef, Continue, Delete, Exec, ExprStmt, For, FunctionDef, Global, If, Import, ImportFrom, Match, Nonlocal, Pass, Print, Py2FunctionDef, Py2Raise, Raise, Return, Try, TryExcept, TryFinally, TryStar, TypeAlias, While, With {
         <R> R accept(StmtVisitor<R> v);
     }
 
@@ -105,9 +105,13 @@ public final class Ast {
         R visitNonlocal(Nonlocal n);
         R visitPass(Pass n);
         R visitPrint(Print n);
+        R visitPy2FunctionDef(Py2FunctionDef n);
+        R visitPy2Raise(Py2Raise n);
         R visitRaise(Raise n);
         R visitReturn(Return n);
         R visitTry(Try n);
+        R visitTryExcept(TryExcept n);
+        R visitTryFinally(TryFinally n);
         R visitTryStar(TryStar n);
         R visitTypeAlias(TypeAlias n);
         R visitWhile(While n);
@@ -115,7 +119,7 @@ public final class Ast {
     }
 
     /** CPython's {@code expr}. */
-    public sealed interface Expr extends Located permits Attribute, Await, BinOp, BoolOp, Call, Compare, Constant, DictExpr, DictComp, FormattedValue, GeneratorExp, IfExp, Interpolation, JoinedStr, Lambda, ListExpr, ListComp, Name, NamedExpr, Repr, SetExpr, SetComp, Slice, Starred, Subscript, TemplateStr, TupleExpr, UnaryOp, Yield, YieldFrom {
+    public sealed interface Expr extends Located permits Attribute, Await, BinOp, BoolOp, Call, Compare, Constant, DictExpr, DictComp, FormattedValue, GeneratorExp, IfExp, Interpolation, JoinedStr, Lambda, ListExpr, ListComp, Name, NamedExpr, Py2Call, Py2Lambda, Repr, SetExpr, SetComp, Slice, Starred, Subscript, TemplateStr, TupleExpr, UnaryOp, Yield, YieldFrom {
         <R> R accept(ExprVisitor<R> v);
     }
 
@@ -140,6 +144,8 @@ public final class Ast {
         R visitListComp(ListComp n);
         R visitName(Name n);
         R visitNamedExpr(NamedExpr n);
+        R visitPy2Call(Py2Call n);
+        R visitPy2Lambda(Py2Lambda n);
         R visitRepr(Repr n);
         R visitSetExpr(SetExpr n);
         R visitSetComp(SetComp n);
@@ -377,7 +383,7 @@ public final class Ast {
         }
     }
 
-    /** CPython's {@code ast.Exec}. */
+    /** Python 2's {@code ast.Exec}. */
     public record Exec(
             Expr body,
             Expr globals,
@@ -537,7 +543,7 @@ public final class Ast {
         }
     }
 
-    /** CPython's {@code ast.Print}. */
+    /** Python 2's {@code ast.Print}. */
     public record Print(
             Expr dest,
             List<Expr> values,
@@ -549,6 +555,47 @@ public final class Ast {
         @Override
         public <R> R accept(StmtVisitor<R> v) {
             return v.visitPrint(this);
+        }
+    }
+
+    /** Python 2's {@code ast.FunctionDef}. */
+    public record Py2FunctionDef(
+            String name,
+            Py2Arguments args,
+            List<Stmt> body,
+            List<Expr> decoratorList,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Stmt {
+        @Override
+        public <R> R accept(StmtVisitor<R> v) {
+            return v.visitPy2FunctionDef(this);
+        }
+
+        @Override
+        public String pyName() {
+            return "FunctionDef";
+        }
+    }
+
+    /** Python 2's {@code ast.Raise}. */
+    public record Py2Raise(
+            Expr type,
+            Expr inst,
+            Expr tback,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Stmt {
+        @Override
+        public <R> R accept(StmtVisitor<R> v) {
+            return v.visitPy2Raise(this);
+        }
+
+        @Override
+        public String pyName() {
+            return "Raise";
         }
     }
 
@@ -592,6 +639,35 @@ public final class Ast {
         @Override
         public <R> R accept(StmtVisitor<R> v) {
             return v.visitTry(this);
+        }
+    }
+
+    /** Python 2's {@code ast.TryExcept}. */
+    public record TryExcept(
+            List<Stmt> body,
+            List<Py2ExceptHandler> handlers,
+            List<Stmt> orelse,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Stmt {
+        @Override
+        public <R> R accept(StmtVisitor<R> v) {
+            return v.visitTryExcept(this);
+        }
+    }
+
+    /** Python 2's {@code ast.TryFinally}. */
+    public record TryFinally(
+            List<Stmt> body,
+            List<Stmt> finalbody,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Stmt {
+        @Override
+        public <R> R accept(StmtVisitor<R> v) {
+            return v.visitTryFinally(this);
         }
     }
 
@@ -939,7 +1015,48 @@ public final class Ast {
         }
     }
 
-    /** CPython's {@code ast.Repr}. */
+    /** Python 2's {@code ast.Call}. */
+    public record Py2Call(
+            Expr func,
+            List<Expr> args,
+            List<Keyword> keywords,
+            Expr starargs,
+            Expr kwargs,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.visitPy2Call(this);
+        }
+
+        @Override
+        public String pyName() {
+            return "Call";
+        }
+    }
+
+    /** Python 2's {@code ast.Lambda}. */
+    public record Py2Lambda(
+            Py2Arguments args,
+            Expr body,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Expr {
+        @Override
+        public <R> R accept(ExprVisitor<R> v) {
+            return v.visitPy2Lambda(this);
+        }
+
+        @Override
+        public String pyName() {
+            return "Lambda";
+        }
+    }
+
+    /** Python 2's {@code ast.Repr}. */
     public record Repr(Expr value, int lineno, int colOffset, int endLineno, int endColOffset) implements Expr {
         @Override
         public <R> R accept(ExprVisitor<R> v) {
@@ -1342,5 +1459,32 @@ public final class Ast {
 
     /** CPython's {@code ast.TypeIgnore}. */
     public record TypeIgnore(int lineno, String tag) implements Node {}
+
+    /** Python 2's {@code ast.ExceptHandler}. */
+    public record Py2ExceptHandler(
+            Expr type,
+            Expr name,
+            List<Stmt> body,
+            int lineno,
+            int colOffset,
+            int endLineno,
+            int endColOffset) implements Located {
+        @Override
+        public String pyName() {
+            return "ExceptHandler";
+        }
+    }
+
+    /** Python 2's {@code ast.Arguments}. */
+    public record Py2Arguments(
+            List<Expr> args,
+            String vararg,
+            String kwarg,
+            List<Expr> defaults) implements Node {
+        @Override
+        public String pyName() {
+            return "Arguments";
+        }
+    }
 
 }

@@ -5,9 +5,16 @@
 # {"$": "int"|"float"|"complex"|"str"|"bytes"|"None"|"True"|"False"|"Ellipsis"|"tuple"|"frozenset", ...}.
 # 3.6/3.7 literal nodes (Num, Str, Bytes, NameConstant, Ellipsis) are written as Constant, and 3.8's
 # Index/ExtSlice as the expression (or Tuple) they hold, so every 3.x tree has the 3.9+ shape.
-import ast, json, struct, sys, threading, warnings
+import ast, binascii, json, struct, sys, threading, warnings
 
 warnings.simplefilter("ignore")  # parse-time warnings are not part of the tree
+
+PY2 = sys.version_info[0] == 2
+text_type = unicode if PY2 else str  # noqa: F821 (2.7's name)
+int_types = (int,) if not PY2 else (int,)
+
+def hexs(b):
+    return binascii.hexlify(b).decode("ascii")
 
 def const(v):
     if v is None: return {"$": "None"}
@@ -16,10 +23,11 @@ def const(v):
     if v is Ellipsis: return {"$": "Ellipsis"}
     t = type(v)
     if t is int: return {"$": "int", "v": str(v)}
-    if t is float: return {"$": "float", "v": struct.pack(">d", v).hex()}
-    if t is complex: return {"$": "complex", "r": struct.pack(">d", v.real).hex(), "i": struct.pack(">d", v.imag).hex()}
-    if t is str: return {"$": "str", "v": [ord(c) for c in v] if any(0xD800 <= ord(c) < 0xE000 for c in v) else v}
-    if t is bytes: return {"$": "bytes", "v": v.hex()}
+    if PY2 and t is long: return {"$": "long", "v": str(v)}  # noqa: F821
+    if t is float: return {"$": "float", "v": hexs(struct.pack(">d", v))}
+    if t is complex: return {"$": "complex", "r": hexs(struct.pack(">d", v.real)), "i": hexs(struct.pack(">d", v.imag))}
+    if t is text_type: return {"$": "str", "v": [ord(c) for c in v] if any(0xD800 <= ord(c) < 0xE000 for c in v) else v}
+    if t is bytes: return {"$": "bytes", "v": hexs(v)}
     if t is tuple: return {"$": "tuple", "v": [const(x) for x in v]}
     if t is frozenset: return {"$": "frozenset", "v": [const(x) for x in v]}
     raise TypeError("constant of type %s" % t)
@@ -39,6 +47,8 @@ def conv(node):
     if not isinstance(node, ast.AST):
         return node
     name = type(node).__name__
+    if PY2:
+        return conv2(node, name)
     legacy = {"Num": "n", "Str": "s", "Bytes": "s", "NameConstant": "value"}
     if name in legacy and sys.version_info < (3, 8):
         return pos(node, {"_": "Constant", "value": const(getattr(node, legacy[name])), "kind": None})
@@ -59,6 +69,44 @@ def conv(node):
     for a in getattr(node, "_attributes", ()):
         v = getattr(node, a, None)
         d[a] = -1 if v is None else v
+    return d
+
+# Python 2 nodes whose shape differs from 3.x travel under our Py2* names
+PY2_RENAMED = {"Raise": "Py2Raise", "FunctionDef": "Py2FunctionDef", "Lambda": "Py2Lambda", "Call": "Py2Call",
+               "ExceptHandler": "Py2ExceptHandler", "arguments": "Py2Arguments"}
+NOPOS = {"lineno": -1, "col_offset": -1, "end_lineno": -1, "end_col_offset": -1}
+
+def conv2(node, name):
+    if name == "Num":
+        return pos(node, {"_": "Constant", "value": const(node.n), "kind": None})
+    if name == "Str":
+        return pos(node, {"_": "Constant", "value": const(node.s), "kind": None})
+    if name == "Index":
+        return conv(node.value)
+    if name == "Ellipsis":
+        d = {"_": "Constant", "value": const(Ellipsis), "kind": None}
+        d.update(NOPOS)
+        return d
+    if name == "ExtSlice":
+        d = {"_": "Tuple", "elts": [conv(x) for x in node.dims], "ctx": {"_": "Load"}}
+        d.update(NOPOS)
+        return d
+    if name == "With":
+        d = {"_": "With", "items": [{"_": "withitem", "context_expr": conv(node.context_expr),
+                                      "optional_vars": conv(node.optional_vars)}],
+             "body": conv(node.body), "type_comment": None}
+        return pos(node, d)
+    d = {"_": PY2_RENAMED.get(name, name)}
+    for f in node._fields:
+        d[f] = conv(getattr(node, f, None))
+    if name == "ClassDef":
+        d["keywords"] = []
+    if name == "comprehension":
+        d["is_async"] = 0
+    if name == "Slice":
+        d.update(NOPOS)
+    for a in getattr(node, "_attributes", ()):
+        d[a] = getattr(node, a, -1)
     return d
 
 def main():

@@ -34,7 +34,10 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>3.6/3.7 literal nodes arrive as {@code Constant} and 3.8's {@code Index}/{@code ExtSlice} as the
  * expression they wrap (a position-less {@code Tuple} for {@code ExtSlice}), so every 3.x tree has the
- * 3.9+ shape. Positions a version lacks are -1.
+ * 3.9+ shape. Positions a version lacks are -1. Python 2.7's trees use the {@code Py2*} records where
+ * 2.x's node shape differs (Raise, FunctionDef, Lambda, Call, ExceptHandler, arguments), 3.x's
+ * {@code With} with one item, {@code Constant} for {@code Num}/{@code Str} (a 2.x {@code str} is
+ * {@code Bytes}, a {@code long} an {@code Int} marked py2Long) and the 3.9 slice shapes.
  */
 public final class CpythonAst {
     private static final Path SCRIPT = Path.of("scripts", "ast", "ast_json.py").toAbsolutePath();
@@ -285,6 +288,8 @@ public final class CpythonAst {
                 return PyObject.Singleton.ELLIPSIS;
             case "int":
                 return new PyObject.Int(new BigInteger((String) m.get("v")), false);
+            case "long": // Python 2's long
+                return new PyObject.Int(new BigInteger((String) m.get("v")), true);
             case "float":
                 return new PyObject.Float(Long.parseUnsignedLong((String) m.get("v"), 16));
             case "complex":

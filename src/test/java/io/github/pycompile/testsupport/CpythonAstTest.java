@@ -51,9 +51,19 @@ class CpythonAstTest {
         assertEquals(5, p.offset());
     }
 
+    @Test
+    void python2ShapesArriveAsPy2Records() {
+        Ast.ModuleNode m = CpythonAst.parse(PythonVersion.V2_7, "raise E, 10L\nprint >>f, 'a',\n");
+        Ast.Py2Raise r = (Ast.Py2Raise) m.body().get(0);
+        assertEquals(new PyObject.Int(java.math.BigInteger.TEN, true), ((Ast.Constant) r.inst()).value());
+        Ast.Print p = (Ast.Print) m.body().get(1);
+        assertFalse(p.nl());
+        assertEquals("Raise", r.pyName());
+    }
+
     /** Every tree of a stdlib sample converts (no CPython node or field without a record). */
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
+    @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})
     void stdlibSampleConverts(PythonVersion v) throws IOException {
         Interpreters.require(v);
         List<Path> files = Interpreters.stdlibSources(v);

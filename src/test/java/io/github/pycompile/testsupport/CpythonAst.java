@@ -116,9 +116,11 @@ public final class CpythonAst {
             byName.put(f.toString(), f);
         }
         try {
-            Process proc = new ProcessBuilder(python.toString(), "-X", "utf8", SCRIPT.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            ProcessBuilder pb = v.isPython2()
+                    ? new ProcessBuilder(python.toString(), SCRIPT.toString())
+                    : new ProcessBuilder(python.toString(), "-X", "utf8", SCRIPT.toString());
+            pb.environment().put("PYTHONIOENCODING", "utf-8");
+            Process proc = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Thread feeder = new Thread(() -> {
                 try (Writer w = new OutputStreamWriter(proc.getOutputStream(), StandardCharsets.UTF_8)) {
                     for (Path f : files) {

@@ -16,7 +16,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -55,16 +61,18 @@ final class CompileExecutor {
         }
     }
 
+    /** One file to compile: where from, where to, under which name, with which fingerprint (or null). */
+    private record Job(Path source, Path cache, String dfile, String fingerprint) {}
+
+    /** What compiling one job gave: the warnings printed, and the failure if any. */
+    private record Outcome(String warnings, PyCompileError error, PyOSError osError) {}
+
     void execute(CompileRequest request) throws MojoExecutionException, MojoFailureException {
         Path srcRoot = request.sourceDirectory().toAbsolutePath().normalize();
         Path outRoot = request.outputDirectory().toAbsolutePath().normalize();
         CompileOptions options = new CompileOptions(request.target(), request.optimize(), request.invalidationMode());
-        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
-        PyCompile pyCompile = new PyCompile(compilers,
-                new PrintStream(warnings, true, StandardCharsets.UTF_8), sourceDateEpoch);
         BuildState state = BuildState.load(request.stateFile());
-        List<String> errors = new ArrayList<>();
-        int written = 0;
+        List<Job> jobs = new ArrayList<>();
         int upToDate = 0;
         for (String name : request.files()) {
             String rel = name.replace('\\', '/');
@@ -91,22 +99,34 @@ final class CompileExecutor {
                 continue;
             }
             state.forget(cache);
-            try {
-                pyCompile.compileFile(source.toString(), cache.toString(), dfile, true, options);
-                written++;
-                if (fingerprint != null) {
-                    state.written(cache, fingerprint);
-                }
-            } catch (PyCompileError e) {
-                String line = dfile + ":" + Math.max(e.lineno(), 0) + ":" + Math.max(e.offset(), 0) + ": "
+            jobs.add(new Job(source, cache, dfile, fingerprint));
+        }
+
+        List<Outcome> outcomes = compileAll(jobs, options);
+
+        // Report in the order the files were configured, whatever order they finished in.
+        List<String> errors = new ArrayList<>();
+        int written = 0;
+        for (int i = 0; i < jobs.size(); i++) {
+            Job job = jobs.get(i);
+            Outcome o = outcomes.get(i);
+            logWarnings(o.warnings());
+            if (o.osError() != null) {
+                throw new MojoExecutionException("py-compile: " + o.osError().typeName() + ": "
+                        + o.osError().pythonText(), o.osError());
+            }
+            if (o.error() != null) {
+                PyCompileError e = o.error();
+                String line = job.dfile() + ":" + Math.max(e.lineno(), 0) + ":" + Math.max(e.offset(), 0) + ": "
                         + e.excTypeName() + ": " + firstLine(e);
                 errors.add(line);
                 log.error(line);
                 log.debug(e.msg());
-            } catch (PyOSError e) {
-                throw new MojoExecutionException("py-compile: " + e.typeName() + ": " + e.pythonText(), e);
-            } finally {
-                flushWarnings(warnings);
+                continue;
+            }
+            written++;
+            if (job.fingerprint() != null) {
+                state.written(job.cache(), job.fingerprint());
             }
         }
         try {
@@ -122,6 +142,59 @@ final class CompileExecutor {
                     "py-compile: " + errors.size() + " file(s) failed to compile; first: " + errors.get(0),
                     String.join(System.lineSeparator(), errors));
             throw f;
+        }
+    }
+
+    /**
+     * Compiles the jobs on all cores (the core is thread-safe; each task has its own warning stream).
+     * Jobs writing the same cache file run one after the other in one task, in their configured order.
+     */
+    private List<Outcome> compileAll(List<Job> jobs, CompileOptions options) throws MojoExecutionException {
+        Outcome[] outcomes = new Outcome[jobs.size()];
+        Map<Path, List<Integer>> byCache = new LinkedHashMap<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            byCache.computeIfAbsent(jobs.get(i).cache(), k -> new ArrayList<>()).add(i);
+        }
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byCache.size()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "py-compile");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> tasks = new ArrayList<>();
+            for (List<Integer> group : byCache.values()) {
+                tasks.add(pool.submit(() -> {
+                    for (int i : group) {
+                        outcomes[i] = compileOne(jobs.get(i), options);
+                    }
+                }));
+            }
+            for (Future<?> t : tasks) {
+                t.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("py-compile: interrupted", e);
+        } catch (ExecutionException e) {
+            throw new MojoExecutionException("py-compile: internal error (this is a bug): " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return List.of(outcomes);
+    }
+
+    private Outcome compileOne(Job job, CompileOptions options) {
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        PyCompile pyCompile = new PyCompile(compilers, new PrintStream(warnings, true, StandardCharsets.UTF_8),
+                sourceDateEpoch);
+        try {
+            pyCompile.compileFile(job.source().toString(), job.cache().toString(), job.dfile(), true, options);
+            return new Outcome(warnings.toString(StandardCharsets.UTF_8), null, null);
+        } catch (PyCompileError e) {
+            return new Outcome(warnings.toString(StandardCharsets.UTF_8), e, null);
+        } catch (PyOSError e) {
+            return new Outcome(warnings.toString(StandardCharsets.UTF_8), null, e);
         }
     }
 
@@ -142,14 +215,11 @@ final class CompileExecutor {
         }
     }
 
-    private void flushWarnings(ByteArrayOutputStream warnings) {
-        if (warnings.size() > 0) {
-            for (String w : warnings.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (!w.isEmpty()) {
-                    log.warn(w);
-                }
+    private void logWarnings(String warnings) {
+        for (String w : warnings.split("\n")) {
+            if (!w.isEmpty()) {
+                log.warn(w);
             }
-            warnings.reset();
         }
     }
 

@@ -27,7 +27,7 @@ class IncrementalBuildTest {
     @TempDir
     Path tmp;
 
-    private final List<String> compiled = new ArrayList<>();
+    private final List<String> compiled = java.util.Collections.synchronizedList(new ArrayList<>());
     private final ModuleCompiler standIn = (source, filename, options) -> {
         compiled.add(filename.substring(filename.lastIndexOf('/') + 1));
         return new CompiledModule(new byte[] {'N'}, List.of());
@@ -50,6 +50,7 @@ class IncrementalBuildTest {
     private void run(CompileRequest r) throws Exception {
         compiled.clear();
         new CompileExecutor(new SystemStreamLog(), null, v -> standIn, "test-build").execute(r);
+        java.util.Collections.sort(compiled); // files are compiled in parallel
     }
 
     private Map<String, String> outputs() throws Exception {

@@ -27,6 +27,7 @@ import java.util.function.Function;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.Log;
+import org.sonatype.plexus.build.incremental.BuildContext;
 
 /**
  * Compiles every file of a {@link CompileRequest} through the core's {@code py_compile} facade,
@@ -37,6 +38,7 @@ final class CompileExecutor {
     private final String sourceDateEpoch;
     private final Function<PythonVersion, ModuleCompiler> compilers;
     private final String pluginBuild;
+    private BuildContext buildContext;
 
     CompileExecutor(Log log, String sourceDateEpoch) {
         this(log, sourceDateEpoch, Compilers::forTarget, pluginBuild());
@@ -49,6 +51,12 @@ final class CompileExecutor {
         this.sourceDateEpoch = sourceDateEpoch;
         this.compilers = compilers;
         this.pluginBuild = pluginBuild;
+    }
+
+    /** Also report messages as IDE markers and refresh written caches through {@code context} (may be null). */
+    CompileExecutor reportingTo(BuildContext context) {
+        this.buildContext = context;
+        return this;
     }
 
     /** Where this plugin's classes come from and when they were built: a new build recompiles everything. */
@@ -111,6 +119,10 @@ final class CompileExecutor {
             Job job = jobs.get(i);
             Outcome o = outcomes.get(i);
             logWarnings(o.warnings());
+            if (buildContext != null) {
+                buildContext.removeMessages(job.source().toFile());
+                markWarnings(job.source(), o.warnings());
+            }
             if (o.osError() != null) {
                 throw new MojoExecutionException("py-compile: " + o.osError().typeName() + ": "
                         + o.osError().pythonText(), o.osError());
@@ -122,9 +134,16 @@ final class CompileExecutor {
                 errors.add(line);
                 log.error(line);
                 log.debug(e.msg());
+                if (buildContext != null) {
+                    buildContext.addMessage(job.source().toFile(), Math.max(e.lineno(), 0), Math.max(e.offset(), 0),
+                            e.excTypeName() + ": " + firstLine(e), BuildContext.SEVERITY_ERROR, null);
+                }
                 continue;
             }
             written++;
+            if (buildContext != null) {
+                buildContext.refresh(job.cache().toFile());
+            }
             if (job.fingerprint() != null) {
                 state.written(job.cache(), job.fingerprint());
             }
@@ -214,6 +233,19 @@ final class CompileExecutor {
             return null; // compiling reports the problem as CPython would
         }
     }
+
+    /** Each {@code file:line: Category: message} line of the warnings as a marker on its line. */
+    private void markWarnings(Path source, String warnings) {
+        for (String w : warnings.split("\n")) {
+            java.util.regex.Matcher m = WARNING.matcher(w);
+            if (m.matches()) {
+                buildContext.addMessage(source.toFile(), Integer.parseInt(m.group(1)), 0, m.group(2),
+                        BuildContext.SEVERITY_WARNING, null);
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern WARNING = java.util.regex.Pattern.compile(".*:(\\d+): (\\w+: .*)");
 
     private void logWarnings(String warnings) {
         for (String w : warnings.split("\n")) {

@@ -126,6 +126,10 @@ public class CompileMojo extends AbstractMojo {
     @Parameter(defaultValue = "${mojoExecution}", readonly = true)
     private org.apache.maven.plugin.MojoExecution mojoExecution;
 
+    /** The IDE's view of the build (m2e): markers on sources, refresh of written caches. */
+    @org.apache.maven.plugins.annotations.Component
+    private org.sonatype.plexus.build.incremental.BuildContext buildContext;
+
     /**
      * Skips the goal.
      *
@@ -148,7 +152,9 @@ public class CompileMojo extends AbstractMojo {
                 outputDirectory.toPath(), parseTarget(target), checkOptimize(optimize),
                 dfilePrefix == null || dfilePrefix.isEmpty() ? null : dfilePrefix, doraise,
                 parseMode(invalidationMode), stateFile());
-        new CompileExecutor(getLog(), System.getenv("SOURCE_DATE_EPOCH")).execute(request);
+        new CompileExecutor(getLog(), System.getenv("SOURCE_DATE_EPOCH"))
+                .reportingTo(buildContext)
+                .execute(request);
     }
 
     /** The state file of this execution, or null when not incremental (or run outside a build). */

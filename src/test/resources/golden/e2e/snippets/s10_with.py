@@ -1,0 +1,7 @@
+with open("f") as fh, lock:
+    data = fh.read()
+
+
+async def f():
+    async with a as b:
+        pass

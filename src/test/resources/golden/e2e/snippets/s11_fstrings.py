@@ -1,0 +1,5 @@
+name = "x"
+s = f"hello {name!r:>10} and {1 + 2}"
+t = f"{name=}"
+u = "plain" "concat"
+b = b"bytes\x00"

@@ -1,0 +1,7 @@
+for i in x:
+    try:
+        if i:
+            break
+        continue
+    finally:
+        done()

@@ -10,6 +10,7 @@ import io.github.pycompile.marshal.PyObject.PySet;
 import io.github.pycompile.marshal.PyObject.Singleton;
 import io.github.pycompile.marshal.PyObject.Str;
 import io.github.pycompile.marshal.PyObject.Tuple;
+import io.github.pycompile.target.PythonVersion;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,6 +42,7 @@ public final class CodeObjects311 {
             Set.of("<module>", "<lambda>", "<genexpr>", "<listcomp>", "<setcomp>", "<dictcomp>");
 
     private final ConstCache cache;
+    private final PythonVersion target;
     private final Str filename;
     private final Map<String, Str> interned = new HashMap<>();
     private final Map<String, Str> statics = new HashMap<>();
@@ -49,9 +51,24 @@ public final class CodeObjects311 {
     private final Set<PyObject> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
 
     public CodeObjects311(ConstCache cache, String filename) {
+        this(PythonVersion.V3_11, cache, filename);
+    }
+
+    /**
+     * The sharing of {@code target} (3.11 to 3.13). 3.12 shares as 3.11 does. 3.13's code constructor
+     * interns {@code co_filename}, {@code co_name} and {@code co_qualname}, and 3.13 interns every
+     * one-character latin-1 string constant.
+     */
+    public CodeObjects311(PythonVersion target, ConstCache cache, String filename) {
         this.cache = cache;
-        this.filename = new Str(filename, false);
+        this.target = target;
+        this.filename = internsCodeNames() ? intern(filename) : new Str(filename, false);
         alwaysFlagged.add(this.filename);
+    }
+
+    /** 3.13+: the code object's filename, name and qualname are interned. */
+    private boolean internsCodeNames() {
+        return target.atLeast(PythonVersion.V3_13);
     }
 
     public ConstCache cache() {
@@ -65,7 +82,7 @@ public final class CodeObjects311 {
 
     /** {@code co_name}: a static string for the compiler's own names, else the interned identifier. */
     public Str name(String s) {
-        if (STATIC_NAMES.contains(s)) {
+        if (STATIC_NAMES.contains(s) && !internsCodeNames()) {
             return statics.computeIfAbsent(s, v -> {
                 Str o = new Str(v, false);
                 alwaysFlagged.add(o);
@@ -84,6 +101,9 @@ public final class CodeObjects311 {
     public Str qualname(Str qualname, Str name) {
         if (qualname.value().equals(name.value())) {
             return name;
+        }
+        if (internsCodeNames()) {
+            return intern(qualname.value());
         }
         if (cache.lookup(qualname) == qualname) {
             return (Str) finalizeConst(qualname);
@@ -115,7 +135,8 @@ public final class CodeObjects311 {
         }
         PyObject out = o;
         if (o instanceof Str s) {
-            if (s.interned() || (!s.lonePairs() && allNameChars(s.value()))) {
+            if (s.interned() || (!s.lonePairs() && allNameChars(s.value()))
+                    || (internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF)) {
                 out = intern(s.value());
             }
         } else if (o instanceof Tuple t) {
@@ -176,6 +197,11 @@ public final class CodeObjects311 {
 
     /** The code object of the given parts, with 3.11's sharing (see the class comment). */
     public Code build(CodeSpec s) {
+        if (internsCodeNames() && s.qualname() != null && cache.lookup(s.qualname()) == s.qualname()
+                && !finalized.containsKey(s.qualname())) {
+            // 3.13 interns co_qualname in place: the class body's __qualname__ constant is that object.
+            finalized.put(s.qualname(), intern(s.qualname().value()));
+        }
         PyObject names = nameTuple(s.names());
         List<PyObject> finalConsts = new ArrayList<>(s.consts().size());
         for (PyObject c : s.consts()) {

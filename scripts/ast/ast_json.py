@@ -109,6 +109,8 @@ def conv2(node, name):
         d[a] = getattr(node, a, -1)
     return d
 
+HOST = "/host" if sys.platform == "emscripten" else ""  # pyodide sees the host file system there
+
 def main():
     out = sys.stdout
     for line in sys.stdin:
@@ -116,7 +118,7 @@ def main():
         if not path:
             continue
         try:
-            with open(path, "rb") as f:
+            with open(HOST + path, "rb") as f:
                 src = f.read()
             tree = ast.parse(src, path)
             rec = {"file": path, "tree": conv(tree)}
@@ -127,8 +129,12 @@ def main():
         out.write("\n")
         out.flush()
 
-sys.setrecursionlimit(1000000)
-threading.stack_size(512 * 1024 * 1024)
-t = threading.Thread(target=main)
-t.start()
-t.join()
+if sys.platform == "emscripten":  # no threads in pyodide
+    sys.setrecursionlimit(20000)
+    main()
+else:
+    sys.setrecursionlimit(1000000)
+    threading.stack_size(512 * 1024 * 1024)
+    t = threading.Thread(target=main)
+    t.start()
+    t.join()

@@ -1,21 +1,28 @@
 # For each line "SOURCE<TAB>DFILE" on stdin, prints one JSON line with what this interpreter's
 # py_compile would write after the header: the marshalled code object as hex, or the compile error
 # (type, msg, lineno, offset), and the warnings emitted while compiling. Run it with -O / -OO for the
-# optimization level (py_compile uses the interpreter's). Runs on 2.7 and 3.6+.
+# optimization level (py_compile uses the interpreter's), or pass "--optimize N" (3.x, e.g. under
+# pyodide, which has no -O; there host paths are read under /host). Runs on 2.7 and 3.6+.
 # Used by the end-to-end differential tests (testsupport.CpythonCompile).
 import sys, json, marshal, warnings, binascii
+
+HOST = "/host" if sys.platform == "emscripten" else ""
+OPTIMIZE = int(sys.argv[sys.argv.index("--optimize") + 1]) if "--optimize" in sys.argv else -1
 
 def compile_one(path, dfile):
     if sys.version_info[0] == 2:
         with open(path, "U") as f:
             source = f.read()
     else:
-        with open(path, "rb") as f:
+        with open(HOST + path, "rb") as f:
             source = f.read()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
-            code = compile(source, dfile, "exec", 0, True)
+            if sys.version_info[0] == 2:
+                code = compile(source, dfile, "exec", 0, True)
+            else:
+                code = compile(source, dfile, "exec", dont_inherit=True, optimize=OPTIMIZE)
             rec = {"body": binascii.hexlify(marshal.dumps(code)).decode("ascii")}
         except Exception as e:
             rec = {"error": {"type": type(e).__name__, "msg": str(getattr(e, "msg", e)),

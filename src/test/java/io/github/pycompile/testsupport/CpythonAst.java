@@ -71,7 +71,10 @@ public final class CpythonAst {
         }
     }
 
-    /** CPython {@code v}'s tree for {@code source} (skips the test when {@code v} is not installed). */
+    /**
+     * CPython {@code v}'s tree for {@code source} (skips the test when {@code v} is not installed; 3.14
+     * runs under pyodide).
+     */
     public static Ast.ModuleNode parse(PythonVersion v, String source) {
         Parsed p = parseSource(v, source.getBytes(StandardCharsets.UTF_8));
         if (!p.ok()) {
@@ -109,17 +112,13 @@ public final class CpythonAst {
 
     /** Every file's result, in the order given; one interpreter process for all of them. */
     public static Map<Path, Parsed> parseAll(PythonVersion v, List<Path> files) {
-        Path python = Interpreters.require(v);
         Map<Path, Parsed> results = new LinkedHashMap<>();
         Map<String, Path> byName = new HashMap<>();
         for (Path f : files) {
             byName.put(f.toString(), f);
         }
         try {
-            ProcessBuilder pb = v.isPython2()
-                    ? new ProcessBuilder(python.toString(), SCRIPT.toString())
-                    : new ProcessBuilder(python.toString(), "-X", "utf8", SCRIPT.toString());
-            pb.environment().put("PYTHONIOENCODING", "utf-8");
+            ProcessBuilder pb = Interpreters.scriptProcess(v, SCRIPT, List.of(), List.of());
             Process proc = pb.redirectError(ProcessBuilder.Redirect.INHERIT).start();
             Thread feeder = new Thread(() -> {
                 try (Writer w = new OutputStreamWriter(proc.getOutputStream(), StandardCharsets.UTF_8)) {
@@ -213,7 +212,8 @@ public final class CpythonAst {
             return json;
         }
         if (c == PyObject.class) {
-            return constant((Map<?, ?>) json);
+            // Interpolation.str is a plain str in CPython's tree
+            return json instanceof String str ? new PyObject.Str(str, false) : constant((Map<?, ?>) json);
         }
         Map<?, ?> m = (Map<?, ?>) json;
         String kind = (String) m.get("_");

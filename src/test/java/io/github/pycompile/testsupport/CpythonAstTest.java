@@ -61,6 +61,13 @@ class CpythonAstTest {
         assertEquals("Raise", r.pyName());
     }
 
+    @Test
+    void python314ThroughPyodide() {
+        Ast.ModuleNode m = CpythonAst.parse(PythonVersion.V3_14, "t\"a{b}\"\n");
+        Ast.TemplateStr t = (Ast.TemplateStr) ((Ast.ExprStmt) m.body().get(0)).value();
+        assertEquals("b", ((Ast.Name) ((Ast.Interpolation) t.values().get(1)).value()).id());
+    }
+
     /** Every tree of a stdlib sample converts (no CPython node or field without a record). */
     @ParameterizedTest
     @EnumSource(value = PythonVersion.class, names = {"V2_7", "V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_11", "V3_12", "V3_13"})

@@ -44,21 +44,14 @@ public final class CpythonCompile {
      * the name in {@code co_filename}. Skips the calling test when the interpreter is absent.
      */
     public static Map<Path, Result> compile(PythonVersion v, int optimize, List<Path> files, Function<Path, String> dfile) {
-        Path python = Interpreters.require(v);
-        List<String> cmd = new ArrayList<>(List.of(python.toString()));
-        if (optimize == 1) {
-            cmd.add("-O");
-        } else if (optimize == 2) {
-            cmd.add("-OO");
-        }
-        cmd.add(SCRIPT.toString());
+        List<String> flags = optimize == 1 ? List.of("-O") : optimize == 2 ? List.of("-OO") : List.of();
+        List<String> args = v.isPython2() ? List.of() : List.of("--optimize", Integer.toString(optimize));
         Map<String, Path> byName = new HashMap<>();
         files.forEach(f -> byName.put(f.toString(), f));
         Map<Path, Result> results = new LinkedHashMap<>();
         try {
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT);
-            pb.environment().put("PYTHONHASHSEED", "0");
-            pb.environment().put("PYTHONIOENCODING", "utf-8");
+            ProcessBuilder pb = Interpreters.scriptProcess(v, SCRIPT, flags, args)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
             Process proc = pb.start();
             Thread feeder = new Thread(() -> {
                 try (Writer w = new OutputStreamWriter(proc.getOutputStream(), StandardCharsets.UTF_8)) {

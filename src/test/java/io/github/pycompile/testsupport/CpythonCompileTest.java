@@ -20,6 +20,15 @@ class CpythonCompileTest {
     Path tmp;
 
     @Test
+    void python314ThroughPyodide() throws Exception {
+        Path good = Files.writeString(tmp.resolve("good.py"), "x = 1\n");
+        CpythonCompile.Result r = CpythonCompile.compile(PythonVersion.V3_14, 2, List.of(good), Path::toString).get(good);
+        assertTrue(r.ok());
+        PyObject.Code code = (PyObject.Code) new MarshalReader(r.body(), 0, PythonVersion.V3_14).read();
+        assertEquals(good.toString(), ((PyObject.Str) code.filename()).value());
+    }
+
+    @Test
     void bodiesErrorsAndWarningsPerFile() throws Exception {
         Path good = Files.writeString(tmp.resolve("good.py"), "'''doc'''\nassert x\nif x is 1: pass\n");
         Path bad = Files.writeString(tmp.resolve("bad.py"), "def f(:\n");

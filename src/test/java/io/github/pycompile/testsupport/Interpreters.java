@@ -126,6 +126,35 @@ public final class Interpreters {
         return sample;
     }
 
+    /**
+     * A process running {@code script} with {@code args} under CPython {@code v}: the pyenv interpreter
+     * (UTF-8 I/O), or for 3.14 pyodide under node (scripts then read host paths under {@code /host}:
+     * {@code scripts/golden/run_in_pyodide_host.mjs}). Skips the calling test when {@code v} is absent.
+     */
+    public static ProcessBuilder scriptProcess(PythonVersion v, Path script, List<String> interpreterFlags,
+            List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        if (v == PythonVersion.V3_14 && find(v).isEmpty()) {
+            Path dir = Pyodide.require();
+            cmd.add("node");
+            cmd.add(Path.of("scripts", "golden", "run_in_pyodide_host.mjs").toAbsolutePath().toString());
+            pb.directory(dir.toFile());
+        } else {
+            cmd.add(require(v).toString());
+            if (!v.isPython2()) {
+                cmd.add("-X");
+                cmd.add("utf8");
+            }
+            cmd.addAll(interpreterFlags);
+        }
+        cmd.add(script.toAbsolutePath().toString());
+        cmd.addAll(args);
+        pb.environment().put("PYTHONIOENCODING", "utf-8");
+        pb.environment().put("PYTHONHASHSEED", "0");
+        return pb;
+    }
+
     /** The shared material ({@code ../shared}): oracle outputs and tools; empty when absent. */
     public static Optional<Path> shared() {
         String prop = System.getProperty("pycompile.shared");

@@ -1,0 +1,246 @@
+package io.github.pycompile.parser;
+
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.compiler.CompilerWarning;
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.tokenizer.Token;
+import java.io.ByteArrayOutputStream;
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Number and string literal values as CPython 3.11's parser computes them ({@code parse_number},
+ * {@code string_parser.c}): NUMBER token text to an int, float or imaginary constant; adjacent STRING
+ * tokens to one {@code str} or {@code bytes} constant, escapes decoded, with the
+ * {@code DeprecationWarning} for an invalid escape. F-strings and the literal errors whose exact
+ * messages are not reproduced yet are refused through {@code refuse}.
+ */
+final class Literals {
+    private Literals() {}
+
+    static PyObject number(String text, Function<String, RuntimeException> refuse) {
+        String t = text.replace("_", "");
+        String lower = t.toLowerCase(Locale.ROOT);
+        if (lower.endsWith("j")) {
+            double imag = Double.parseDouble(t.substring(0, t.length() - 1));
+            return new PyObject.Complex(Double.doubleToRawLongBits(0.0), Double.doubleToRawLongBits(imag));
+        }
+        if (lower.startsWith("0x")) {
+            return new PyObject.Int(new BigInteger(t.substring(2), 16), false);
+        }
+        if (lower.startsWith("0o")) {
+            return new PyObject.Int(new BigInteger(t.substring(2), 8), false);
+        }
+        if (lower.startsWith("0b")) {
+            return new PyObject.Int(new BigInteger(t.substring(2), 2), false);
+        }
+        if (lower.contains(".") || lower.contains("e")) {
+            return PyObject.Float.of(Double.parseDouble(t));
+        }
+        return new PyObject.Int(new BigInteger(t), false);
+    }
+
+    /** Adjacent string tokens as one constant (implicit concatenation). */
+    static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
+            int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
+        Boolean bytes = null;
+        String kind = null;
+        StringBuilder text = new StringBuilder();
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        boolean first = true;
+        for (Token t : parts) {
+            String s = t.text();
+            int q = 0;
+            while (s.charAt(q) != '\'' && s.charAt(q) != '"') {
+                q++;
+            }
+            String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
+            if (prefix.contains("f")) {
+                throw refuse.apply("f-strings");
+            }
+            boolean isBytes = prefix.contains("b");
+            boolean raw = prefix.contains("r");
+            if (first && prefix.contains("u")) {
+                kind = "u";
+            }
+            first = false;
+            if (bytes != null && bytes != isBytes) {
+                throw refuse.apply("mixing bytes and str literals (its error)");
+            }
+            bytes = isBytes;
+            int quoteLen = s.startsWith("\"\"\"", q) || s.startsWith("'''", q) ? 3 : 1;
+            String body = s.substring(q + quoteLen, s.length() - quoteLen);
+            if (isBytes) {
+                decodeBytes(body, raw, data, t, filename, warnings, refuse);
+            } else if (raw) {
+                text.append(body);
+            } else {
+                decodeStr(body, text, t, filename, warnings, refuse);
+            }
+        }
+        PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : new PyObject.Str(text.toString(), false);
+        return new Ast.Constant(value, kind, lineno, col, endLineno, endCol);
+    }
+
+    private static void invalidEscape(char c, Token t, String filename, Consumer<CompilerWarning> warnings,
+            boolean[] warned) {
+        if (!warned[0]) {
+            warned[0] = true;
+            warnings.accept(new CompilerWarning("DeprecationWarning", "invalid escape sequence '\\" + c + "'", filename,
+                    t.startLine()));
+        }
+    }
+
+    private static void decodeStr(String body, StringBuilder out, Token t, String filename,
+            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+        boolean[] warned = {false};
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (c != '\\') {
+                out.append(c);
+                continue;
+            }
+            if (i + 1 >= n) {
+                throw refuse.apply("a string ending in a backslash");
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case '\n' -> { }
+                case '\\' -> out.append('\\');
+                case '\'' -> out.append('\'');
+                case '"' -> out.append('"');
+                case 'a' -> out.append('\u0007');
+                case 'b' -> out.append('\b');
+                case 'f' -> out.append('\f');
+                case 'n' -> out.append('\n');
+                case 'r' -> out.append('\r');
+                case 't' -> out.append('\t');
+                case 'v' -> out.append('\u000b');
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int v = e - '0';
+                    int k = 1;
+                    while (k < 3 && i + 1 < n && body.charAt(i + 1) >= '0' && body.charAt(i + 1) <= '7') {
+                        v = v * 8 + (body.charAt(++i) - '0');
+                        k++;
+                    }
+                    if (v > 0377) {
+                        throw refuse.apply("octal escapes above \\377");
+                    }
+                    out.append((char) v);
+                }
+                case 'x' -> {
+                    out.appendCodePoint(hex(body, i + 1, 2, refuse));
+                    i += 2;
+                }
+                case 'u' -> {
+                    out.appendCodePoint(hex(body, i + 1, 4, refuse));
+                    i += 4;
+                }
+                case 'U' -> {
+                    int cp = hex(body, i + 1, 8, refuse);
+                    if (cp > 0x10FFFF) {
+                        throw refuse.apply("\\U escapes beyond U+10FFFF (their error)");
+                    }
+                    out.appendCodePoint(cp);
+                    i += 8;
+                }
+                case 'N' -> {
+                    int close = body.indexOf('}', i);
+                    if (i + 1 >= n || body.charAt(i + 1) != '{' || close < 0) {
+                        throw refuse.apply("malformed \\N escapes (their error)");
+                    }
+                    String name = body.substring(i + 2, close);
+                    int cp;
+                    try {
+                        cp = Character.codePointOf(name);
+                    } catch (IllegalArgumentException ex) {
+                        throw refuse.apply("\\N{" + name + "} (a name Java does not know)");
+                    }
+                    out.appendCodePoint(cp);
+                    i = close;
+                }
+                default -> {
+                    invalidEscape(e, t, filename, warnings, warned);
+                    out.append('\\').append(e);
+                }
+            }
+        }
+    }
+
+    private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, Token t, String filename,
+            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+        boolean[] warned = {false};
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            char c = body.charAt(i);
+            if (c >= 0x80) {
+                throw refuse.apply("non-ASCII bytes literals (their error)");
+            }
+            if (c != '\\' || raw) {
+                out.write(c);
+                continue;
+            }
+            if (i + 1 >= n) {
+                throw refuse.apply("a bytes literal ending in a backslash");
+            }
+            char e = body.charAt(++i);
+            switch (e) {
+                case '\n' -> { }
+                case '\\' -> out.write('\\');
+                case '\'' -> out.write('\'');
+                case '"' -> out.write('"');
+                case 'a' -> out.write(7);
+                case 'b' -> out.write('\b');
+                case 'f' -> out.write('\f');
+                case 'n' -> out.write('\n');
+                case 'r' -> out.write('\r');
+                case 't' -> out.write('\t');
+                case 'v' -> out.write(11);
+                case '0', '1', '2', '3', '4', '5', '6', '7' -> {
+                    int v = e - '0';
+                    int k = 1;
+                    while (k < 3 && i + 1 < n && body.charAt(i + 1) >= '0' && body.charAt(i + 1) <= '7') {
+                        v = v * 8 + (body.charAt(++i) - '0');
+                        k++;
+                    }
+                    if (v > 0377) {
+                        throw refuse.apply("octal escapes above \\377");
+                    }
+                    out.write(v);
+                }
+                case 'x' -> {
+                    out.write(hex(body, i + 1, 2, refuse));
+                    i += 2;
+                }
+                default -> {
+                    if (e >= 0x80) {
+                        throw refuse.apply("non-ASCII bytes literals (their error)");
+                    }
+                    invalidEscape(e, t, filename, warnings, warned);
+                    out.write('\\');
+                    out.write(e);
+                }
+            }
+        }
+    }
+
+    private static int hex(String s, int from, int count, Function<String, RuntimeException> refuse) {
+        if (from + count > s.length()) {
+            throw refuse.apply("truncated escapes (their error)");
+        }
+        int v = 0;
+        for (int i = from; i < from + count; i++) {
+            int d = Character.digit(s.charAt(i), 16);
+            if (d < 0) {
+                throw refuse.apply("truncated escapes (their error)");
+            }
+            v = v * 16 + d;
+        }
+        return v;
+    }
+}

@@ -10,7 +10,8 @@ public final class Compilers {
     private static final Map<PythonVersion, ModuleCompiler> BY_TARGET = new EnumMap<>(PythonVersion.class);
 
     static {
-        // Back ends register here as they come: BY_TARGET.put(PythonVersion.V3_11, new ...());
+        // Back ends register here as they come (each may still refuse constructs it does not cover).
+        BY_TARGET.put(PythonVersion.V3_11, new Cpython311Compiler());
     }
 
     private Compilers() {}

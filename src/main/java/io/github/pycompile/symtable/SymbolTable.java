@@ -92,6 +92,9 @@ public final class SymbolTable {
         cur.symbols.put(mangled, val);
         if ((flag & Symbols.DEF_PARAM) != 0) {
             cur.varnames.add(mangled);
+        } else if ((flag & Symbols.DEF_GLOBAL) != 0) {
+            // a global declaration anywhere also marks the name in the module's own table (st_global)
+            top.symbols.merge(mangled, flag, (a, b2) -> a | b2);
         }
     }
 

@@ -1,0 +1,660 @@
+package io.github.pycompile.astopt;
+
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.Ast.Expr;
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.target.PythonVersion;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * CPython 3.11's AST optimiser ({@code Python/ast_opt.c}), the part this compiler reproduces exactly:
+ * {@code __debug__}, unary operators on constants (and {@code not} folded into {@code is}/{@code in}
+ * comparisons), binary operators on ints, strs, bytes and tuples within 3.11's size limits, tuples of
+ * constants, subscripts of constant sequences, and the list/set literals of {@code in} tests and
+ * {@code for} loops turned into tuples and frozensets. Folds whose exact result we cannot yet
+ * guarantee (floats beyond simple cases, complex, %-formatting into f-strings) are refused rather
+ * than guessed. Children are folded before their parent, as ast_opt does.
+ */
+public final class ConstantFolding311 {
+    private static final int MAX_INT_SIZE = 128;
+    private static final int MAX_COLLECTION_SIZE = 256;
+    private static final int MAX_STR_SIZE = 4096;
+    private static final int MAX_TOTAL_ITEMS = 1024;
+
+    private final int optimize;
+    private final PythonVersion target;
+
+    private ConstantFolding311(int optimize, PythonVersion target) {
+        this.optimize = optimize;
+        this.target = target;
+    }
+
+    /** The optimised tree (unchanged nodes are shared with the input). */
+    public static Ast.ModuleNode optimize(Ast.ModuleNode module, int optimize, PythonVersion target)
+            throws UnsupportedFeatureException {
+        ConstantFolding311 f = new ConstantFolding311(optimize, target);
+        try {
+            boolean docBefore = isDocstring(module.body());
+            Ast.ModuleNode out = (Ast.ModuleNode) f.visit(module);
+            if (!docBefore && isDocstring(out.body())) {
+                throw new Refusal("a folded constant string as the first statement", out.body().get(0).lineno());
+            }
+            return out;
+        } catch (Refusal r) {
+            throw new UnsupportedFeatureException(target, r.getMessage(), r.line);
+        }
+    }
+
+    private static boolean isDocstring(List<Ast.Stmt> body) {
+        return !body.isEmpty() && body.get(0) instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
+                && c.value() instanceof PyObject.Str;
+    }
+
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        Refusal(String what, int line) {
+            super(what, null, false, false);
+            this.line = line;
+        }
+    }
+
+    // ------------------------------------------------------------------ generic walk
+
+    private static final Map<Class<?>, Constructor<?>> CTORS = new ConcurrentHashMap<>();
+
+    private static Constructor<?> ctor(Class<?> c) {
+        return CTORS.computeIfAbsent(c, k -> {
+            RecordComponent[] rc = k.getRecordComponents();
+            Class<?>[] types = new Class<?>[rc.length];
+            for (int i = 0; i < rc.length; i++) {
+                types[i] = rc[i].getType();
+            }
+            try {
+                return k.getDeclaredConstructor(types);
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /** Folds the children of {@code node}, then the node itself when it is an expression. */
+    private Object visit(Object node) {
+        if (node instanceof List<?> list) {
+            List<Object> out = null;
+            for (int i = 0; i < list.size(); i++) {
+                Object x = list.get(i);
+                Object y = visit(x);
+                if (y != x && out == null) {
+                    out = new ArrayList<>(list.subList(0, i));
+                }
+                if (out != null) {
+                    out.add(y);
+                }
+            }
+            return out == null ? list : out;
+        }
+        if (!(node instanceof Record r) || node instanceof PyObject) {
+            return node;
+        }
+        Object rebuilt = node;
+        if (!(node instanceof Ast.Constant)) {
+            RecordComponent[] rcs = r.getClass().getRecordComponents();
+            Object[] args = null;
+            for (int i = 0; i < rcs.length; i++) {
+                Object v;
+                try {
+                    v = rcs[i].getAccessor().invoke(r);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+                Object w = isNodeValued(rcs[i]) ? visit(v) : v;
+                if (w != v && args == null) {
+                    args = new Object[rcs.length];
+                    for (int j = 0; j < i; j++) {
+                        try {
+                            args[j] = rcs[j].getAccessor().invoke(r);
+                        } catch (ReflectiveOperationException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                }
+                if (args != null) {
+                    args[i] = w;
+                }
+            }
+            if (args != null) {
+                try {
+                    rebuilt = ctor(r.getClass()).newInstance(args);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        if (rebuilt instanceof Expr e) {
+            return fold(e);
+        }
+        if (rebuilt instanceof Ast.For f) {
+            Expr iter = foldIter(f.iter());
+            return iter == f.iter() ? f : new Ast.For(f.target(), iter, f.body(), f.orelse(), f.typeComment(), f.lineno(),
+                    f.colOffset(), f.endLineno(), f.endColOffset());
+        }
+        if (rebuilt instanceof Ast.AsyncFor f) {
+            Expr iter = foldIter(f.iter());
+            return iter == f.iter() ? f : new Ast.AsyncFor(f.target(), iter, f.body(), f.orelse(), f.typeComment(),
+                    f.lineno(), f.colOffset(), f.endLineno(), f.endColOffset());
+        }
+        if (rebuilt instanceof Ast.Comprehension c) {
+            Expr iter = foldIter(c.iter());
+            return iter == c.iter() ? c : new Ast.Comprehension(c.target(), iter, c.ifs(), c.isAsync());
+        }
+        return rebuilt;
+    }
+
+    private static boolean isNodeValued(RecordComponent rc) {
+        Class<?> t = rc.getType();
+        if (t == List.class) {
+            var arg = ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0];
+            return arg instanceof Class<?> c && Ast.Node.class.isAssignableFrom(c);
+        }
+        return Ast.Node.class.isAssignableFrom(t) && !t.isEnum();
+    }
+
+    // ------------------------------------------------------------------ folding
+
+    private static Ast.Constant constant(PyObject v, Expr at) {
+        return new Ast.Constant(v, null, at.lineno(), at.colOffset(), at.endLineno(), at.endColOffset());
+    }
+
+    private Expr fold(Expr e) {
+        if (e instanceof Ast.Name n) {
+            if (n.ctx() == Ast.ExprContext.Load && n.id().equals("__debug__")) {
+                return constant(optimize == 0 ? PyObject.Singleton.TRUE : PyObject.Singleton.FALSE, n);
+            }
+            return e;
+        }
+        if (e instanceof Ast.UnaryOp u) {
+            return foldUnary(u);
+        }
+        if (e instanceof Ast.BinOp b) {
+            return foldBinary(b);
+        }
+        if (e instanceof Ast.TupleExpr t) {
+            if (t.ctx() != Ast.ExprContext.Load) {
+                return e;
+            }
+            PyObject tuple = constTuple(t.elts());
+            return tuple == null ? e : constant(tuple, t);
+        }
+        if (e instanceof Ast.Subscript s) {
+            if (s.ctx() == Ast.ExprContext.Load && s.value() instanceof Ast.Constant c && s.slice() instanceof Ast.Constant i) {
+                PyObject v = subscript(c.value(), i.value());
+                if (v != null) {
+                    return constant(v, s);
+                }
+            }
+            return e;
+        }
+        if (e instanceof Ast.Compare c) {
+            int n = c.ops().size();
+            Ast.CmpOperator last = c.ops().get(n - 1);
+            if (last == Ast.CmpOperator.In || last == Ast.CmpOperator.NotIn) {
+                Expr it = c.comparators().get(n - 1);
+                Expr folded = foldIter(it);
+                if (folded != it) {
+                    List<Expr> comps = new ArrayList<>(c.comparators());
+                    comps.set(n - 1, folded);
+                    return new Ast.Compare(c.left(), c.ops(), comps, c.lineno(), c.colOffset(), c.endLineno(),
+                            c.endColOffset());
+                }
+            }
+            return e;
+        }
+        return e;
+    }
+
+    private static PyObject constTuple(List<Expr> elts) {
+        List<PyObject> items = new ArrayList<>(elts.size());
+        for (Expr x : elts) {
+            if (!(x instanceof Ast.Constant c)) {
+                return null;
+            }
+            items.add(c.value());
+        }
+        return new PyObject.Tuple(items);
+    }
+
+    /** {@code fold_iter}: a list literal becomes a tuple (constant if it can), a constant set a frozenset. */
+    private Expr foldIter(Expr it) {
+        if (it instanceof Ast.ListExpr l) {
+            for (Expr x : l.elts()) {
+                if (x instanceof Ast.Starred) {
+                    return it;
+                }
+            }
+            PyObject t = constTuple(l.elts());
+            if (t != null) {
+                return constant(t, l);
+            }
+            return new Ast.TupleExpr(l.elts(), l.ctx(), l.lineno(), l.colOffset(), l.endLineno(), l.endColOffset());
+        }
+        if (it instanceof Ast.SetExpr s) {
+            PyObject t = constTuple(s.elts());
+            if (t != null) {
+                return constant(new PyObject.PySet(((PyObject.Tuple) t).items(), true), s);
+            }
+        }
+        return it;
+    }
+
+    private Expr foldUnary(Ast.UnaryOp u) {
+        if (!(u.operand() instanceof Ast.Constant c)) {
+            if (u.op() == Ast.UnaryOperator.Not && u.operand() instanceof Ast.Compare cmp && cmp.ops().size() == 1) {
+                Ast.CmpOperator inv = switch (cmp.ops().get(0)) {
+                    case Is -> Ast.CmpOperator.IsNot;
+                    case IsNot -> Ast.CmpOperator.Is;
+                    case In -> Ast.CmpOperator.NotIn;
+                    case NotIn -> Ast.CmpOperator.In;
+                    default -> null;
+                };
+                if (inv != null) {
+                    // COPY_NODE: the comparison replaces the 'not', keeping its own location
+                    return new Ast.Compare(cmp.left(), List.of(inv), cmp.comparators(), cmp.lineno(), cmp.colOffset(),
+                            cmp.endLineno(), cmp.endColOffset());
+                }
+            }
+            return u;
+        }
+        PyObject v = c.value();
+        PyObject r;
+        switch (u.op()) {
+            case Not -> r = truth(v, u) ? PyObject.Singleton.FALSE : PyObject.Singleton.TRUE;
+            case USub -> r = negate(v, u);
+            case UAdd -> r = positive(v, u);
+            case Invert -> r = invert(v);
+            default -> r = null;
+        }
+        return r == null ? u : constant(r, u);
+    }
+
+    private static boolean truth(PyObject v, Ast.Located at) {
+        if (v == PyObject.Singleton.NONE || v == PyObject.Singleton.FALSE) {
+            return false;
+        }
+        if (v == PyObject.Singleton.TRUE || v == PyObject.Singleton.ELLIPSIS) {
+            return true;
+        }
+        if (v instanceof PyObject.Int i) {
+            return i.value().signum() != 0;
+        }
+        if (v instanceof PyObject.Float f) {
+            return Double.longBitsToDouble(f.bits()) != 0.0;
+        }
+        if (v instanceof PyObject.Complex x) {
+            return Double.longBitsToDouble(x.realBits()) != 0.0 || Double.longBitsToDouble(x.imagBits()) != 0.0;
+        }
+        if (v instanceof PyObject.Str s) {
+            return !s.value().isEmpty();
+        }
+        if (v instanceof PyObject.Bytes b) {
+            return b.value().length != 0;
+        }
+        if (v instanceof PyObject.Tuple t) {
+            return !t.items().isEmpty();
+        }
+        if (v instanceof PyObject.PySet s) {
+            return !s.items().isEmpty();
+        }
+        throw new Refusal("truth of this constant", at.lineno());
+    }
+
+    private static BigInteger asInt(PyObject v) {
+        if (v instanceof PyObject.Int i) {
+            return i.value();
+        }
+        if (v == PyObject.Singleton.TRUE) {
+            return BigInteger.ONE;
+        }
+        if (v == PyObject.Singleton.FALSE) {
+            return BigInteger.ZERO;
+        }
+        return null;
+    }
+
+    private static PyObject.Int intValue(BigInteger b) {
+        return new PyObject.Int(b, false);
+    }
+
+    private static PyObject negate(PyObject v, Ast.Located at) {
+        BigInteger i = asInt(v);
+        if (i != null) {
+            return intValue(i.negate());
+        }
+        if (v instanceof PyObject.Float f) {
+            return PyObject.Float.of(-Double.longBitsToDouble(f.bits()));
+        }
+        if (v instanceof PyObject.Complex x) {
+            return new PyObject.Complex(Double.doubleToRawLongBits(-Double.longBitsToDouble(x.realBits())),
+                    Double.doubleToRawLongBits(-Double.longBitsToDouble(x.imagBits())));
+        }
+        return null;
+    }
+
+    private static PyObject positive(PyObject v, Ast.Located at) {
+        BigInteger i = asInt(v);
+        if (i != null) {
+            return intValue(i);
+        }
+        if (v instanceof PyObject.Float || v instanceof PyObject.Complex) {
+            return v;
+        }
+        return null;
+    }
+
+    private static PyObject invert(PyObject v) {
+        BigInteger i = asInt(v);
+        return i == null ? null : intValue(i.not());
+    }
+
+    private static PyObject subscript(PyObject seq, PyObject index) {
+        BigInteger i = asInt(index);
+        if (i == null || i.bitLength() > 31) {
+            return null;
+        }
+        int n = i.intValue();
+        if (seq instanceof PyObject.Tuple t) {
+            int len = t.items().size();
+            int k = n < 0 ? n + len : n;
+            return k >= 0 && k < len ? t.items().get(k) : null;
+        }
+        if (seq instanceof PyObject.Bytes b) {
+            int len = b.value().length;
+            int k = n < 0 ? n + len : n;
+            return k >= 0 && k < len ? PyObject.Int.of(b.value()[k] & 0xff) : null;
+        }
+        if (seq instanceof PyObject.Str s && !s.lonePairs()) {
+            int[] cps = s.value().codePoints().toArray();
+            int k = n < 0 ? n + cps.length : n;
+            return k >= 0 && k < cps.length ? new PyObject.Str(new String(cps, k, 1), false) : null;
+        }
+        return null;
+    }
+
+    private Expr foldBinary(Ast.BinOp b) {
+        if (!(b.left() instanceof Ast.Constant lc)) {
+            return b;
+        }
+        if (b.op() == Ast.Operator.Mod && b.right() instanceof Ast.TupleExpr t && lc.value() instanceof PyObject.Str) {
+            for (Expr x : t.elts()) {
+                if (x instanceof Ast.Starred) {
+                    return b;
+                }
+            }
+            throw new Refusal("%-formatting that 3.11 compiles as an f-string", b.lineno());
+        }
+        if (!(b.right() instanceof Ast.Constant rc)) {
+            return b;
+        }
+        PyObject r = binary(b.op(), lc.value(), rc.value(), b);
+        return r == null ? b : constant(r, b);
+    }
+
+    private static int bits(BigInteger v) {
+        return v.abs().bitLength();
+    }
+
+    /** The folded value, or null where CPython leaves the operation to run time (errors, size limits). */
+    private PyObject binary(Ast.Operator op, PyObject l, PyObject r, Ast.Located at) {
+        BigInteger li = asInt(l);
+        BigInteger ri = asInt(r);
+        boolean ints = li != null && ri != null;
+        switch (op) {
+            case Add:
+                if (ints) {
+                    return intValue(li.add(ri));
+                }
+                if (l instanceof PyObject.Str a && r instanceof PyObject.Str c && !a.lonePairs() && !c.lonePairs()) {
+                    return new PyObject.Str(a.value() + c.value(), false);
+                }
+                if (l instanceof PyObject.Bytes a && r instanceof PyObject.Bytes c) {
+                    byte[] out = new byte[a.value().length + c.value().length];
+                    System.arraycopy(a.value(), 0, out, 0, a.value().length);
+                    System.arraycopy(c.value(), 0, out, a.value().length, c.value().length);
+                    return new PyObject.Bytes(out, false);
+                }
+                if (l instanceof PyObject.Tuple a && r instanceof PyObject.Tuple c) {
+                    List<PyObject> items = new ArrayList<>(a.items());
+                    items.addAll(c.items());
+                    return new PyObject.Tuple(items);
+                }
+                return floatOp(op, l, r, at);
+            case Sub:
+                if (ints) {
+                    return intValue(li.subtract(ri));
+                }
+                return floatOp(op, l, r, at);
+            case Mult:
+                if (ints) {
+                    if (li.signum() != 0 && ri.signum() != 0 && bits(li) + bits(ri) > MAX_INT_SIZE) {
+                        return null;
+                    }
+                    return intValue(li.multiply(ri));
+                }
+                if (li != null && !(r instanceof PyObject.Float || r instanceof PyObject.Complex)) {
+                    return repeat(r, li, at);
+                }
+                if (ri != null && !(l instanceof PyObject.Float || l instanceof PyObject.Complex)) {
+                    return repeat(l, ri, at);
+                }
+                return floatOp(op, l, r, at);
+            case Div:
+                if (ints) {
+                    if (ri.signum() == 0) {
+                        return null;
+                    }
+                    if (bits(li) <= 53 && bits(ri) <= 53) {
+                        return PyObject.Float.of(li.doubleValue() / ri.doubleValue());
+                    }
+                    throw new Refusal("true division of large ints", at.lineno());
+                }
+                return floatOp(op, l, r, at);
+            case FloorDiv:
+                if (ints) {
+                    if (ri.signum() == 0) {
+                        return null;
+                    }
+                    return intValue(floorDiv(li, ri));
+                }
+                return floatOp(op, l, r, at);
+            case Mod:
+                if (l instanceof PyObject.Str || l instanceof PyObject.Bytes) {
+                    return null;
+                }
+                if (ints) {
+                    if (ri.signum() == 0) {
+                        return null;
+                    }
+                    return intValue(li.subtract(floorDiv(li, ri).multiply(ri)));
+                }
+                return floatOp(op, l, r, at);
+            case Pow:
+                if (ints) {
+                    if (li.signum() != 0 && ri.signum() > 0) {
+                        if (ri.bitLength() > 31 || bits(li) > MAX_INT_SIZE / ri.intValue()) {
+                            return null;
+                        }
+                    }
+                    if (ri.signum() < 0) {
+                        throw new Refusal("int ** negative int (a float)", at.lineno());
+                    }
+                    return intValue(li.pow(ri.intValueExact()));
+                }
+                return floatOp(op, l, r, at);
+            case LShift:
+                if (ints) {
+                    if (ri.signum() < 0) {
+                        return null;
+                    }
+                    if (li.signum() != 0 && ri.signum() != 0
+                            && (ri.compareTo(BigInteger.valueOf(MAX_INT_SIZE)) > 0 || bits(li) > MAX_INT_SIZE - ri.intValue())) {
+                        return null;
+                    }
+                    return intValue(li.shiftLeft(ri.intValue()));
+                }
+                return null;
+            case RShift:
+                if (ints) {
+                    if (ri.signum() < 0) {
+                        return null;
+                    }
+                    return intValue(ri.bitLength() > 31 ? (li.signum() < 0 ? BigInteger.ONE.negate() : BigInteger.ZERO)
+                            : li.shiftRight(ri.intValue()));
+                }
+                return null;
+            case BitOr:
+                if (ints) {
+                    return boolOrInt(l, r, li.or(ri));
+                }
+                return null;
+            case BitXor:
+                if (ints) {
+                    return boolOrInt(l, r, li.xor(ri));
+                }
+                return null;
+            case BitAnd:
+                if (ints) {
+                    return boolOrInt(l, r, li.and(ri));
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    /** bool op bool stays a bool for &, |, ^. */
+    private static PyObject boolOrInt(PyObject l, PyObject r, BigInteger v) {
+        boolean lb = l == PyObject.Singleton.TRUE || l == PyObject.Singleton.FALSE;
+        boolean rb = r == PyObject.Singleton.TRUE || r == PyObject.Singleton.FALSE;
+        if (lb && rb) {
+            return v.signum() != 0 ? PyObject.Singleton.TRUE : PyObject.Singleton.FALSE;
+        }
+        return intValue(v);
+    }
+
+    private static BigInteger floorDiv(BigInteger a, BigInteger b) {
+        BigInteger[] qr = a.divideAndRemainder(b);
+        if (qr[1].signum() != 0 && (qr[1].signum() != b.signum())) {
+            return qr[0].subtract(BigInteger.ONE);
+        }
+        return qr[0];
+    }
+
+    /** {@code safe_multiply} for sequences: repetition within the size limits. */
+    private static PyObject repeat(PyObject seq, BigInteger times, Ast.Located at) {
+        if (seq instanceof PyObject.Str s) {
+            int size = s.value().codePointCount(0, s.value().length());
+            if (size == 0) {
+                return new PyObject.Str("", false);
+            }
+            if (times.signum() < 0 || times.compareTo(BigInteger.valueOf(MAX_STR_SIZE / size)) > 0) {
+                return null;
+            }
+            return new PyObject.Str(s.value().repeat(times.intValue()), false);
+        }
+        if (seq instanceof PyObject.Bytes b) {
+            int size = b.value().length;
+            if (size == 0) {
+                return new PyObject.Bytes(new byte[0], false);
+            }
+            if (times.signum() < 0 || times.compareTo(BigInteger.valueOf(MAX_STR_SIZE / size)) > 0) {
+                return null;
+            }
+            byte[] out = new byte[size * times.intValue()];
+            for (int i = 0; i < times.intValue(); i++) {
+                System.arraycopy(b.value(), 0, out, i * size, size);
+            }
+            return new PyObject.Bytes(out, false);
+        }
+        if (seq instanceof PyObject.Tuple t) {
+            int size = t.items().size();
+            if (size == 0) {
+                return new PyObject.Tuple(List.of());
+            }
+            if (times.signum() < 0 || times.compareTo(BigInteger.valueOf(MAX_COLLECTION_SIZE / size)) > 0) {
+                return null;
+            }
+            int n = times.intValue();
+            if (n > 0 && complexity(t) > MAX_TOTAL_ITEMS / n) {
+                return null;
+            }
+            List<PyObject> items = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                items.addAll(t.items());
+            }
+            return new PyObject.Tuple(items);
+        }
+        throw new Refusal("repetition of this constant", at.lineno());
+    }
+
+    private static int complexity(PyObject o) {
+        if (o instanceof PyObject.Tuple t) {
+            int n = t.items().size();
+            for (PyObject x : t.items()) {
+                n += complexity(x);
+            }
+            return n;
+        }
+        return 0;
+    }
+
+    /** Float arithmetic: only the cases whose IEEE result is exactly Python's; others are refused. */
+    private static PyObject floatOp(Ast.Operator op, PyObject l, PyObject r, Ast.Located at) {
+        Double a = asDouble(l);
+        Double c = asDouble(r);
+        boolean anyFloat = l instanceof PyObject.Float || r instanceof PyObject.Float;
+        if (anyFloat && (a == null || c == null) && (asInt(l) != null || asInt(r) != null)) {
+            throw new Refusal("float arithmetic with a large int", at.lineno());
+        }
+        if (a == null || c == null || !anyFloat) {
+            if (l instanceof PyObject.Complex || r instanceof PyObject.Complex) {
+                throw new Refusal("complex constant arithmetic", at.lineno());
+            }
+            return null; // a TypeError at run time: not folded
+        }
+        switch (op) {
+            case Add:
+                return PyObject.Float.of(a + c);
+            case Sub:
+                return PyObject.Float.of(a - c);
+            case Mult:
+                return PyObject.Float.of(a * c);
+            case Div:
+                return c == 0.0 ? null : PyObject.Float.of(a / c);
+            default:
+                throw new Refusal("float " + op + " folding", at.lineno());
+        }
+    }
+
+    private static Double asDouble(PyObject v) {
+        if (v instanceof PyObject.Float f) {
+            return Double.longBitsToDouble(f.bits());
+        }
+        BigInteger i = asInt(v);
+        if (i != null) {
+            if (i.bitLength() > 53) {
+                return null;
+            }
+            return i.doubleValue();
+        }
+        return null;
+    }
+}

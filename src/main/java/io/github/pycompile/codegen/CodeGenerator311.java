@@ -1,0 +1,1501 @@
+package io.github.pycompile.codegen;
+
+import static io.github.pycompile.target.opcodes.Opcode.*;
+
+import io.github.pycompile.CompileOptions;
+import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.assemble.Assembler311;
+import io.github.pycompile.assemble.CodeObjects311;
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.Ast.Expr;
+import io.github.pycompile.ast.Ast.Stmt;
+import io.github.pycompile.compiler.CompilerWarning;
+import io.github.pycompile.flowgraph.CodeBuilder;
+import io.github.pycompile.flowgraph.CodeUnit;
+import io.github.pycompile.flowgraph.ConstCache;
+import io.github.pycompile.flowgraph.Label;
+import io.github.pycompile.flowgraph.Location;
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.symtable.FutureFeatures;
+import io.github.pycompile.symtable.Scope;
+import io.github.pycompile.symtable.SymbolTable;
+import io.github.pycompile.symtable.Symbols;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.target.opcodes.Opcode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+/**
+ * CPython 3.11's code generation ({@code Python/compile.c}): statements and expressions to
+ * pseudo-instructions, each with the location 3.11 gives it (the innermost node being compiled;
+ * {@code UNSET_LOC} and the {@code _NOLINE} forms where 3.11 uses them), one {@link CodeUnit} per
+ * code object, assembled innermost first by {@link Assembler311}.
+ *
+ * <p>Covered so far: module, function, lambda and class bodies; assignments (simple, chained,
+ * unpacking without star), augmented and annotated assignments; if/while/for with break/continue,
+ * return, raise, assert, del, pass, imports, global/nonlocal; expressions except comprehensions,
+ * generators, await, starred and f-strings. Everything else is refused
+ * ({@link UnsupportedFeatureException}) rather than compiled differently from CPython.
+ */
+public final class CodeGenerator311 {
+    private static final int CO_OPTIMIZED = 0x1;
+    private static final int CO_NEWLOCALS = 0x2;
+    private static final int CO_VARARGS = 0x4;
+    private static final int CO_VARKEYWORDS = 0x8;
+    private static final int CO_NESTED = 0x10;
+    private static final int CO_GENERATOR = 0x20;
+    private static final int CO_COROUTINE = 0x80;
+    private static final int CO_ASYNC_GENERATOR = 0x200;
+    /** 3.11's STACK_USE_GUIDELINE: above it, calls and displays take the slower general paths. */
+    private static final int STACK_USE_GUIDELINE = 30;
+
+    private final SymbolTable symbols;
+    private final FutureFeatures future;
+    private final String filename;
+    private final CompileOptions options;
+    private final Consumer<CompilerWarning> warnings;
+    private final CodeObjects311 objects;
+    private final Assembler311 assembler;
+    private final PythonVersion target;
+
+    /** One compiler unit on the stack ({@code struct compiler_unit}). */
+    private static final class Unit {
+        final CodeUnit code;
+        final Scope scope;
+        final String qualname;
+        final Kind kind;
+        final String privateName;
+        final Deque<FBlock> fblocks = new ArrayDeque<>();
+        // the current location (u_lineno, u_end_lineno, u_col_offset, u_end_col_offset)
+        int lineno;
+        int endLineno;
+        int col;
+        int endCol;
+
+        Unit(CodeUnit code, Scope scope, String qualname, Kind kind, String privateName) {
+            this.code = code;
+            this.scope = scope;
+            this.qualname = qualname;
+            this.kind = kind;
+            this.privateName = privateName;
+        }
+    }
+
+    private enum Kind { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA }
+
+    private enum FBlockType { WHILE_LOOP, FOR_LOOP }
+
+    private record FBlock(FBlockType type, Label block, Label exit) {}
+
+    private final Deque<Unit> units = new ArrayDeque<>();
+    private Unit u;
+
+    private CodeGenerator311(SymbolTable symbols, FutureFeatures future, String filename, CompileOptions options,
+            Consumer<CompilerWarning> warnings) {
+        this.symbols = symbols;
+        this.future = future;
+        this.filename = filename;
+        this.options = options;
+        this.warnings = warnings;
+        this.target = options.target();
+        this.objects = new CodeObjects311(target, new ConstCache(), filename);
+        this.assembler = new Assembler311(objects);
+    }
+
+    /** Thrown inside code generation for a construct not covered yet. */
+    private static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int line;
+
+        Refusal(String what, int line) {
+            super(what, null, false, false);
+            this.line = line;
+        }
+    }
+
+    /** A compile-time SyntaxError, carried through the generator's frames. */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final PythonError error;
+
+        Failure(PythonError error) {
+            super(null, null, false, false);
+            this.error = error;
+        }
+    }
+
+    /**
+     * Compiles a module to its code object, and the objects the module's marshal stream shares
+     * ({@link #objects()} of the returned result).
+     */
+    public static Result compileModule(Ast.ModuleNode module, SymbolTable symbols, FutureFeatures future,
+            String filename, CompileOptions options, Consumer<CompilerWarning> warnings)
+            throws PythonError, UnsupportedFeatureException {
+        CodeGenerator311 g = new CodeGenerator311(symbols, future, filename, options, warnings);
+        try {
+            PyObject.Code code = g.module(module);
+            return new Result(code, g.objects);
+        } catch (Refusal r) {
+            throw new UnsupportedFeatureException(options.target(), r.getMessage(), r.line);
+        } catch (Failure f) {
+            throw f.error;
+        }
+    }
+
+    /** The module's code object and the sharing it was built with (for the FLAG_REF policy). */
+    public record Result(PyObject.Code code, CodeObjects311 objects) {}
+
+    // ------------------------------------------------------------------ units and locations
+
+    private Location loc() {
+        return new Location(u.lineno, u.endLineno, u.col, u.endCol);
+    }
+
+    private void setLoc(Ast.Located n) {
+        u.lineno = n.lineno();
+        u.endLineno = n.endLineno();
+        u.col = n.colOffset();
+        u.endCol = n.endColOffset();
+    }
+
+    private int[] saveLoc() {
+        return new int[] {u.lineno, u.endLineno, u.col, u.endCol};
+    }
+
+    private void restoreLoc(int[] l) {
+        u.lineno = l[0];
+        u.endLineno = l[1];
+        u.col = l[2];
+        u.endCol = l[3];
+    }
+
+    private void unsetLoc() {
+        u.lineno = -1;
+    }
+
+    private CodeBuilder b() {
+        return u.code.code;
+    }
+
+    private void op(Opcode op) {
+        b().emit(op, 0, loc());
+    }
+
+    private void op(Opcode op, int arg) {
+        b().emit(op, arg, loc());
+    }
+
+    private void jump(Opcode op, Label target) {
+        b().emitJump(op, target, loc());
+    }
+
+    private void jumpNoLine(Opcode op, Label target) {
+        b().emitJump(op, target, Location.NOLINE);
+    }
+
+    private void loadConst(PyObject o) {
+        op(LOAD_CONST, u.code.addConst(o));
+    }
+
+    private String mangle(String name) {
+        return Symbols.mangle(u.privateName, name);
+    }
+
+    private void opName(Opcode op, String name) {
+        op(op, u.code.addName(mangle(name)));
+    }
+
+    private Refusal refuse(String what, Ast.Located n) {
+        return new Refusal(what, n == null ? -1 : n.lineno());
+    }
+
+    private Failure syntaxError(String msg) {
+        return new Failure(new PythonError("SyntaxError", msg, filename, u.lineno, u.col + 1, null, u.endLineno,
+                u.endCol + 1));
+    }
+
+    private void warn(String msg) {
+        warnings.accept(new CompilerWarning("SyntaxWarning", msg, filename, u.lineno));
+    }
+
+    private void enterScope(String name, Kind kind, Ast.Node key, int lineno) {
+        Scope scope = key == null ? symbols.top() : symbols.scopeOf(key);
+        String qualname = kind == Kind.MODULE ? null : qualname(name, kind);
+        CodeUnit cu = new CodeUnit(name, qualname, kind == Kind.MODULE ? 1 : lineno, objects.cache());
+        String priv = kind == Kind.CLASS ? name : (u != null ? u.privateName : null);
+        Unit nu = new Unit(cu, scope, qualname, kind, priv);
+        // cells: CELL-scoped names sorted, __class__ first for a class that needs it; frees: sorted
+        if (kind == Kind.CLASS && scope.needsClassClosure()) {
+            cu.cellvars.add("__class__");
+        }
+        TreeSet<String> cells = new TreeSet<>();
+        TreeSet<String> frees = new TreeSet<>();
+        for (String n : scope.names()) {
+            int sc = scope.scope(n);
+            if (sc == Symbols.CELL) {
+                cells.add(n);
+            }
+            if (sc == Symbols.FREE || (scope.flags(n) & Symbols.DEF_FREE_CLASS) != 0) {
+                frees.add(n);
+            }
+        }
+        cu.cellvars.addAll(cells);
+        cu.freevars.addAll(frees);
+        cu.varnames.addAll(scope.varnames());
+        if (u != null) {
+            units.push(u);
+        }
+        u = nu;
+        u.lineno = kind == Kind.MODULE ? 0 : lineno;
+        u.endLineno = kind == Kind.MODULE ? 1 : lineno;
+        u.col = 0;
+        u.endCol = 0;
+        op(RESUME, 0);
+        if (kind == Kind.MODULE) {
+            u.lineno = -1;
+        }
+    }
+
+    private String qualname(String name, Kind kind) {
+        if (units.isEmpty() && u.kind == Kind.MODULE) {
+            return name;
+        }
+        Unit parent = u;
+        if (parent.kind == Kind.MODULE) {
+            return name;
+        }
+        if (kind == Kind.FUNCTION || kind == Kind.ASYNC_FUNCTION || kind == Kind.CLASS) {
+            String mangled = Symbols.mangle(parent.privateName, name);
+            if (parent.scope.scope(mangled) == Symbols.GLOBAL_EXPLICIT) {
+                return name;
+            }
+        }
+        String base = parent.kind == Kind.FUNCTION || parent.kind == Kind.ASYNC_FUNCTION || parent.kind == Kind.LAMBDA
+                ? parent.qualname + ".<locals>" : parent.qualname;
+        return base + "." + name;
+    }
+
+    private PyObject.Code exitScope(boolean addNone) {
+        Scope s = u.scope;
+        int flags = 0;
+        if (s.isFunction()) {
+            flags |= CO_NEWLOCALS | CO_OPTIMIZED;
+            if (s.isNested()) {
+                flags |= CO_NESTED;
+            }
+            if (s.isGenerator() && !s.isCoroutine()) {
+                flags |= CO_GENERATOR;
+            }
+            if (!s.isGenerator() && s.isCoroutine()) {
+                flags |= CO_COROUTINE;
+            }
+            if (s.isGenerator() && s.isCoroutine()) {
+                flags |= CO_ASYNC_GENERATOR;
+            }
+            if (s.hasVarargs()) {
+                flags |= CO_VARARGS;
+            }
+            if (s.hasVarkeywords()) {
+                flags |= CO_VARKEYWORDS;
+            }
+        }
+        flags |= future.flags();
+        u.code.flags = flags;
+        PyObject.Code code = assembler.assemble(u.code, addNone);
+        u = units.isEmpty() ? null : units.pop();
+        return code;
+    }
+
+    // ------------------------------------------------------------------ module and bodies
+
+    private PyObject.Code module(Ast.ModuleNode m) {
+        enterScope("<module>", Kind.MODULE, null, 1);
+        body(m.body());
+        PyObject.Code code = exitScope(true);
+        objects.topLevel(code);
+        return code;
+    }
+
+    private static boolean isDocstring(List<Stmt> body) {
+        return !body.isEmpty() && body.get(0) instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
+                && c.value() instanceof PyObject.Str;
+    }
+
+    /** {@code compiler_body}: module and class bodies (docstring to {@code __doc__}, annotations). */
+    private void body(List<Stmt> stmts) {
+        if (u.kind == Kind.MODULE && !stmts.isEmpty()) {
+            setLoc(stmts.get(0));
+        }
+        if (findAnnotations(stmts)) {
+            op(SETUP_ANNOTATIONS);
+        }
+        if (stmts.isEmpty()) {
+            return;
+        }
+        int i = 0;
+        if (options.optimize() < 2 && isDocstring(stmts)) {
+            i = 1;
+            Ast.ExprStmt st = (Ast.ExprStmt) stmts.get(0);
+            expr(st.value());
+            unsetLoc();
+            nameOp("__doc__", Ast.ExprContext.Store);
+        }
+        for (; i < stmts.size(); i++) {
+            stmt(stmts.get(i));
+        }
+    }
+
+    private static boolean findAnnotations(List<Stmt> stmts) {
+        for (Stmt s : stmts) {
+            if (s instanceof Ast.AnnAssign) {
+                return true;
+            } else if (s instanceof Ast.For f) {
+                if (findAnnotations(f.body()) || findAnnotations(f.orelse())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.AsyncFor f) {
+                if (findAnnotations(f.body()) || findAnnotations(f.orelse())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.While w) {
+                if (findAnnotations(w.body()) || findAnnotations(w.orelse())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.If i) {
+                if (findAnnotations(i.body()) || findAnnotations(i.orelse())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.With w) {
+                if (findAnnotations(w.body())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.AsyncWith w) {
+                if (findAnnotations(w.body())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.Try t) {
+                for (Ast.ExceptHandler h : t.handlers()) {
+                    if (findAnnotations(h.body())) {
+                        return true;
+                    }
+                }
+                if (findAnnotations(t.body()) || findAnnotations(t.finalbody()) || findAnnotations(t.orelse())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.TryStar t) {
+                for (Ast.ExceptHandler h : t.handlers()) {
+                    if (findAnnotations(h.body())) {
+                        return true;
+                    }
+                }
+                if (findAnnotations(t.body()) || findAnnotations(t.finalbody()) || findAnnotations(t.orelse())) {
+                    return true;
+                }
+            } else if (s instanceof Ast.Match m) {
+                for (Ast.MatchCase c : m.cases()) {
+                    if (findAnnotations(c.body())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ statements
+
+    private void stmts(List<Stmt> list) {
+        for (Stmt s : list) {
+            stmt(s);
+        }
+    }
+
+    private void stmt(Stmt s) {
+        setLoc(s);
+        if (s instanceof Ast.ExprStmt e) {
+            if (e.value() instanceof Ast.Constant) {
+                op(NOP);
+                return;
+            }
+            expr(e.value());
+            unsetLoc();
+            op(POP_TOP);
+        } else if (s instanceof Ast.Assign a) {
+            expr(a.value());
+            for (int i = 0; i < a.targets().size(); i++) {
+                if (i < a.targets().size() - 1) {
+                    op(COPY, 1);
+                }
+                expr(a.targets().get(i));
+            }
+        } else if (s instanceof Ast.AugAssign a) {
+            augAssign(a);
+        } else if (s instanceof Ast.AnnAssign a) {
+            annAssign(a);
+        } else if (s instanceof Ast.If i) {
+            ifStmt(i);
+        } else if (s instanceof Ast.While w) {
+            whileStmt(w);
+        } else if (s instanceof Ast.For f) {
+            forStmt(f);
+        } else if (s instanceof Ast.Break) {
+            op(NOP);
+            FBlock loop = u.fblocks.peek();
+            if (loop == null) {
+                throw syntaxError("'break' outside loop");
+            }
+            unwind(loop, false);
+            jump(JUMP, loop.exit());
+            b().nextBlock();
+        } else if (s instanceof Ast.Continue) {
+            op(NOP);
+            FBlock loop = u.fblocks.peek();
+            if (loop == null) {
+                throw syntaxError("'continue' not properly in loop");
+            }
+            jump(JUMP, loop.block());
+            b().nextBlock();
+        } else if (s instanceof Ast.Pass) {
+            op(NOP);
+        } else if (s instanceof Ast.Return r) {
+            returnStmt(r);
+        } else if (s instanceof Ast.Global || s instanceof Ast.Nonlocal) {
+            // no code
+        } else if (s instanceof Ast.Import i) {
+            importStmt(i);
+        } else if (s instanceof Ast.ImportFrom i) {
+            importFrom(i);
+        } else if (s instanceof Ast.Delete d) {
+            for (Expr t : d.targets()) {
+                expr(t);
+            }
+        } else if (s instanceof Ast.Raise r) {
+            int n = 0;
+            if (r.exc() != null) {
+                expr(r.exc());
+                n++;
+                if (r.cause() != null) {
+                    expr(r.cause());
+                    n++;
+                }
+            }
+            op(RAISE_VARARGS, n);
+            b().nextBlock();
+        } else if (s instanceof Ast.Assert a) {
+            assertStmt(a);
+        } else if (s instanceof Ast.FunctionDef f) {
+            function(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), Kind.FUNCTION);
+        } else if (s instanceof Ast.ClassDef c) {
+            classDef(c);
+        } else {
+            throw refuse(s.pyName() + " statements", s);
+        }
+    }
+
+    private void unwind(FBlock f, boolean preserveTos) {
+        if (f.type() == FBlockType.FOR_LOOP) {
+            if (preserveTos) {
+                op(SWAP, 2);
+            }
+            op(POP_TOP);
+        }
+    }
+
+    private void augAssign(Ast.AugAssign a) {
+        Expr e = a.target();
+        int[] saved = saveLoc();
+        setLoc(e);
+        if (e instanceof Ast.Attribute at) {
+            expr(at.value());
+            op(COPY, 1);
+            updateStartLocationToMatchAttr(at);
+            opName(LOAD_ATTR, at.attr());
+        } else if (e instanceof Ast.Subscript sub) {
+            expr(sub.value());
+            expr(sub.slice());
+            op(COPY, 2);
+            op(COPY, 2);
+            op(BINARY_SUBSCR);
+        } else if (e instanceof Ast.Name n) {
+            nameOp(n.id(), Ast.ExprContext.Load);
+        } else {
+            throw refuse("this augmented assignment target", a);
+        }
+        restoreLoc(saved);
+        expr(a.value());
+        op(BINARY_OP, binaryOparg(a.op()) + 13);
+        setLoc(e);
+        if (e instanceof Ast.Attribute at) {
+            updateStartLocationToMatchAttr(at);
+            op(SWAP, 2);
+            opName(STORE_ATTR, at.attr());
+        } else if (e instanceof Ast.Subscript) {
+            op(SWAP, 3);
+            op(SWAP, 2);
+            op(STORE_SUBSCR);
+        } else {
+            nameOp(((Ast.Name) e).id(), Ast.ExprContext.Store);
+        }
+    }
+
+    private void annAssign(Ast.AnnAssign a) {
+        if (future.annotations()) {
+            throw refuse("from __future__ import annotations", a);
+        }
+        Expr targ = a.target();
+        if (a.value() != null) {
+            expr(a.value());
+            expr(targ);
+        }
+        if (targ instanceof Ast.Name n) {
+            if (a.simple() != 0 && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
+                expr(a.annotation());
+                opName(LOAD_NAME, "__annotations__");
+                loadConst(new PyObject.Str(mangle(n.id()), false));
+                op(STORE_SUBSCR);
+            }
+        } else if (targ instanceof Ast.Attribute at) {
+            if (a.value() == null) {
+                expr(at.value());
+                op(POP_TOP);
+            }
+        } else if (targ instanceof Ast.Subscript sub) {
+            if (a.value() == null) {
+                expr(sub.value());
+                op(POP_TOP);
+                annSubscr(sub.slice());
+            }
+        }
+        if (a.simple() == 0 && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
+            expr(a.annotation());
+            op(POP_TOP);
+        }
+    }
+
+    private void annSubscr(Expr e) {
+        if (e instanceof Ast.Slice s) {
+            for (Expr x : new Expr[] {s.lower(), s.upper(), s.step()}) {
+                if (x != null) {
+                    expr(x);
+                    op(POP_TOP);
+                }
+            }
+        } else if (e instanceof Ast.TupleExpr t) {
+            for (Expr x : t.elts()) {
+                annSubscr(x);
+            }
+        } else {
+            expr(e);
+            op(POP_TOP);
+        }
+    }
+
+    private void ifStmt(Ast.If s) {
+        Label end = b().newLabel();
+        Label next = s.orelse().isEmpty() ? end : b().newLabel();
+        jumpIf(s.test(), next, false);
+        stmts(s.body());
+        if (!s.orelse().isEmpty()) {
+            jumpNoLine(JUMP, end);
+            b().useLabel(next);
+            stmts(s.orelse());
+        }
+        b().useLabel(end);
+    }
+
+    private void whileStmt(Ast.While s) {
+        Label loop = b().newLabel();
+        Label body = b().newLabel();
+        Label anchor = b().newLabel();
+        Label end = b().newLabel();
+        b().useLabel(loop);
+        u.fblocks.push(new FBlock(FBlockType.WHILE_LOOP, loop, end));
+        jumpIf(s.test(), anchor, false);
+        b().useLabel(body);
+        stmts(s.body());
+        setLoc(s);
+        jumpIf(s.test(), body, true);
+        u.fblocks.pop();
+        b().useLabel(anchor);
+        stmts(s.orelse());
+        b().useLabel(end);
+    }
+
+    private void forStmt(Ast.For s) {
+        Label start = b().newLabel();
+        Label body = b().newLabel();
+        Label cleanup = b().newLabel();
+        Label end = b().newLabel();
+        u.fblocks.push(new FBlock(FBlockType.FOR_LOOP, start, end));
+        expr(s.iter());
+        op(GET_ITER);
+        b().useLabel(start);
+        jump(FOR_ITER, cleanup);
+        b().useLabel(body);
+        expr(s.target());
+        stmts(s.body());
+        unsetLoc();
+        jump(JUMP, start);
+        b().useLabel(cleanup);
+        u.fblocks.pop();
+        stmts(s.orelse());
+        b().useLabel(end);
+    }
+
+    private void returnStmt(Ast.Return s) {
+        Expr value = s.value();
+        boolean preserveTos = value != null && !(value instanceof Ast.Constant);
+        if (!u.scope.isFunction()) {
+            throw syntaxError("'return' outside function");
+        }
+        if (value != null && u.scope.isCoroutine() && u.scope.isGenerator()) {
+            throw refuse("return with a value in an async generator (its error)", s);
+        }
+        if (preserveTos) {
+            expr(value);
+        } else if (value != null) {
+            setLoc(value);
+            op(NOP);
+        }
+        if (value == null || value.lineno() != s.lineno()) {
+            setLoc(s);
+            op(NOP);
+        }
+        for (FBlock f : u.fblocks) {
+            unwind(f, preserveTos);
+        }
+        if (value == null) {
+            loadConst(PyObject.Singleton.NONE);
+        } else if (!preserveTos) {
+            loadConst(((Ast.Constant) value).value());
+        }
+        op(RETURN_VALUE);
+        b().nextBlock();
+    }
+
+    private void assertStmt(Ast.Assert s) {
+        Expr test = s.test();
+        if ((test instanceof Ast.TupleExpr t && !t.elts().isEmpty())
+                || (test instanceof Ast.Constant c && c.value() instanceof PyObject.Tuple tu && !tu.items().isEmpty())) {
+            warn("assertion is always true, perhaps remove parentheses?");
+        }
+        if (options.optimize() > 0) {
+            return;
+        }
+        Label end = b().newLabel();
+        jumpIf(test, end, true);
+        op(LOAD_ASSERTION_ERROR);
+        if (s.msg() != null) {
+            expr(s.msg());
+            op(PRECALL, 0);
+            op(CALL, 0);
+        }
+        op(RAISE_VARARGS, 1);
+        b().useLabel(end);
+    }
+
+    private void importStmt(Ast.Import s) {
+        for (Ast.Alias a : s.names()) {
+            loadConst(PyObject.Int.of(0));
+            loadConst(PyObject.Singleton.NONE);
+            opName(IMPORT_NAME, a.name());
+            if (a.asname() != null) {
+                String name = a.name();
+                int dot = name.indexOf('.');
+                if (dot >= 0) {
+                    while (true) {
+                        int from = dot + 1;
+                        dot = name.indexOf('.', from);
+                        String attr = name.substring(from, dot >= 0 ? dot : name.length());
+                        op(IMPORT_FROM, u.code.addName(attr));
+                        if (dot < 0) {
+                            break;
+                        }
+                        op(SWAP, 2);
+                        op(POP_TOP);
+                    }
+                    nameOp(a.asname(), Ast.ExprContext.Store);
+                    op(POP_TOP);
+                } else {
+                    nameOp(a.asname(), Ast.ExprContext.Store);
+                }
+            } else {
+                String store = a.name();
+                int dot = store.indexOf('.');
+                if (dot >= 0) {
+                    store = store.substring(0, dot);
+                }
+                nameOp(store, Ast.ExprContext.Store);
+            }
+        }
+    }
+
+    private void importFrom(Ast.ImportFrom s) {
+        loadConst(PyObject.Int.of(s.level()));
+        List<PyObject> names = new ArrayList<>();
+        for (Ast.Alias a : s.names()) {
+            names.add(new PyObject.Str(a.name(), true));
+        }
+        loadConst(new PyObject.Tuple(names));
+        opName(IMPORT_NAME, s.module() != null ? s.module() : "");
+        for (int i = 0; i < s.names().size(); i++) {
+            Ast.Alias a = s.names().get(i);
+            if (i == 0 && a.name().startsWith("*")) {
+                op(IMPORT_STAR);
+                return;
+            }
+            opName(IMPORT_FROM, a.name());
+            nameOp(a.asname() != null ? a.asname() : a.name(), Ast.ExprContext.Store);
+        }
+        op(POP_TOP);
+    }
+
+    // ------------------------------------------------------------------ functions and classes
+
+    private void function(Ast.Stmt s, String name, Ast.Arguments args, List<Stmt> body, List<Expr> decorators,
+            Expr returns, Kind kind) {
+        for (Expr d : decorators) {
+            expr(d);
+        }
+        int firstLineno = decorators.isEmpty() ? s.lineno() : decorators.get(0).lineno();
+        int funcflags = defaultArguments(args);
+        if (annotations(args, returns)) {
+            funcflags |= 0x04;
+        }
+        enterScope(name, kind, s, firstLineno);
+        PyObject doc = options.optimize() < 2 && isDocstring(body)
+                ? ((Ast.Constant) ((Ast.ExprStmt) body.get(0)).value()).value() : null;
+        u.code.addConst(doc != null ? doc : PyObject.Singleton.NONE);
+        u.code.argCount = args.args().size();
+        u.code.posOnlyArgCount = args.posonlyargs().size();
+        u.code.kwOnlyArgCount = args.kwonlyargs().size();
+        for (int i = doc != null ? 1 : 0; i < body.size(); i++) {
+            stmt(body.get(i));
+        }
+        String qualname = u.qualname;
+        PyObject.Code co = exitScope(true);
+        makeClosure(co, funcflags);
+        applyDecorators(decorators);
+        nameOp(name, Ast.ExprContext.Store);
+    }
+
+    /** Calls the decorators, innermost first, each at its own location. */
+    private void applyDecorators(List<Expr> decorators) {
+        int[] saved = saveLoc();
+        for (int i = decorators.size() - 1; i >= 0; i--) {
+            setLoc(decorators.get(i));
+            op(PRECALL, 0);
+            op(CALL, 0);
+        }
+        restoreLoc(saved);
+    }
+
+    private int defaultArguments(Ast.Arguments args) {
+        int flags = 0;
+        if (!args.defaults().isEmpty()) {
+            for (Expr d : args.defaults()) {
+                expr(d);
+            }
+            op(BUILD_TUPLE, args.defaults().size());
+            flags |= 0x01;
+        }
+        List<PyObject> keys = new ArrayList<>();
+        for (int i = 0; i < args.kwonlyargs().size(); i++) {
+            Expr d = args.kwDefaults().get(i);
+            if (d != null) {
+                keys.add(new PyObject.Str(mangle(args.kwonlyargs().get(i).arg()), true));
+                expr(d);
+            }
+        }
+        if (!keys.isEmpty()) {
+            loadConst(new PyObject.Tuple(keys));
+            op(BUILD_CONST_KEY_MAP, keys.size());
+            flags |= 0x02;
+        }
+        return flags;
+    }
+
+    private boolean annotations(Ast.Arguments args, Expr returns) {
+        int[] len = {0};
+        argAnnotations(args.args(), len);
+        argAnnotations(args.posonlyargs(), len);
+        if (args.vararg() != null && args.vararg().annotation() != null) {
+            argAnnotation(args.vararg().arg(), args.vararg().annotation(), len);
+        }
+        argAnnotations(args.kwonlyargs(), len);
+        if (args.kwarg() != null && args.kwarg().annotation() != null) {
+            argAnnotation(args.kwarg().arg(), args.kwarg().annotation(), len);
+        }
+        if (returns != null) {
+            argAnnotation("return", returns, len);
+        }
+        if (len[0] > 0) {
+            op(BUILD_TUPLE, len[0]);
+            return true;
+        }
+        return false;
+    }
+
+    private void argAnnotations(List<Ast.Arg> args, int[] len) {
+        for (Ast.Arg a : args) {
+            if (a.annotation() != null) {
+                argAnnotation(a.arg(), a.annotation(), len);
+            }
+        }
+    }
+
+    private void argAnnotation(String id, Expr annotation, int[] len) {
+        if (future.annotations()) {
+            throw refuse("from __future__ import annotations", annotation);
+        }
+        loadConst(new PyObject.Str(mangle(id), true));
+        if (annotation instanceof Ast.Starred st) {
+            expr(st.value());
+            op(UNPACK_SEQUENCE, 1);
+        } else {
+            expr(annotation);
+        }
+        len[0] += 2;
+    }
+
+    /** {@code compiler_make_closure}: LOAD_CLOSURE of each free variable, then MAKE_FUNCTION. */
+    private void makeClosure(PyObject.Code co, int flags) {
+        List<PyObject> lpNames = ((PyObject.Tuple) co.localsPlusNames()).items();
+        byte[] kinds = ((PyObject.Bytes) co.localsPlusKinds()).value();
+        int nfree = 0;
+        for (int i = 0; i < lpNames.size(); i++) {
+            if ((kinds[i] & 0x80) != 0) { // CO_FAST_FREE
+                String name = ((PyObject.Str) lpNames.get(i)).value();
+                int arg;
+                int cell = u.code.cellvars.indexOf(name);
+                if (cell >= 0 && refTypeIsCell(name)) {
+                    arg = cell;
+                } else {
+                    int free = u.code.freevars.indexOf(name);
+                    if (free < 0) {
+                        throw new IllegalStateException("closure variable " + name + " not found (this is a bug)");
+                    }
+                    arg = u.code.cellvars.size() + free;
+                }
+                op(LOAD_CLOSURE, arg);
+                nfree++;
+            }
+        }
+        if (nfree > 0) {
+            flags |= 0x08;
+            op(BUILD_TUPLE, nfree);
+        }
+        loadConst(co);
+        op(MAKE_FUNCTION, flags);
+    }
+
+    /** {@code get_ref_type}: __class__ in a class is a cell; otherwise the symbol table's scope. */
+    private boolean refTypeIsCell(String name) {
+        if (u.kind == Kind.CLASS && name.equals("__class__")) {
+            return true;
+        }
+        return u.scope.scope(name) == Symbols.CELL;
+    }
+
+    private void classDef(Ast.ClassDef s) {
+        for (Expr d : s.decoratorList()) {
+            expr(d);
+        }
+        int firstLineno = s.decoratorList().isEmpty() ? s.lineno() : s.decoratorList().get(0).lineno();
+        enterScope(s.name(), Kind.CLASS, s, firstLineno);
+        nameOp("__name__", Ast.ExprContext.Load);
+        nameOp("__module__", Ast.ExprContext.Store);
+        op(LOAD_CONST, u.code.addConst(u.code.qualnameObject()));
+        nameOp("__qualname__", Ast.ExprContext.Store);
+        body(s.body());
+        unsetLoc();
+        if (u.scope.needsClassClosure()) {
+            op(LOAD_CLOSURE, u.code.cellvars.indexOf("__class__"));
+            op(COPY, 1);
+            nameOp("__classcell__", Ast.ExprContext.Store);
+        } else {
+            loadConst(PyObject.Singleton.NONE);
+        }
+        op(RETURN_VALUE);
+        PyObject.Code co = exitScope(true);
+        op(PUSH_NULL);
+        op(LOAD_BUILD_CLASS);
+        makeClosure(co, 0);
+        loadConst(new PyObject.Str(s.name(), true));
+        callHelper(2, s.bases(), s.keywords(), s);
+        applyDecorators(s.decoratorList());
+        nameOp(s.name(), Ast.ExprContext.Store);
+    }
+
+    // ------------------------------------------------------------------ names
+
+    private void nameOp(String name, Ast.ExprContext ctx) {
+        String mangled = mangle(name);
+        int scope = u.scope.scope(mangled);
+        boolean function = u.scope.isFunction();
+        enum OpType { DEREF, FAST, GLOBAL, NAME }
+        OpType t = OpType.NAME;
+        boolean free = false;
+        switch (scope) {
+            case Symbols.FREE -> {
+                t = OpType.DEREF;
+                free = true;
+            }
+            case Symbols.CELL -> t = OpType.DEREF;
+            case Symbols.LOCAL -> {
+                if (function) {
+                    t = OpType.FAST;
+                }
+            }
+            case Symbols.GLOBAL_IMPLICIT -> {
+                if (function) {
+                    t = OpType.GLOBAL;
+                }
+            }
+            case Symbols.GLOBAL_EXPLICIT -> t = OpType.GLOBAL;
+            default -> { }
+        }
+        switch (t) {
+            case DEREF -> {
+                int arg = free ? u.code.cellvars.size() + indexOrAdd(u.code.freevars, mangled)
+                        : indexOrAdd(u.code.cellvars, mangled);
+                Opcode op = switch (ctx) {
+                    case Load -> u.kind == Kind.CLASS ? LOAD_CLASSDEREF : LOAD_DEREF;
+                    case Store -> STORE_DEREF;
+                    default -> DELETE_DEREF;
+                };
+                op(op, arg);
+            }
+            case FAST -> {
+                Opcode op = switch (ctx) {
+                    case Load -> LOAD_FAST;
+                    case Store -> STORE_FAST;
+                    default -> DELETE_FAST;
+                };
+                op(op, u.code.addVarname(mangled));
+            }
+            case GLOBAL -> {
+                int idx = u.code.addName(mangled);
+                switch (ctx) {
+                    case Load -> op(LOAD_GLOBAL, idx << 1);
+                    case Store -> op(STORE_GLOBAL, idx);
+                    default -> op(DELETE_GLOBAL, idx);
+                }
+            }
+            case NAME -> {
+                int idx = u.code.addName(mangled);
+                switch (ctx) {
+                    case Load -> op(LOAD_NAME, idx);
+                    case Store -> op(STORE_NAME, idx);
+                    default -> op(DELETE_NAME, idx);
+                }
+            }
+        }
+    }
+
+    private static int indexOrAdd(List<String> list, String name) {
+        int i = list.indexOf(name);
+        if (i < 0) {
+            list.add(name);
+            i = list.size() - 1;
+        }
+        return i;
+    }
+
+    // ------------------------------------------------------------------ expressions
+
+    private void expr(Expr e) {
+        int[] saved = saveLoc();
+        setLoc(e);
+        expr1(e);
+        restoreLoc(saved);
+    }
+
+    private void expr1(Expr e) {
+        if (e instanceof Ast.Constant c) {
+            loadConst(c.value());
+        } else if (e instanceof Ast.Name n) {
+            nameOp(n.id(), n.ctx());
+        } else if (e instanceof Ast.Attribute a) {
+            expr(a.value());
+            updateStartLocationToMatchAttr(a);
+            switch (a.ctx()) {
+                case Load -> opName(LOAD_ATTR, a.attr());
+                case Store -> opName(STORE_ATTR, a.attr());
+                default -> opName(DELETE_ATTR, a.attr());
+            }
+        } else if (e instanceof Ast.Subscript s) {
+            if (s.ctx() == Ast.ExprContext.Load && isLiteralKind(s.value())) {
+                throw refuse("subscripts of literals (their warnings)", s);
+            }
+            expr(s.value());
+            expr(s.slice());
+            switch (s.ctx()) {
+                case Load -> op(BINARY_SUBSCR);
+                case Store -> op(STORE_SUBSCR);
+                default -> op(DELETE_SUBSCR);
+            }
+        } else if (e instanceof Ast.Slice s) {
+            int n = 2;
+            if (s.lower() != null) {
+                expr(s.lower());
+            } else {
+                loadConst(PyObject.Singleton.NONE);
+            }
+            if (s.upper() != null) {
+                expr(s.upper());
+            } else {
+                loadConst(PyObject.Singleton.NONE);
+            }
+            if (s.step() != null) {
+                n++;
+                expr(s.step());
+            }
+            op(BUILD_SLICE, n);
+        } else if (e instanceof Ast.BinOp bo) {
+            expr(bo.left());
+            expr(bo.right());
+            op(BINARY_OP, binaryOparg(bo.op()));
+        } else if (e instanceof Ast.UnaryOp uo) {
+            expr(uo.operand());
+            op(switch (uo.op()) {
+                case Invert -> UNARY_INVERT;
+                case Not -> UNARY_NOT;
+                case UAdd -> UNARY_POSITIVE;
+                case USub -> UNARY_NEGATIVE;
+            });
+        } else if (e instanceof Ast.BoolOp bo) {
+            Opcode j = bo.op() == Ast.BoolOperator.And ? JUMP_IF_FALSE_OR_POP : JUMP_IF_TRUE_OR_POP;
+            Label end = b().newLabel();
+            List<Expr> vs = bo.values();
+            for (int i = 0; i < vs.size() - 1; i++) {
+                expr(vs.get(i));
+                jump(j, end);
+                b().nextBlock();
+            }
+            expr(vs.get(vs.size() - 1));
+            b().useLabel(end);
+        } else if (e instanceof Ast.Compare c) {
+            compare(c);
+        } else if (e instanceof Ast.IfExp i) {
+            Label end = b().newLabel();
+            Label next = b().newLabel();
+            jumpIf(i.test(), next, false);
+            expr(i.body());
+            jumpNoLine(JUMP, end);
+            b().useLabel(next);
+            expr(i.orelse());
+            b().useLabel(end);
+        } else if (e instanceof Ast.Call c) {
+            call(c);
+        } else if (e instanceof Ast.ListExpr l) {
+            sequence(l.elts(), l.ctx(), BUILD_LIST, LIST_EXTEND, false, l);
+        } else if (e instanceof Ast.TupleExpr t) {
+            sequence(t.elts(), t.ctx(), BUILD_LIST, LIST_EXTEND, true, t);
+        } else if (e instanceof Ast.SetExpr s) {
+            sequence(s.elts(), Ast.ExprContext.Load, BUILD_SET, SET_UPDATE, false, s);
+        } else if (e instanceof Ast.DictExpr d) {
+            dict(d);
+        } else if (e instanceof Ast.Lambda l) {
+            lambda(l);
+        } else {
+            throw refuse(e.pyName() + " expressions", e);
+        }
+    }
+
+    /** 3.11 {@code update_start_location_to_match_attr}: a multi-line attribute starts at its name. */
+    private void updateStartLocationToMatchAttr(Ast.Attribute a) {
+        if (u.lineno != a.endLineno()) {
+            u.lineno = a.endLineno();
+            int len = a.attr().length();
+            if (len <= a.endColOffset()) {
+                u.col = a.endColOffset() - len;
+            } else {
+                u.col = -1;
+                u.endCol = -1;
+            }
+            u.endLineno = Math.max(u.lineno, u.endLineno);
+            if (u.lineno == u.endLineno) {
+                u.endCol = Math.max(u.col, u.endCol);
+            }
+        }
+    }
+
+    private static boolean isLiteralKind(Expr e) {
+        return e instanceof Ast.Constant || e instanceof Ast.TupleExpr || e instanceof Ast.ListExpr
+                || e instanceof Ast.ListComp || e instanceof Ast.DictExpr || e instanceof Ast.DictComp
+                || e instanceof Ast.SetExpr || e instanceof Ast.SetComp || e instanceof Ast.GeneratorExp
+                || e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue || e instanceof Ast.Lambda;
+    }
+
+    private static int binaryOparg(Ast.Operator op) {
+        return switch (op) {
+            case Add -> 0;
+            case BitAnd -> 1;
+            case FloorDiv -> 2;
+            case LShift -> 3;
+            case MatMult -> 4;
+            case Mult -> 5;
+            case Mod -> 6;
+            case BitOr -> 7;
+            case Pow -> 8;
+            case RShift -> 9;
+            case Sub -> 10;
+            case Div -> 11;
+            case BitXor -> 12;
+        };
+    }
+
+    private void compareOp(Ast.CmpOperator op) {
+        switch (op) {
+            case Is -> op(IS_OP, 0);
+            case IsNot -> op(IS_OP, 1);
+            case In -> op(CONTAINS_OP, 0);
+            case NotIn -> op(CONTAINS_OP, 1);
+            case Lt -> op(COMPARE_OP, 0);
+            case LtE -> op(COMPARE_OP, 1);
+            case Eq -> op(COMPARE_OP, 2);
+            case NotEq -> op(COMPARE_OP, 3);
+            case Gt -> op(COMPARE_OP, 4);
+            case GtE -> op(COMPARE_OP, 5);
+        }
+    }
+
+    /** {@code check_compare}: the SyntaxWarning for {@code is} with a literal. */
+    private void checkCompare(Ast.Compare c) {
+        Expr left = c.left();
+        boolean leftOk = isCheckable(left);
+        for (int i = 0; i < c.ops().size(); i++) {
+            Ast.CmpOperator op = c.ops().get(i);
+            Expr right = c.comparators().get(i);
+            boolean rightOk = isCheckable(right);
+            if ((op == Ast.CmpOperator.Is || op == Ast.CmpOperator.IsNot) && (!leftOk || !rightOk)) {
+                warn(op == Ast.CmpOperator.Is ? "\"is\" with a literal. Did you mean \"==\"?"
+                        : "\"is not\" with a literal. Did you mean \"!=\"?");
+            }
+            leftOk = rightOk;
+        }
+    }
+
+    private static boolean isCheckable(Expr e) {
+        if (!(e instanceof Ast.Constant c)) {
+            return true;
+        }
+        PyObject v = c.value();
+        return v == PyObject.Singleton.NONE || v == PyObject.Singleton.FALSE || v == PyObject.Singleton.TRUE
+                || v == PyObject.Singleton.ELLIPSIS;
+    }
+
+    private void compare(Ast.Compare c) {
+        checkCompare(c);
+        int n = c.ops().size() - 1;
+        expr(c.left());
+        if (n == 0) {
+            expr(c.comparators().get(0));
+            compareOp(c.ops().get(0));
+            return;
+        }
+        Label cleanup = b().newLabel();
+        for (int i = 0; i < n; i++) {
+            expr(c.comparators().get(i));
+            op(SWAP, 2);
+            op(COPY, 2);
+            compareOp(c.ops().get(i));
+            jump(JUMP_IF_FALSE_OR_POP, cleanup);
+        }
+        expr(c.comparators().get(n));
+        compareOp(c.ops().get(n));
+        Label end = b().newLabel();
+        jumpNoLine(JUMP, end);
+        b().useLabel(cleanup);
+        op(SWAP, 2);
+        op(POP_TOP);
+        b().useLabel(end);
+    }
+
+    /** {@code compiler_jump_if}: jump to {@code next} when {@code e} is {@code cond}. */
+    private void jumpIf(Expr e, Label next, boolean cond) {
+        if (e instanceof Ast.UnaryOp uo && uo.op() == Ast.UnaryOperator.Not) {
+            jumpIf(uo.operand(), next, !cond);
+            return;
+        }
+        if (e instanceof Ast.BoolOp bo) {
+            List<Expr> s = bo.values();
+            int n = s.size() - 1;
+            boolean cond2 = bo.op() == Ast.BoolOperator.Or;
+            Label next2 = next;
+            if (cond2 != cond) {
+                next2 = b().newLabel();
+            }
+            for (int i = 0; i < n; i++) {
+                jumpIf(s.get(i), next2, cond2);
+            }
+            jumpIf(s.get(n), next, cond);
+            if (next2 != next) {
+                b().useLabel(next2);
+            }
+            return;
+        }
+        if (e instanceof Ast.IfExp ie) {
+            Label end = b().newLabel();
+            Label next2 = b().newLabel();
+            jumpIf(ie.test(), next2, false);
+            jumpIf(ie.body(), next, cond);
+            jumpNoLine(JUMP, end);
+            b().useLabel(next2);
+            jumpIf(ie.orelse(), next, cond);
+            b().useLabel(end);
+            return;
+        }
+        if (e instanceof Ast.Compare cmp) {
+            // 3.11 moves the current location to the comparison here, and leaves it there: its jumps,
+            // and those of the conditions that follow in the same test, carry the comparison's span
+            setLoc(cmp);
+        }
+        if (e instanceof Ast.Compare c && c.ops().size() > 1) {
+            int n = c.ops().size() - 1;
+            checkCompare(c);
+            Label cleanup = b().newLabel();
+            expr(c.left());
+            for (int i = 0; i < n; i++) {
+                expr(c.comparators().get(i));
+                op(SWAP, 2);
+                op(COPY, 2);
+                compareOp(c.ops().get(i));
+                jump(POP_JUMP_IF_FALSE, cleanup);
+            }
+            expr(c.comparators().get(n));
+            compareOp(c.ops().get(n));
+            jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
+            Label end = b().newLabel();
+            jumpNoLine(JUMP, end);
+            b().useLabel(cleanup);
+            op(POP_TOP);
+            if (!cond) {
+                jumpNoLine(JUMP, next);
+            }
+            b().useLabel(end);
+            return;
+        }
+        expr(e);
+        jump(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next);
+    }
+
+    private void call(Ast.Call c) {
+        if (isLiteralKind(c.func())) {
+            throw refuse("calls of literals (their warnings)", c);
+        }
+        checkKeywords(c.keywords(), c);
+        if (c.func() instanceof Ast.Attribute meth && meth.ctx() == Ast.ExprContext.Load
+                && !isImportOriginated(meth.value()) && methodCallOk(c)) {
+            expr(meth.value());
+            int[] callLoc = saveLoc();
+            setLoc(meth);
+            updateStartLocationToMatchAttr(meth);
+            opName(LOAD_METHOD, meth.attr());
+            restoreLoc(callLoc);
+            for (Expr a : c.args()) {
+                expr(a);
+            }
+            if (!c.keywords().isEmpty()) {
+                for (Ast.Keyword k : c.keywords()) {
+                    expr(k.value());
+                }
+                kwNames(c.keywords());
+            }
+            op(PRECALL, c.args().size() + c.keywords().size());
+            op(CALL, c.args().size() + c.keywords().size());
+            return;
+        }
+        int[] callLoc = saveLoc();
+        setLoc(c.func());
+        op(PUSH_NULL);
+        restoreLoc(callLoc);
+        expr(c.func());
+        callHelper(0, c.args(), c.keywords(), c);
+    }
+
+    private boolean methodCallOk(Ast.Call c) {
+        int argsl = c.args().size();
+        int kwdsl = c.keywords().size();
+        if (argsl + kwdsl + (kwdsl != 0 ? 1 : 0) >= STACK_USE_GUIDELINE) {
+            return false;
+        }
+        for (Expr a : c.args()) {
+            if (a instanceof Ast.Starred) {
+                return false;
+            }
+        }
+        for (Ast.Keyword k : c.keywords()) {
+            if (k.arg() == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean isImportOriginated(Expr e) {
+        if (!(e instanceof Ast.Name n)) {
+            return false;
+        }
+        return (symbols.top().flags(n.id()) & Symbols.DEF_IMPORT) != 0;
+    }
+
+    private void checkKeywords(List<Ast.Keyword> keywords, Ast.Located where) {
+        for (int i = 0; i < keywords.size(); i++) {
+            String a = keywords.get(i).arg();
+            if (a == null) {
+                continue;
+            }
+            for (int j = i + 1; j < keywords.size(); j++) {
+                if (a.equals(keywords.get(j).arg())) {
+                    throw refuse("repeated keyword arguments (their error)", where);
+                }
+            }
+        }
+    }
+
+    private void kwNames(List<Ast.Keyword> keywords) {
+        List<PyObject> names = new ArrayList<>();
+        for (Ast.Keyword k : keywords) {
+            names.add(new PyObject.Str(k.arg(), true));
+        }
+        op(KW_NAMES, u.code.addConst(new PyObject.Tuple(names)));
+    }
+
+    private void callHelper(int n, List<Expr> args, List<Ast.Keyword> keywords, Ast.Located where) {
+        checkKeywords(keywords, where);
+        int nelts = args.size();
+        int nkwelts = keywords.size();
+        boolean general = nelts + nkwelts * 2 > STACK_USE_GUIDELINE;
+        for (Expr a : args) {
+            general |= a instanceof Ast.Starred;
+        }
+        for (Ast.Keyword k : keywords) {
+            general |= k.arg() == null;
+        }
+        if (general) {
+            throw refuse("calls with *args, **kwargs or many arguments", where);
+        }
+        for (Expr a : args) {
+            expr(a);
+        }
+        if (nkwelts > 0) {
+            for (Ast.Keyword k : keywords) {
+                expr(k.value());
+            }
+            kwNames(keywords);
+        }
+        op(PRECALL, n + nelts + nkwelts);
+        op(CALL, n + nelts + nkwelts);
+    }
+
+    private void sequence(List<Expr> elts, Ast.ExprContext ctx, Opcode build, Opcode extend, boolean tuple,
+            Ast.Located node) {
+        for (Expr x : elts) {
+            if (x instanceof Ast.Starred) {
+                throw refuse("starred elements", node);
+            }
+        }
+        if (ctx == Ast.ExprContext.Store) {
+            op(UNPACK_SEQUENCE, elts.size());
+            for (Expr x : elts) {
+                expr(x);
+            }
+            return;
+        }
+        if (ctx == Ast.ExprContext.Del) {
+            for (Expr x : elts) {
+                expr(x);
+            }
+            return;
+        }
+        int n = elts.size();
+        if (n > 2 && allConstant(elts)) {
+            List<PyObject> items = new ArrayList<>();
+            for (Expr x : elts) {
+                items.add(((Ast.Constant) x).value());
+            }
+            if (tuple) {
+                loadConst(new PyObject.Tuple(items));
+            } else {
+                op(build, 0);
+                loadConst(build == BUILD_SET ? new PyObject.PySet(items, true) : new PyObject.Tuple(items));
+                op(extend, 1);
+            }
+            return;
+        }
+        if (n > STACK_USE_GUIDELINE) {
+            throw refuse("displays of more than 30 elements", node);
+        }
+        for (Expr x : elts) {
+            expr(x);
+        }
+        op(tuple ? BUILD_TUPLE : build, n);
+    }
+
+    private static boolean allConstant(List<Expr> elts) {
+        for (Expr x : elts) {
+            if (!(x instanceof Ast.Constant)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void dict(Ast.DictExpr d) {
+        int n = d.values().size();
+        for (Expr k : d.keys()) {
+            if (k == null) {
+                throw refuse("dict unpacking", d);
+            }
+        }
+        if (n > 15) {
+            throw refuse("dict displays of more than 15 items", d);
+        }
+        if (n == 0) {
+            op(BUILD_MAP, 0);
+            return;
+        }
+        if (n > 1 && allConstant(d.keys())) {
+            List<PyObject> keys = new ArrayList<>();
+            for (Expr v : d.values()) {
+                expr(v);
+            }
+            for (Expr k : d.keys()) {
+                keys.add(((Ast.Constant) k).value());
+            }
+            loadConst(new PyObject.Tuple(keys));
+            op(BUILD_CONST_KEY_MAP, n);
+            return;
+        }
+        for (int i = 0; i < n; i++) {
+            expr(d.keys().get(i));
+            expr(d.values().get(i));
+        }
+        op(BUILD_MAP, n);
+    }
+
+    private void lambda(Ast.Lambda l) {
+        int funcflags = defaultArguments(l.args());
+        enterScope("<lambda>", Kind.LAMBDA, l, l.lineno());
+        u.code.addConst(PyObject.Singleton.NONE);
+        u.code.argCount = l.args().args().size();
+        u.code.posOnlyArgCount = l.args().posonlyargs().size();
+        u.code.kwOnlyArgCount = l.args().kwonlyargs().size();
+        expr(l.body());
+        PyObject.Code co;
+        if (u.scope.isGenerator()) {
+            co = exitScope(false);
+        } else {
+            op(RETURN_VALUE);
+            co = exitScope(true);
+        }
+        makeClosure(co, funcflags);
+    }
+}

@@ -88,6 +88,10 @@ public final class PyCompile {
             return fail(PyCompileError.of(e, name, target), doraise);
         } catch (UnsupportedFeatureException e) {
             return fail(PyCompileError.of(e, name), doraise);
+        } catch (RuntimeException e) {
+            // a bug in the core: reported as CPython reports its own internal errors, never a stack trace
+            return fail(PyCompileError.of(new PythonError("SystemError", "py-compile internal error (this is a bug, "
+                    + "please report it): " + e, name, -1, -1, null, -1, -1), name, target), doraise);
         }
         for (CompilerWarning w : module.warnings()) {
             err.print(formatWarning(w, target));

@@ -1298,7 +1298,6 @@ public final class CodeGenerator311 {
             setLoc(meth);
             updateStartLocationToMatchAttr(meth);
             opName(LOAD_METHOD, meth.attr());
-            restoreLoc(callLoc);
             for (Expr a : c.args()) {
                 expr(a);
             }
@@ -1306,8 +1305,9 @@ public final class CodeGenerator311 {
                 for (Ast.Keyword k : c.keywords()) {
                     expr(k.value());
                 }
-                kwNames(c.keywords());
+                kwNames(c.keywords()); // still at the method's location, as 3.11
             }
+            restoreLoc(callLoc);
             op(PRECALL, c.args().size() + c.keywords().size());
             op(CALL, c.args().size() + c.keywords().size());
             return;

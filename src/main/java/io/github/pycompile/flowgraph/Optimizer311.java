@@ -304,9 +304,11 @@ public final class Optimizer311 {
         for (int k = 0; k < n; k++) {
             Opcode op = ins.get(start + k).opcode;
             if (op != Opcode.LOAD_CONST && op != Opcode.KW_NAMES) {
-                return;
+                return; // checked for all n before any value is taken, as 3.11 does
             }
-            if (op == Opcode.KW_NAMES) {
+        }
+        for (int k = 0; k < n; k++) {
+            if (ins.get(start + k).opcode == Opcode.KW_NAMES) {
                 throw new IllegalStateException("internal error: failed to get value of a constant");
             }
         }

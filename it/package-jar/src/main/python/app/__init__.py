@@ -1,0 +1,1 @@
+"""Example package compiled by the README's first command."""

@@ -52,6 +52,7 @@ final class Literals {
         StringBuilder text = new StringBuilder();
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         boolean first = true;
+        boolean surrogates = false;
         for (Token t : parts) {
             String s = t.text();
             int q = 0;
@@ -59,13 +60,10 @@ final class Literals {
                 q++;
             }
             String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
-            if (prefix.contains("f")) {
-                throw refuse.apply("f-strings");
-            }
             boolean isBytes = prefix.contains("b");
             boolean raw = prefix.contains("r");
-            if (first && prefix.contains("u")) {
-                kind = "u";
+            if (first && s.startsWith("u")) {
+                kind = "u"; // 3.11 looks at the first character only: U"" has no kind
             }
             first = false;
             if (bytes != null && bytes != isBytes) {
@@ -79,10 +77,10 @@ final class Literals {
             } else if (raw) {
                 text.append(body);
             } else {
-                decodeStr(body, text, t, filename, warnings, refuse);
+                surrogates |= decodeStr(body, text, t, filename, warnings, refuse);
             }
         }
-        PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : new PyObject.Str(text.toString(), false);
+        PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : str(text.toString(), surrogates);
         return new Ast.Constant(value, kind, lineno, col, endLineno, endCol);
     }
 
@@ -95,8 +93,24 @@ final class Literals {
         }
     }
 
-    private static void decodeStr(String body, StringBuilder out, Token t, String filename,
+    /**
+     * A str constant. Escapes can spell lone surrogates; a high one followed by a low one is then two
+     * lone surrogates for CPython, not the pair Java would read (see {@link PyObject.Str}).
+     */
+    static PyObject.Str str(String value, boolean lonePairs) {
+        return new PyObject.Str(value, false, lonePairs);
+    }
+
+    /** Decodes one piece of a non-raw str literal (escapes; one invalid-escape warning per piece). */
+    static boolean decodeStrPiece(String body, StringBuilder out, Token t, String filename,
             Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+        return decodeStr(body, out, t, filename, warnings, refuse);
+    }
+
+    /** Decodes escapes into {@code out}; true if an escape produced a surrogate code unit. */
+    private static boolean decodeStr(String body, StringBuilder out, Token t, String filename,
+            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+        boolean surrogate = false;
         boolean[] warned = {false};
         int n = body.length();
         for (int i = 0; i < n; i++) {
@@ -138,13 +152,20 @@ final class Literals {
                     i += 2;
                 }
                 case 'u' -> {
-                    out.appendCodePoint(hex(body, i + 1, 4, refuse));
+                    int cu = hex(body, i + 1, 4, refuse);
+                    if (cu >= 0xDC00 && cu < 0xE000 && out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+                        surrogate = true; // two lone surrogates that Java would read as one character
+                    }
+                    out.appendCodePoint(cu);
                     i += 4;
                 }
                 case 'U' -> {
                     int cp = hex(body, i + 1, 8, refuse);
                     if (cp > 0x10FFFF) {
                         throw refuse.apply("\\U escapes beyond U+10FFFF (their error)");
+                    }
+                    if (cp >= 0xDC00 && cp < 0xE000 && out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
+                        surrogate = true;
                     }
                     out.appendCodePoint(cp);
                     i += 8;
@@ -170,6 +191,7 @@ final class Literals {
                 }
             }
         }
+        return surrogate;
     }
 
     private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, Token t, String filename,

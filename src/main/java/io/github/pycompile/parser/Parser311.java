@@ -109,8 +109,18 @@ public final class Parser311 {
                 return last;
             }
             try {
-                tokens.add(tokenizer.next());
+                Token t = tokenizer.next();
+                if (lineShift != 0 || colShift != 0) {
+                    t = new Token(t.kind(), t.text(), t.startLine() + lineShift,
+                            t.startLine() == 1 && t.startCol() >= 0 ? t.startCol() + colShift : t.startCol(),
+                            t.endLine() + lineShift, t.endLine() == 1 && t.endCol() >= 0 ? t.endCol() + colShift : t.endCol(),
+                            t.startIndex(), t.endIndex());
+                }
+                tokens.add(t);
             } catch (PythonError e) {
+                if (sub) {
+                    throw new Refusal("errors inside f-string fields (their messages)", -1);
+                }
                 throw new TokenizerFailure(e);
             }
         }
@@ -1319,11 +1329,47 @@ public final class Parser311 {
     private Expr strings() {
         int start = pos;
         List<Token> parts = new ArrayList<>();
+        boolean fstring = false;
         while (at(TokenKind.STRING)) {
-            parts.add(tok(pos++));
+            Token t = tok(pos++);
+            parts.add(t);
+            for (int i = 0; i < t.text().length(); i++) {
+                char ch = t.text().charAt(i);
+                if (ch == '\'' || ch == '"') {
+                    break;
+                }
+                fstring |= ch == 'f' || ch == 'F';
+            }
+        }
+        if (fstring) {
+            return FStrings311.joined(parts, filename, warnings, this::refuse, this::subExpression, l(start), c(start),
+                    el(), ec());
         }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
     }
+
+    /**
+     * An f-string field's expression, {@code (expr)}, parsed on its own (3.11's {@code fstring_compile_expr})
+     * with its tokens moved to where the text stands in the file.
+     */
+    private Expr subExpression(String parenthesized, int startLine, int startCol) {
+        Tokenizer tk = new Tokenizer(parenthesized, target, filename);
+        Parser311 p = new Parser311(tk, target, filename, warnings);
+        p.sub = true;
+        p.lineShift = startLine - 1;
+        p.colShift = startCol;
+        p.depth = depth;
+        Expr e = p.starExpressions();
+        if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
+            throw p.fail();
+        }
+        return e;
+    }
+
+    /** Position shift of a sub-parser's tokens (f-string fields): lines, and columns of its first line. */
+    private int lineShift;
+    private int colShift;
+    private boolean sub;
 
     private Expr parenthesizedForm() {
         int start = pos++;

@@ -1,0 +1,357 @@
+package io.github.pycompile.parser;
+
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.Ast.Expr;
+import io.github.pycompile.compiler.CompilerWarning;
+import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.tokenizer.Token;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * F-strings as CPython 3.6–3.11 parse them after tokenizing ({@code Parser/string_parser.c}): the
+ * STRING tokens of one atom, some of them f-strings, become a {@code JoinedStr} whose literal pieces
+ * are merged {@code Constant}s and whose replacement fields are {@code FormattedValue}s, every piece
+ * located at the span of all the tokens, and each field's expression parsed on its own and placed
+ * where it stands in the file (3.11's {@code fstring_find_expr_location}). Errors are refused until
+ * their exact messages are reproduced.
+ */
+final class FStrings311 {
+    /** Parses an f-string replacement field's expression text, placed at (line, column of its '{'). */
+    interface SubParser {
+        Expr parse(String parenthesized, int startLine, int startCol);
+    }
+
+    private final String filename;
+    private final Consumer<CompilerWarning> warnings;
+    private final Function<String, RuntimeException> refuse;
+    private final SubParser sub;
+    private final String kind;
+    private final int lineno;
+    private final int col;
+    private final int endLineno;
+    private final int endCol;
+    private final List<Expr> values = new ArrayList<>();
+    private final StringBuilder last = new StringBuilder();
+    private boolean haveLast;
+    private boolean surrogates;
+
+    private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
+            SubParser sub, String kind, int lineno, int col, int endLineno, int endCol) {
+        this.filename = filename;
+        this.warnings = warnings;
+        this.refuse = refuse;
+        this.sub = sub;
+        this.kind = kind;
+        this.lineno = lineno;
+        this.col = col;
+        this.endLineno = endLineno;
+        this.endCol = endCol;
+    }
+
+    static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
+            Function<String, RuntimeException> refuse, SubParser sub, int lineno, int col, int endLineno, int endCol) {
+        String kind = parts.get(0).text().startsWith("u") ? "u" : null;
+        FStrings311 f = new FStrings311(filename, warnings, refuse, sub, kind, lineno, col, endLineno, endCol);
+        for (Token t : parts) {
+            String s = t.text();
+            int q = 0;
+            while (s.charAt(q) != '\'' && s.charAt(q) != '"') {
+                q++;
+            }
+            String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
+            if (prefix.contains("b")) {
+                throw refuse.apply("mixing bytes and str literals (its error)");
+            }
+            boolean raw = prefix.contains("r");
+            int quoteLen = s.startsWith("\"\"\"", q) || s.startsWith("'''", q) ? 3 : 1;
+            int bodyStart = q + quoteLen;
+            int bodyEnd = s.length() - quoteLen;
+            if (prefix.contains("f")) {
+                int[] pos = {bodyStart};
+                f.parse(t, s, pos, bodyEnd, raw, 0); // appends to f.values
+            } else {
+                StringBuilder lit = new StringBuilder();
+                if (raw) {
+                    lit.append(s, bodyStart, bodyEnd);
+                } else {
+                    f.surrogates |= Literals.decodeStrPiece(s.substring(bodyStart, bodyEnd), lit, t, filename, warnings,
+                            refuse);
+                }
+                f.addLiteral(lit);
+            }
+        }
+        f.flushLiteral(f.values);
+        return new Ast.JoinedStr(f.values, lineno, col, endLineno, endCol);
+    }
+
+    private void addLiteral(CharSequence text) {
+        if (text.length() > 0) {
+            last.append(text);
+            haveLast = true;
+        }
+    }
+
+    private void flushLiteral(List<Expr> into) {
+        flushLiteral(into, new int[] {lineno, col, endLineno, endCol});
+    }
+
+    /** The pending literal as a Constant at {@code at} (the whole atom; a format spec: its token). */
+    private void flushLiteral(List<Expr> into, int[] at) {
+        if (haveLast && last.length() > 0) {
+            into.add(new Ast.Constant(Literals.str(last.toString(), surrogates), kind, at[0], at[1], at[2], at[3]));
+        }
+        last.setLength(0);
+        haveLast = false;
+        surrogates = false;
+    }
+
+    /**
+     * The pieces of one f-string body from {@code pos[0]} up to {@code end} (or, nested in a format
+     * spec, up to its closing brace), appended to the current literal as they come.
+     */
+    private List<Expr> parse(Token t, String s, int[] pos, int end, boolean raw, int level) {
+        List<Expr> out = level == 0 ? values : new ArrayList<>();
+        int[] at = level == 0 ? new int[] {lineno, col, endLineno, endCol}
+                : new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()};
+        StringBuilder savedLast = null;
+        boolean savedHave = false;
+        if (level > 0) {
+            savedLast = new StringBuilder(last);
+            savedHave = haveLast;
+            last.setLength(0);
+            haveLast = false;
+        }
+        while (true) {
+            // literal part
+            int litStart = pos[0];
+            boolean doubled = false;
+            int i = pos[0];
+            while (i < end) {
+                char ch = s.charAt(i++);
+                if (!raw && ch == '\\' && i < end) {
+                    ch = s.charAt(i++);
+                    if (ch == 'N') {
+                        if (i < end && s.charAt(i++) == '{') {
+                            while (i < end && s.charAt(i++) != '}') {
+                                // skip the name
+                            }
+                        }
+                        continue;
+                    }
+                    if (ch == '{') {
+                        throw refuse.apply("\\{ in f-strings (its warning)");
+                    }
+                }
+                if (ch == '{' || ch == '}') {
+                    if (level == 0) {
+                        if (i < end && s.charAt(i) == ch) {
+                            doubled = true;
+                            break;
+                        }
+                        if (ch == '}') {
+                            throw refuse.apply("f-string errors (their messages)");
+                        }
+                    }
+                    i--;
+                    break;
+                }
+            }
+            int litEnd = doubled ? i : i;
+            if (litEnd > litStart) {
+                String piece = s.substring(litStart, litEnd);
+                if (raw) {
+                    addLiteral(piece);
+                } else {
+                    StringBuilder dec = new StringBuilder();
+                    surrogates |= Literals.decodeStrPiece(piece, dec, t, filename, warnings, refuse);
+                    addLiteral(dec);
+                }
+            }
+            if (doubled) {
+                pos[0] = i + 1; // skip the second brace
+                continue;
+            }
+            pos[0] = i;
+            if (i >= end) {
+                break;
+            }
+            char ch = s.charAt(i);
+            if (ch == '}') {
+                break; // end of a nested format spec
+            }
+            // ch == '{': a replacement field
+            Expr[] exprText = new Expr[1];
+            Expr fv = field(t, s, pos, end, raw, level, exprText, at);
+            if (exprText[0] != null) {
+                addLiteral(((PyObject.Str) ((Ast.Constant) exprText[0]).value()).value());
+            }
+            flushLiteral(out, at);
+            out.add(fv);
+        }
+        if (level > 0) {
+            flushLiteral(out, at);
+            last.setLength(0);
+            last.append(savedLast);
+            haveLast = savedHave;
+        }
+        return out;
+    }
+
+    private Expr field(Token t, String s, int[] pos, int end, boolean raw, int level, Expr[] exprTextOut, int[] at) {
+        if (level >= 2) {
+            throw refuse.apply("f-string errors (their messages)");
+        }
+        int brace = pos[0];
+        int exprStart = brace + 1;
+        int i = exprStart;
+        char quote = 0;
+        int stringType = 0;
+        int depth = 0;
+        for (; i < end; i++) {
+            char ch = s.charAt(i);
+            if (ch == '\\') {
+                throw refuse.apply("f-string errors (their messages)");
+            }
+            if (quote != 0) {
+                if (ch == quote) {
+                    if (stringType == 3) {
+                        if (i + 2 < end && s.charAt(i + 1) == ch && s.charAt(i + 2) == ch) {
+                            i += 2;
+                            stringType = 0;
+                            quote = 0;
+                        }
+                    } else {
+                        stringType = 0;
+                        quote = 0;
+                    }
+                }
+                continue;
+            }
+            if (ch == '\'' || ch == '"') {
+                if (i + 2 < end && s.charAt(i + 1) == ch && s.charAt(i + 2) == ch) {
+                    stringType = 3;
+                    i += 2;
+                } else {
+                    stringType = 1;
+                }
+                quote = ch;
+                continue;
+            }
+            if (ch == '[' || ch == '(' || ch == '{') {
+                depth++;
+                continue;
+            }
+            if (ch == '#') {
+                throw refuse.apply("f-string errors (their messages)");
+            }
+            if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
+                if (i + 1 < end) {
+                    char next = s.charAt(i + 1);
+                    if ((ch == '!' || ch == '=' || ch == '<' || ch == '>') && next == '=') {
+                        i++;
+                        continue;
+                    }
+                }
+                if (ch == '>' || ch == '<') {
+                    continue;
+                }
+                break;
+            }
+            if (ch == ']' || ch == ')' || ch == '}') {
+                if (depth == 0) {
+                    throw refuse.apply("f-string errors (their messages)");
+                }
+                depth--;
+            }
+        }
+        if (quote != 0 || depth != 0 || i >= end) {
+            throw refuse.apply("f-string errors (their messages)");
+        }
+        int exprEnd = i;
+        String expr = s.substring(exprStart, exprEnd);
+        if (expr.isBlank()) {
+            throw refuse.apply("f-string errors (their messages)");
+        }
+        Expr value = compileExpr(t, s, brace, expr);
+        String exprText = null;
+        if (s.charAt(i) == '=') {
+            i++;
+            while (i < end && Character.isWhitespace(s.charAt(i)) && s.charAt(i) < 128) {
+                i++;
+            }
+            if (i >= end) {
+                throw refuse.apply("f-string errors (their messages)");
+            }
+            exprText = s.substring(exprStart, i);
+        }
+        int conversion = -1;
+        if (s.charAt(i) == '!') {
+            i++;
+            if (i >= end) {
+                throw refuse.apply("f-string errors (their messages)");
+            }
+            conversion = s.charAt(i++);
+            if (conversion != 's' && conversion != 'r' && conversion != 'a') {
+                throw refuse.apply("f-string errors (their messages)");
+            }
+        }
+        Expr spec = null;
+        if (i < end && s.charAt(i) == ':') {
+            i++;
+            if (i >= end) {
+                throw refuse.apply("f-string errors (their messages)");
+            }
+            int[] p = {i};
+            List<Expr> parts = parse(t, s, p, end, raw, level + 1);
+            i = p[0];
+            spec = new Ast.JoinedStr(parts, t.startLine(), t.startCol(), t.endLine(), t.endCol());
+        }
+        if (i >= end || s.charAt(i) != '}') {
+            throw refuse.apply("f-string errors (their messages)");
+        }
+        i++;
+        pos[0] = i;
+        if (exprText != null && spec == null && conversion == -1) {
+            conversion = 'r';
+        }
+        if (exprText != null) {
+            exprTextOut[0] = new Ast.Constant(new PyObject.Str(exprText, false), null, at[0], at[1], at[2], at[3]);
+        }
+        return new Ast.FormattedValue(value, conversion, spec, at[0], at[1], at[2], at[3]);
+    }
+
+    /** Parses the field's expression where it stands: the '{' maps to the '(' put around it. */
+    private Expr compileExpr(Token t, String s, int brace, String expr) {
+        int lines = 0;
+        for (int k = 0; k < brace; k++) {
+            if (s.charAt(k) == '\n') {
+                lines++;
+            }
+        }
+        boolean newlineAfterBrace = true;
+        for (int k = brace + 1; k < s.length() && s.charAt(k) != '}' && s.charAt(k) != '\n'; k++) {
+            char c = s.charAt(k);
+            if (c != ' ' && c != '\t' && c != '\f') {
+                newlineAfterBrace = false;
+                break;
+            }
+        }
+        int cols = 0;
+        if (!newlineAfterBrace) {
+            int lineStart = s.lastIndexOf('\n', brace) + 1;
+            cols = utf8Length(s.substring(lineStart, brace));
+        }
+        int startLine = t.startLine() + lines;
+        int startCol = lines != 0 ? cols : t.startCol() + cols;
+        return sub.parse("(" + expr + ")", startLine, startCol);
+    }
+
+    private static int utf8Length(String s) {
+        return s.getBytes(StandardCharsets.UTF_8).length;
+    }
+}

@@ -399,13 +399,131 @@ public final class ConstantFolding311 {
                     return b;
                 }
             }
-            throw new Refusal("%-formatting that 3.11 compiles as an f-string", b.lineno());
+            if (((PyObject.Str) lc.value()).lonePairs()) {
+                throw new Refusal("%-formatting of strings with lone surrogates", b.lineno());
+            }
+            Expr joined = optimizeFormat(b, ((PyObject.Str) lc.value()).value(), t.elts());
+            return joined != null ? joined : b;
         }
         if (!(b.right() instanceof Ast.Constant rc)) {
             return b;
         }
         PyObject r = binary(b.op(), lc.value(), rc.value(), b);
         return r == null ? b : constant(r, b);
+    }
+
+    /**
+     * 3.11's {@code optimize_format}: {@code 'fmt' % (a, b)} with only {@code %s}, {@code %r}, {@code %a}
+     * (width and precision below three digits, {@code -} flag) becomes an f-string; null when it does
+     * not apply (other conversions, too few or too many items).
+     */
+    private static Expr optimizeFormat(Ast.BinOp node, String fmt, List<Expr> elts) {
+        int[] cps = fmt.codePoints().toArray();
+        List<Expr> seq = new ArrayList<>();
+        int pos = 0;
+        int cnt = 0;
+        while (true) {
+            int start = pos;
+            boolean percents = false;
+            while (pos < cps.length) {
+                if (cps[pos] != '%') {
+                    pos++;
+                } else if (pos + 1 < cps.length && cps[pos + 1] == '%') {
+                    percents = true;
+                    pos += 2;
+                } else {
+                    break;
+                }
+            }
+            if (pos > start) {
+                String lit = new String(cps, start, pos - start);
+                if (percents) {
+                    lit = lit.replace("%%", "%");
+                }
+                seq.add(new Ast.Constant(new PyObject.Str(lit, false), null, -1, -1, -1, -1));
+            }
+            if (pos >= cps.length) {
+                break;
+            }
+            if (cnt >= elts.size()) {
+                return null;
+            }
+            pos++; // the '%'
+            // simple_format_arg_parse
+            int flags = 0;
+            int width = -1;
+            int prec = -1;
+            int ch;
+            if (pos >= cps.length) {
+                return null;
+            }
+            ch = cps[pos++];
+            while (ch == '-' || ch == '+' || ch == ' ' || ch == '#' || ch == '0') {
+                if (ch == '-') {
+                    flags |= 1;
+                }
+                if (pos >= cps.length) {
+                    return null;
+                }
+                ch = cps[pos++];
+            }
+            if (ch >= '0' && ch <= '9') {
+                width = 0;
+                int digits = 0;
+                while (ch >= '0' && ch <= '9') {
+                    width = width * 10 + (ch - '0');
+                    if (pos >= cps.length) {
+                        return null;
+                    }
+                    ch = cps[pos++];
+                    if (++digits >= 3) {
+                        return null;
+                    }
+                }
+            }
+            if (ch == '.') {
+                if (pos >= cps.length) {
+                    return null;
+                }
+                ch = cps[pos++];
+                prec = 0;
+                if (ch >= '0' && ch <= '9') {
+                    int digits = 0;
+                    while (ch >= '0' && ch <= '9') {
+                        prec = prec * 10 + (ch - '0');
+                        if (pos >= cps.length) {
+                            return null;
+                        }
+                        ch = cps[pos++];
+                        if (++digits >= 3) {
+                            return null;
+                        }
+                    }
+                }
+            }
+            if (ch != 's' && ch != 'r' && ch != 'a') {
+                return null;
+            }
+            StringBuilder spec = new StringBuilder();
+            if ((flags & 1) == 0 && width > 0) {
+                spec.append('>');
+            }
+            if (width >= 0) {
+                spec.append(width);
+            }
+            if (prec >= 0) {
+                spec.append('.').append(prec);
+            }
+            Expr arg = elts.get(cnt++);
+            Expr formatSpec = spec.length() > 0
+                    ? new Ast.Constant(new PyObject.Str(spec.toString(), false), null, -1, -1, -1, -1) : null;
+            seq.add(new Ast.FormattedValue(arg, ch, formatSpec, arg.lineno(), arg.colOffset(), arg.endLineno(),
+                    arg.endColOffset()));
+        }
+        if (cnt < elts.size()) {
+            return null;
+        }
+        return new Ast.JoinedStr(seq, node.lineno(), node.colOffset(), node.endLineno(), node.endColOffset());
     }
 
     private static int bits(BigInteger v) {

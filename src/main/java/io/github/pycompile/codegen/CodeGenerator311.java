@@ -1103,8 +1103,46 @@ public final class CodeGenerator311 {
             dict(d);
         } else if (e instanceof Ast.Lambda l) {
             lambda(l);
+        } else if (e instanceof Ast.JoinedStr j) {
+            joinedStr(j);
+        } else if (e instanceof Ast.FormattedValue f) {
+            expr(f.value());
+            int oparg = switch (f.conversion()) {
+                case 's' -> 1;
+                case 'r' -> 2;
+                case 'a' -> 3;
+                default -> 0;
+            };
+            if (f.formatSpec() != null) {
+                expr(f.formatSpec());
+                oparg |= 4;
+            }
+            op(FORMAT_VALUE, oparg);
         } else {
             throw refuse(e.pyName() + " expressions", e);
+        }
+    }
+
+    /** {@code compiler_joined_str}: BUILD_STRING, or ''.join([...]) beyond the stack guideline. */
+    private void joinedStr(Ast.JoinedStr j) {
+        int n = j.values().size();
+        if (n > STACK_USE_GUIDELINE) {
+            loadConst(new PyObject.Str("", false));
+            opName(LOAD_METHOD, "join");
+            op(BUILD_LIST, 0);
+            for (Expr v : j.values()) {
+                expr(v);
+                op(LIST_APPEND, 1);
+            }
+            op(PRECALL, 1);
+            op(CALL, 1);
+            return;
+        }
+        for (Expr v : j.values()) {
+            expr(v);
+        }
+        if (n != 1) {
+            op(BUILD_STRING, n);
         }
     }
 

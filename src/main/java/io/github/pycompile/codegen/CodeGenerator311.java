@@ -88,9 +88,20 @@ public final class CodeGenerator311 {
 
     private enum Kind { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA }
 
-    private enum FBlockType { WHILE_LOOP, FOR_LOOP }
+    private enum FBlockType {
+        WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, EXCEPTION_HANDLER, HANDLER_CLEANUP, POP_VALUE
+    }
 
-    private record FBlock(FBlockType type, Label block, Label exit) {}
+    /** {@code struct fblockinfo}: {@code datum} is the finally body, the with statement or the handler's name. */
+    private record FBlock(FBlockType type, Label block, Label exit, Object datum) {
+        FBlock(FBlockType type, Label block, Label exit) {
+            this(type, block, exit, null);
+        }
+
+        boolean isLoop() {
+            return type == FBlockType.WHILE_LOOP || type == FBlockType.FOR_LOOP;
+        }
+    }
 
     private final Deque<Unit> units = new ArrayDeque<>();
     private Unit u;
@@ -445,7 +456,7 @@ public final class CodeGenerator311 {
             forStmt(f);
         } else if (s instanceof Ast.Break) {
             op(NOP);
-            FBlock loop = u.fblocks.peek();
+            FBlock loop = unwindStack(false, true);
             if (loop == null) {
                 throw syntaxError("'break' outside loop");
             }
@@ -454,12 +465,20 @@ public final class CodeGenerator311 {
             b().nextBlock();
         } else if (s instanceof Ast.Continue) {
             op(NOP);
-            FBlock loop = u.fblocks.peek();
+            FBlock loop = unwindStack(false, true);
             if (loop == null) {
                 throw syntaxError("'continue' not properly in loop");
             }
             jump(JUMP, loop.block());
             b().nextBlock();
+        } else if (s instanceof Ast.Try t) {
+            if (!t.finalbody().isEmpty()) {
+                tryFinally(t);
+            } else {
+                tryExcept(t);
+            }
+        } else if (s instanceof Ast.With w) {
+            with(w, 0);
         } else if (s instanceof Ast.Pass) {
             op(NOP);
         } else if (s instanceof Ast.Return r) {
@@ -497,13 +516,265 @@ public final class CodeGenerator311 {
         }
     }
 
+    /** {@code compiler_unwind_fblock}: the code leaving one block needs. */
+    @SuppressWarnings("unchecked")
     private void unwind(FBlock f, boolean preserveTos) {
-        if (f.type() == FBlockType.FOR_LOOP) {
-            if (preserveTos) {
-                op(SWAP, 2);
+        switch (f.type()) {
+            case WHILE_LOOP, EXCEPTION_HANDLER -> { }
+            case FOR_LOOP -> {
+                if (preserveTos) {
+                    op(SWAP, 2);
+                }
+                op(POP_TOP);
             }
+            case TRY_EXCEPT -> op(POP_BLOCK);
+            case FINALLY_TRY -> {
+                op(POP_BLOCK);
+                if (preserveTos) {
+                    u.fblocks.push(new FBlock(FBlockType.POP_VALUE, null, null));
+                }
+                stmts((List<Stmt>) f.datum());
+                if (preserveTos) {
+                    u.fblocks.pop();
+                }
+                unsetLoc();
+            }
+            case FINALLY_END -> {
+                if (preserveTos) {
+                    op(SWAP, 2);
+                }
+                op(POP_TOP);
+                if (preserveTos) {
+                    op(SWAP, 2);
+                }
+                op(POP_BLOCK);
+                op(POP_EXCEPT);
+            }
+            case WITH -> {
+                setLoc((Ast.Located) f.datum());
+                op(POP_BLOCK);
+                if (preserveTos) {
+                    op(SWAP, 2);
+                }
+                callExitWithNones();
+                op(POP_TOP);
+                unsetLoc();
+            }
+            case HANDLER_CLEANUP -> {
+                if (f.datum() != null) {
+                    op(POP_BLOCK);
+                }
+                if (preserveTos) {
+                    op(SWAP, 2);
+                }
+                op(POP_BLOCK);
+                op(POP_EXCEPT);
+                if (f.datum() != null) {
+                    loadConst(PyObject.Singleton.NONE);
+                    nameOp((String) f.datum(), Ast.ExprContext.Store);
+                    nameOp((String) f.datum(), Ast.ExprContext.Del);
+                }
+            }
+            case POP_VALUE -> {
+                if (preserveTos) {
+                    op(SWAP, 2);
+                }
+                op(POP_TOP);
+            }
+        }
+    }
+
+    /**
+     * {@code compiler_unwind_fblock_stack}: unwinds blocks innermost first, each removed from the stack
+     * while its exit code is generated; stops at a loop when {@code toLoop} (and returns it).
+     */
+    private FBlock unwindStack(boolean preserveTos, boolean toLoop) {
+        if (u.fblocks.isEmpty()) {
+            return null;
+        }
+        FBlock top = u.fblocks.peek();
+        if (toLoop && top.isLoop()) {
+            return top;
+        }
+        u.fblocks.pop();
+        try {
+            unwind(top, preserveTos);
+            return unwindStack(preserveTos, toLoop);
+        } finally {
+            u.fblocks.push(top);
+        }
+    }
+
+    private void callExitWithNones() {
+        loadConst(PyObject.Singleton.NONE);
+        loadConst(PyObject.Singleton.NONE);
+        loadConst(PyObject.Singleton.NONE);
+        op(PRECALL, 2);
+        op(CALL, 2);
+    }
+
+    private void popExceptAndReraise() {
+        op(COPY, 3);
+        op(POP_EXCEPT);
+        op(RERAISE, 1);
+    }
+
+    private void noLine(Opcode op) {
+        b().emit(op, 0, Location.NOLINE);
+    }
+
+    private void tryFinally(Ast.Try s) {
+        Label body = b().newLabel();
+        Label end = b().newLabel();
+        Label exit = b().newLabel();
+        Label cleanup = b().newLabel();
+        jump(SETUP_FINALLY, end);
+        b().useLabel(body);
+        u.fblocks.push(new FBlock(FBlockType.FINALLY_TRY, body, end, s.finalbody()));
+        if (!s.handlers().isEmpty()) {
+            tryExcept(s);
+        } else {
+            stmts(s.body());
+        }
+        noLine(POP_BLOCK);
+        u.fblocks.pop();
+        stmts(s.finalbody());
+        jumpNoLine(JUMP, exit);
+        b().useLabel(end);
+        unsetLoc();
+        jump(SETUP_CLEANUP, cleanup);
+        op(PUSH_EXC_INFO);
+        u.fblocks.push(new FBlock(FBlockType.FINALLY_END, end, null));
+        stmts(s.finalbody());
+        u.fblocks.pop();
+        op(RERAISE, 0);
+        b().useLabel(cleanup);
+        popExceptAndReraise();
+        b().useLabel(exit);
+    }
+
+    private void tryExcept(Ast.Try s) {
+        Label body = b().newLabel();
+        Label except = b().newLabel();
+        Label end = b().newLabel();
+        Label cleanup = b().newLabel();
+        jump(SETUP_FINALLY, except);
+        b().useLabel(body);
+        u.fblocks.push(new FBlock(FBlockType.TRY_EXCEPT, body, null));
+        stmts(s.body());
+        u.fblocks.pop();
+        noLine(POP_BLOCK);
+        stmts(s.orelse());
+        jumpNoLine(JUMP, end);
+        int n = s.handlers().size();
+        b().useLabel(except);
+        unsetLoc();
+        jump(SETUP_CLEANUP, cleanup);
+        op(PUSH_EXC_INFO);
+        u.fblocks.push(new FBlock(FBlockType.EXCEPTION_HANDLER, null, null));
+        for (int i = 0; i < n; i++) {
+            Ast.ExceptHandler h = s.handlers().get(i);
+            setLoc(h);
+            if (h.type() == null && i < n - 1) {
+                throw syntaxError("default 'except:' must be last");
+            }
+            except = b().newLabel();
+            if (h.type() != null) {
+                expr(h.type());
+                op(CHECK_EXC_MATCH);
+                jump(POP_JUMP_IF_FALSE, except);
+            }
+            if (h.name() != null) {
+                Label cleanupEnd = b().newLabel();
+                Label cleanupBody = b().newLabel();
+                nameOp(h.name(), Ast.ExprContext.Store);
+                jump(SETUP_CLEANUP, cleanupEnd);
+                b().useLabel(cleanupBody);
+                u.fblocks.push(new FBlock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, h.name()));
+                stmts(h.body());
+                u.fblocks.pop();
+                unsetLoc();
+                op(POP_BLOCK);
+                op(POP_BLOCK);
+                op(POP_EXCEPT);
+                loadConst(PyObject.Singleton.NONE);
+                nameOp(h.name(), Ast.ExprContext.Store);
+                nameOp(h.name(), Ast.ExprContext.Del);
+                jump(JUMP, end);
+                b().useLabel(cleanupEnd);
+                unsetLoc();
+                loadConst(PyObject.Singleton.NONE);
+                nameOp(h.name(), Ast.ExprContext.Store);
+                nameOp(h.name(), Ast.ExprContext.Del);
+                op(RERAISE, 1);
+            } else {
+                Label cleanupBody = b().newLabel();
+                op(POP_TOP);
+                b().useLabel(cleanupBody);
+                u.fblocks.push(new FBlock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, null));
+                stmts(h.body());
+                u.fblocks.pop();
+                unsetLoc();
+                op(POP_BLOCK);
+                op(POP_EXCEPT);
+                jump(JUMP, end);
+            }
+            b().useLabel(except);
+        }
+        unsetLoc();
+        u.fblocks.pop();
+        op(RERAISE, 0);
+        b().useLabel(cleanup);
+        popExceptAndReraise();
+        b().useLabel(end);
+    }
+
+    private void with(Ast.With s, int pos) {
+        Ast.WithItem item = s.items().get(pos);
+        Label block = b().newLabel();
+        Label fin = b().newLabel();
+        Label exit = b().newLabel();
+        Label cleanup = b().newLabel();
+        expr(item.contextExpr());
+        op(BEFORE_WITH);
+        jump(SETUP_WITH, fin);
+        b().useLabel(block);
+        u.fblocks.push(new FBlock(FBlockType.WITH, block, fin, s));
+        if (item.optionalVars() != null) {
+            expr(item.optionalVars());
+        } else {
             op(POP_TOP);
         }
+        if (pos + 1 == s.items().size()) {
+            stmts(s.body());
+        } else {
+            with(s, pos + 1);
+        }
+        unsetLoc();
+        op(POP_BLOCK);
+        u.fblocks.pop();
+        setLoc(s);
+        callExitWithNones();
+        op(POP_TOP);
+        jump(JUMP, exit);
+        b().useLabel(fin);
+        jump(SETUP_CLEANUP, cleanup);
+        op(PUSH_EXC_INFO);
+        op(WITH_EXCEPT_START);
+        // compiler_with_except_finish
+        unsetLoc();
+        Label exit2 = b().newLabel();
+        jump(POP_JUMP_IF_TRUE, exit2);
+        op(RERAISE, 2);
+        b().useLabel(cleanup);
+        popExceptAndReraise();
+        b().useLabel(exit2);
+        op(POP_TOP);
+        op(POP_BLOCK);
+        op(POP_EXCEPT);
+        op(POP_TOP);
+        op(POP_TOP);
+        b().useLabel(exit);
     }
 
     private void augAssign(Ast.AugAssign a) {
@@ -666,9 +937,7 @@ public final class CodeGenerator311 {
             setLoc(s);
             op(NOP);
         }
-        for (FBlock f : u.fblocks) {
-            unwind(f, preserveTos);
-        }
+        unwindStack(preserveTos, false);
         if (value == null) {
             loadConst(PyObject.Singleton.NONE);
         } else if (!preserveTos) {
@@ -1346,6 +1615,7 @@ public final class CodeGenerator311 {
                 kwNames(c.keywords()); // still at the method's location, as 3.11
             }
             restoreLoc(callLoc);
+            updateStartLocationToMatchAttr(meth); // the call, too, starts at a multi-line method's name
             op(PRECALL, c.args().size() + c.keywords().size());
             op(CALL, c.args().size() + c.keywords().size());
             return;

@@ -47,6 +47,8 @@ public final class CodeObjects311 {
     private final Map<String, Str> interned = new HashMap<>();
     private final Map<String, Str> statics = new HashMap<>();
     private final Map<PyObject, PyObject> finalized = new IdentityHashMap<>();
+    /** Strings that became the interned object of their value (CPython interns the first in place). */
+    private final Map<PyObject, PyObject> internedInPlace = new IdentityHashMap<>();
     private final Set<PyObject> alwaysFlagged = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<PyObject> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
 
@@ -135,6 +137,12 @@ public final class CodeObjects311 {
         }
         PyObject out = o;
         if (o instanceof Str s) {
+            if (!s.interned() && !interned.containsKey(s.value())
+                    && (!s.lonePairs() && allNameChars(s.value())
+                        || (internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF)
+                        || (target == PythonVersion.V3_11 && s.value().equals("*")))) {
+                internedInPlace.put(s, intern(s.value())); // the first one: interned in place
+            }
             if (s.interned() || (!s.lonePairs() && allNameChars(s.value()))
                     || (internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF)
                     || (target == PythonVersion.V3_11 && s.value().equals("*"))) {
@@ -159,14 +167,24 @@ public final class CodeObjects311 {
         } else if (o instanceof PySet s && s.frozen()) {
             List<PyObject> items = new ArrayList<>(s.items().size());
             boolean changed = false;
+            boolean replaced = false;
             for (PyObject x : s.items()) {
+                boolean existed = x instanceof Str xs && interned.containsKey(xs.value()) && !internedInPlace.containsKey(x);
                 PyObject y = finalizeConst(x);
-                changed |= y != x;
+                if (y != x) {
+                    changed = true;
+                    // CPython interns an element in place (same object, set unchanged) unless an equal
+                    // interned string already existed, which then replaces it (the set is rebuilt)
+                    replaced |= existed && internedInPlace.get(x) != y;
+                }
                 items.add(y);
             }
-            if (changed) {
+            if (replaced) {
                 // Not memoised: each containing tuple gets its own rebuilt frozenset.
                 return new PySet(items, true);
+            }
+            if (changed) {
+                out = new PySet(items, true);
             }
         } else if (o instanceof Bytes b && b.value().length == 0) {
             out = cache.mergeOne(b);

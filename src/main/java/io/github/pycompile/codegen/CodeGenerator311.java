@@ -1372,6 +1372,35 @@ public final class CodeGenerator311 {
             dict(d);
         } else if (e instanceof Ast.Lambda l) {
             lambda(l);
+        } else if (e instanceof Ast.ListComp c) {
+            comprehension(c, "<listcomp>", c.generators(), c.elt(), null, BUILD_LIST);
+        } else if (e instanceof Ast.SetComp c) {
+            comprehension(c, "<setcomp>", c.generators(), c.elt(), null, BUILD_SET);
+        } else if (e instanceof Ast.DictComp c) {
+            comprehension(c, "<dictcomp>", c.generators(), c.key(), c.value(), BUILD_MAP);
+        } else if (e instanceof Ast.GeneratorExp c) {
+            comprehension(c, "<genexpr>", c.generators(), c.elt(), null, null);
+        } else if (e instanceof Ast.Yield y) {
+            if (!u.scope.isFunction()) {
+                throw syntaxError("'yield' outside function");
+            }
+            if (y.value() != null) {
+                expr(y.value());
+            } else {
+                loadConst(PyObject.Singleton.NONE);
+            }
+            yieldValue();
+        } else if (e instanceof Ast.YieldFrom y) {
+            if (!u.scope.isFunction()) {
+                throw syntaxError("'yield' outside function");
+            }
+            if (u.kind == Kind.ASYNC_FUNCTION) {
+                throw syntaxError("'yield from' inside async function");
+            }
+            expr(y.value());
+            op(GET_YIELD_FROM_ITER);
+            loadConst(PyObject.Singleton.NONE);
+            yieldFrom(false);
         } else if (e instanceof Ast.JoinedStr j) {
             joinedStr(j);
         } else if (e instanceof Ast.FormattedValue f) {
@@ -1389,6 +1418,114 @@ public final class CodeGenerator311 {
             op(FORMAT_VALUE, oparg);
         } else {
             throw refuse(e.pyName() + " expressions", e);
+        }
+    }
+
+    /** {@code addop_yield}: YIELD_VALUE then RESUME 1 (async generators wrap the value first). */
+    private void yieldValue() {
+        if (u.scope.isGenerator() && u.scope.isCoroutine()) {
+            op(ASYNC_GEN_WRAP);
+        }
+        op(YIELD_VALUE);
+        op(RESUME, 1);
+    }
+
+    /** {@code compiler_add_yield_from}: the SEND loop. */
+    private void yieldFrom(boolean await) {
+        Label start = b().newLabel();
+        Label resume = b().newLabel();
+        Label exit = b().newLabel();
+        b().useLabel(start);
+        jump(SEND, exit);
+        b().useLabel(resume);
+        op(YIELD_VALUE, 0);
+        op(RESUME, await ? 3 : 2);
+        jump(JUMP_NO_INTERRUPT, start);
+        b().useLabel(exit);
+    }
+
+    /** {@code compiler_comprehension}: a nested function called with the outermost iterator. */
+    private void comprehension(Expr e, String name, List<Ast.Comprehension> gens, Expr elt, Expr val, Opcode build) {
+        for (Ast.Comprehension g : gens) {
+            if (g.isAsync() != 0) {
+                throw refuse("asynchronous comprehensions", e);
+            }
+        }
+        Ast.Comprehension outermost = gens.get(0);
+        enterScope(name, Kind.LAMBDA, e, e.lineno());
+        if (u.scope.isCoroutine()) {
+            throw refuse("comprehensions containing await", e);
+        }
+        setLoc(e);
+        if (build != null) {
+            op(build, 0);
+        }
+        comprehensionGenerator(gens, 0, 0, elt, val, build);
+        if (build != null) {
+            op(RETURN_VALUE);
+        }
+        PyObject.Code co = exitScope(true);
+        makeClosure(co, 0);
+        expr(outermost.iter());
+        op(GET_ITER);
+        op(PRECALL, 0);
+        op(CALL, 0);
+    }
+
+    private void comprehensionGenerator(List<Ast.Comprehension> gens, int index, int depth, Expr elt, Expr val,
+            Opcode build) {
+        Label start = b().newLabel();
+        Label ifCleanup = b().newLabel();
+        Label anchor = b().newLabel();
+        Ast.Comprehension gen = gens.get(index);
+        if (index == 0) {
+            u.code.argCount = 1;
+            op(LOAD_FAST, 0);
+        } else {
+            List<Expr> elts = gen.iter() instanceof Ast.ListExpr l ? l.elts()
+                    : gen.iter() instanceof Ast.TupleExpr t ? t.elts() : null;
+            if (elts != null && elts.size() == 1 && !(elts.get(0) instanceof Ast.Starred)) {
+                expr(elts.get(0));
+                start = null;
+            }
+            if (start != null) {
+                expr(gen.iter());
+                op(GET_ITER);
+            }
+        }
+        if (start != null) {
+            depth++;
+            b().useLabel(start);
+            jump(FOR_ITER, anchor);
+        }
+        expr(gen.target());
+        for (Expr cond : gen.ifs()) {
+            jumpIf(cond, ifCleanup, false);
+        }
+        if (++index < gens.size()) {
+            comprehensionGenerator(gens, index, depth, elt, val, build);
+        }
+        if (index >= gens.size()) {
+            if (build == null) {
+                expr(elt);
+                yieldValue();
+                op(POP_TOP);
+            } else if (build == BUILD_LIST) {
+                expr(elt);
+                op(LIST_APPEND, depth + 1);
+            } else if (build == BUILD_SET) {
+                expr(elt);
+                op(SET_ADD, depth + 1);
+            } else {
+                expr(elt);
+                expr(val);
+                op(MAP_ADD, depth + 1);
+            }
+        }
+        b().useLabel(ifCleanup);
+        if (start != null) {
+            jump(JUMP, start);
+            b().useLabel(anchor);
         }
     }
 

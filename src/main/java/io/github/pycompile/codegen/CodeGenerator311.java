@@ -943,8 +943,7 @@ public final class CodeGenerator311 {
         } else if (!preserveTos) {
             loadConst(((Ast.Constant) value).value());
         }
-        op(RETURN_VALUE);
-        b().nextBlock();
+        op(RETURN_VALUE); // no NEXT_BLOCK: a body ending here needs no implicit return
     }
 
     private void assertStmt(Ast.Assert s) {
@@ -1824,33 +1823,169 @@ public final class CodeGenerator311 {
         for (Ast.Keyword k : keywords) {
             general |= k.arg() == null;
         }
-        if (general) {
-            throw refuse("calls with *args, **kwargs or many arguments", where);
+        if (!general) {
+            for (Expr a : args) {
+                expr(a);
+            }
+            if (nkwelts > 0) {
+                for (Ast.Keyword k : keywords) {
+                    expr(k.value());
+                }
+                kwNames(keywords);
+            }
+            op(PRECALL, n + nelts + nkwelts);
+            op(CALL, n + nelts + nkwelts);
+            return;
         }
-        for (Expr a : args) {
-            expr(a);
+        // ex_call: positional arguments as one tuple, keywords as one dict
+        if (n == 0 && nelts == 1 && args.get(0) instanceof Ast.Starred st) {
+            expr(st.value());
+        } else {
+            starunpack(args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true, where);
         }
         if (nkwelts > 0) {
-            for (Ast.Keyword k : keywords) {
-                expr(k.value());
+            boolean haveDict = false;
+            int nseen = 0;
+            for (int i = 0; i < nkwelts; i++) {
+                Ast.Keyword kw = keywords.get(i);
+                if (kw.arg() == null) {
+                    if (nseen > 0) {
+                        subkwargs(keywords, i - nseen, i);
+                        if (haveDict) {
+                            op(DICT_MERGE, 1);
+                        }
+                        haveDict = true;
+                        nseen = 0;
+                    }
+                    if (!haveDict) {
+                        op(BUILD_MAP, 0);
+                        haveDict = true;
+                    }
+                    expr(kw.value());
+                    op(DICT_MERGE, 1);
+                } else {
+                    nseen++;
+                }
             }
-            kwNames(keywords);
+            if (nseen > 0) {
+                subkwargs(keywords, nkwelts - nseen, nkwelts);
+                if (haveDict) {
+                    op(DICT_MERGE, 1);
+                }
+            }
         }
-        op(PRECALL, n + nelts + nkwelts);
-        op(CALL, n + nelts + nkwelts);
+        op(CALL_FUNCTION_EX, nkwelts > 0 ? 1 : 0);
+    }
+
+    private void subkwargs(List<Ast.Keyword> keywords, int begin, int end) {
+        int n = end - begin;
+        boolean big = n * 2 > STACK_USE_GUIDELINE;
+        if (n > 1 && !big) {
+            List<PyObject> keys = new ArrayList<>();
+            for (int i = begin; i < end; i++) {
+                expr(keywords.get(i).value());
+                keys.add(new PyObject.Str(keywords.get(i).arg(), true));
+            }
+            loadConst(new PyObject.Tuple(keys));
+            op(BUILD_CONST_KEY_MAP, n);
+            return;
+        }
+        if (big) {
+            b().emit(BUILD_MAP, 0, Location.NOLINE);
+        }
+        for (int i = begin; i < end; i++) {
+            loadConst(new PyObject.Str(keywords.get(i).arg(), true));
+            expr(keywords.get(i).value());
+            if (big) {
+                b().emit(MAP_ADD, 1, Location.NOLINE);
+            }
+        }
+        if (!big) {
+            op(BUILD_MAP, n);
+        }
+    }
+
+    /** {@code starunpack_helper}: a list, tuple or set display (or call arguments) with {@code pushed} items below. */
+    private void starunpack(List<Expr> elts, int pushed, Opcode build, Opcode add, Opcode extend, boolean tuple,
+            Ast.Located node) {
+        int n = elts.size();
+        if (n > 2 && allConstant(elts)) {
+            List<PyObject> items = new ArrayList<>();
+            for (Expr x : elts) {
+                items.add(((Ast.Constant) x).value());
+            }
+            if (tuple && pushed == 0) {
+                loadConst(new PyObject.Tuple(items));
+            } else {
+                op(build, pushed);
+                loadConst(add == SET_ADD ? new PyObject.PySet(items, true) : new PyObject.Tuple(items));
+                op(extend, 1);
+                if (tuple) {
+                    op(LIST_TO_TUPLE);
+                }
+            }
+            return;
+        }
+        boolean big = n + pushed > STACK_USE_GUIDELINE;
+        boolean seenStar = false;
+        for (Expr x : elts) {
+            seenStar |= x instanceof Ast.Starred;
+        }
+        if (!seenStar && !big) {
+            for (Expr x : elts) {
+                expr(x);
+            }
+            op(tuple ? BUILD_TUPLE : build, n + pushed);
+            return;
+        }
+        boolean built = false;
+        if (big) {
+            op(build, pushed);
+            built = true;
+        }
+        for (int i = 0; i < n; i++) {
+            Expr x = elts.get(i);
+            if (x instanceof Ast.Starred st) {
+                if (!built) {
+                    op(build, i + pushed);
+                    built = true;
+                }
+                expr(st.value());
+                op(extend, 1);
+            } else {
+                expr(x);
+                if (built) {
+                    op(add, 1);
+                }
+            }
+        }
+        if (tuple) {
+            op(LIST_TO_TUPLE);
+        }
     }
 
     private void sequence(List<Expr> elts, Ast.ExprContext ctx, Opcode build, Opcode extend, boolean tuple,
             Ast.Located node) {
-        for (Expr x : elts) {
-            if (x instanceof Ast.Starred) {
-                throw refuse("starred elements", node);
-            }
-        }
         if (ctx == Ast.ExprContext.Store) {
-            op(UNPACK_SEQUENCE, elts.size());
+            int n = elts.size();
+            boolean seenStar = false;
+            for (int i = 0; i < n; i++) {
+                if (elts.get(i) instanceof Ast.Starred) {
+                    if (seenStar) {
+                        throw syntaxError("multiple starred expressions in assignment");
+                    }
+                    if (i >= (1 << 8)) {
+                        throw refuse("star-unpacking of this many items (its error)", node);
+                    }
+                    op(UNPACK_EX, i + ((n - i - 1) << 8));
+                    seenStar = true;
+                }
+            }
+            if (!seenStar) {
+                op(UNPACK_SEQUENCE, n);
+            }
             for (Expr x : elts) {
-                expr(x);
+                expr(x instanceof Ast.Starred st ? st.value() : x);
             }
             return;
         }
@@ -1860,28 +1995,8 @@ public final class CodeGenerator311 {
             }
             return;
         }
-        int n = elts.size();
-        if (n > 2 && allConstant(elts)) {
-            List<PyObject> items = new ArrayList<>();
-            for (Expr x : elts) {
-                items.add(((Ast.Constant) x).value());
-            }
-            if (tuple) {
-                loadConst(new PyObject.Tuple(items));
-            } else {
-                op(build, 0);
-                loadConst(build == BUILD_SET ? new PyObject.PySet(items, true) : new PyObject.Tuple(items));
-                op(extend, 1);
-            }
-            return;
-        }
-        if (n > STACK_USE_GUIDELINE) {
-            throw refuse("displays of more than 30 elements", node);
-        }
-        for (Expr x : elts) {
-            expr(x);
-        }
-        op(tuple ? BUILD_TUPLE : build, n);
+        Opcode add = build == BUILD_SET ? SET_ADD : LIST_APPEND;
+        starunpack(elts, 0, build, add, extend, tuple, node);
     }
 
     private static boolean allConstant(List<Expr> elts) {
@@ -1895,35 +2010,73 @@ public final class CodeGenerator311 {
 
     private void dict(Ast.DictExpr d) {
         int n = d.values().size();
-        for (Expr k : d.keys()) {
-            if (k == null) {
-                throw refuse("dict unpacking", d);
+        boolean haveDict = false;
+        int elements = 0;
+        for (int i = 0; i < n; i++) {
+            if (d.keys().get(i) == null) {
+                if (elements > 0) {
+                    subdict(d, i - elements, i);
+                    if (haveDict) {
+                        op(DICT_UPDATE, 1);
+                    }
+                    haveDict = true;
+                    elements = 0;
+                }
+                if (!haveDict) {
+                    op(BUILD_MAP, 0);
+                    haveDict = true;
+                }
+                expr(d.values().get(i));
+                op(DICT_UPDATE, 1);
+            } else if (elements * 2 > STACK_USE_GUIDELINE) {
+                subdict(d, i - elements, i + 1);
+                if (haveDict) {
+                    op(DICT_UPDATE, 1);
+                }
+                haveDict = true;
+                elements = 0;
+            } else {
+                elements++;
             }
         }
-        if (n > 15) {
-            throw refuse("dict displays of more than 15 items", d);
+        if (elements > 0) {
+            subdict(d, n - elements, n);
+            if (haveDict) {
+                op(DICT_UPDATE, 1);
+            }
+            haveDict = true;
         }
-        if (n == 0) {
+        if (!haveDict) {
             op(BUILD_MAP, 0);
-            return;
         }
-        if (n > 1 && allConstant(d.keys())) {
+    }
+
+    private void subdict(Ast.DictExpr d, int begin, int end) {
+        int n = end - begin;
+        boolean big = n * 2 > STACK_USE_GUIDELINE;
+        if (n > 1 && !big && allConstant(d.keys().subList(begin, end))) {
             List<PyObject> keys = new ArrayList<>();
-            for (Expr v : d.values()) {
-                expr(v);
-            }
-            for (Expr k : d.keys()) {
-                keys.add(((Ast.Constant) k).value());
+            for (int i = begin; i < end; i++) {
+                expr(d.values().get(i));
+                keys.add(((Ast.Constant) d.keys().get(i)).value());
             }
             loadConst(new PyObject.Tuple(keys));
             op(BUILD_CONST_KEY_MAP, n);
             return;
         }
-        for (int i = 0; i < n; i++) {
+        if (big) {
+            op(BUILD_MAP, 0);
+        }
+        for (int i = begin; i < end; i++) {
             expr(d.keys().get(i));
             expr(d.values().get(i));
+            if (big) {
+                op(MAP_ADD, 1);
+            }
         }
-        op(BUILD_MAP, n);
+        if (!big) {
+            op(BUILD_MAP, n);
+        }
     }
 
     private void lambda(Ast.Lambda l) {

@@ -86,7 +86,7 @@ public final class CodeGenerator311 {
         }
     }
 
-    private enum Kind { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA }
+    private enum Kind { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA, COMPREHENSION }
 
     private enum FBlockType {
         WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, EXCEPTION_HANDLER, HANDLER_CLEANUP, POP_VALUE
@@ -509,6 +509,8 @@ public final class CodeGenerator311 {
             assertStmt(a);
         } else if (s instanceof Ast.FunctionDef f) {
             function(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), Kind.FUNCTION);
+        } else if (s instanceof Ast.AsyncFunctionDef f) {
+            function(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), Kind.ASYNC_FUNCTION);
         } else if (s instanceof Ast.ClassDef c) {
             classDef(c);
         } else {
@@ -1400,6 +1402,17 @@ public final class CodeGenerator311 {
             op(GET_YIELD_FROM_ITER);
             loadConst(PyObject.Singleton.NONE);
             yieldFrom(false);
+        } else if (e instanceof Ast.Await a) {
+            if (!u.scope.isFunction()) {
+                throw syntaxError("'await' outside function");
+            }
+            if (u.kind != Kind.ASYNC_FUNCTION) {
+                throw refuse("await outside an async function body (its error, comprehensions)", a);
+            }
+            expr(a.value());
+            op(GET_AWAITABLE, 0);
+            loadConst(PyObject.Singleton.NONE);
+            yieldFrom(true);
         } else if (e instanceof Ast.JoinedStr j) {
             joinedStr(j);
         } else if (e instanceof Ast.FormattedValue f) {
@@ -1451,7 +1464,7 @@ public final class CodeGenerator311 {
             }
         }
         Ast.Comprehension outermost = gens.get(0);
-        enterScope(name, Kind.LAMBDA, e, e.lineno());
+        enterScope(name, Kind.COMPREHENSION, e, e.lineno());
         if (u.scope.isCoroutine()) {
             throw refuse("comprehensions containing await", e);
         }

@@ -85,6 +85,18 @@ class EndToEndDifferentialTest {
             try {
                 CompiledModule got = core.compile(source, file.toString(), new CompileOptions(v, level, null));
                 if (want.ok() && Arrays.equals(want.body(), got.marshalledCode())) {
+                    List<String> ws = new ArrayList<>();
+                    for (CpythonCompile.Warning w : want.warnings()) {
+                        ws.add(w.category() + ":" + w.lineno() + ": " + w.message());
+                    }
+                    List<String> ours = new ArrayList<>();
+                    for (CompilerWarning w : got.warnings()) {
+                        ours.add(w.category() + ":" + w.lineno() + ": " + w.message());
+                    }
+                    if (!ws.equals(ours)) {
+                        different.add(file + " -O" + level + ": warnings " + ours + ", CPython " + ws);
+                        continue;
+                    }
                     identical++;
                 } else if (want.ok()) {
                     different.add(file + " -O" + level + ": different bytes");

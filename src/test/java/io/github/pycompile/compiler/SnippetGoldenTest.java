@@ -63,6 +63,19 @@ class SnippetGoldenTest {
                 CompiledModule got = core.compile(source, name, new CompileOptions(v, level, null));
                 Object body = rec.get("body");
                 if (body != null && Arrays.equals(HexFormat.of().parseHex((String) body), got.marshalledCode())) {
+                    List<String> want = new ArrayList<>();
+                    for (Object w : (List<?>) rec.get("warnings")) {
+                        Map<?, ?> wm = (Map<?, ?>) w;
+                        want.add(wm.get("category") + ":" + ((Number) wm.get("lineno")).intValue() + ": " + wm.get("message"));
+                    }
+                    List<String> ours = new ArrayList<>();
+                    for (CompilerWarning w : got.warnings()) {
+                        ours.add(w.category() + ":" + w.lineno() + ": " + w.message());
+                    }
+                    if (!want.equals(ours)) {
+                        different.add(where + ": warnings " + ours + ", CPython " + want);
+                        continue;
+                    }
                     identical++;
                 } else {
                     different.add(where + (body == null ? ": compiled, CPython raised " + rec.get("error") : ": different bytes"));

@@ -89,7 +89,8 @@ public final class CodeGenerator311 {
     private enum Kind { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA, COMPREHENSION }
 
     private enum FBlockType {
-        WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, EXCEPTION_HANDLER, HANDLER_CLEANUP, POP_VALUE
+        WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, ASYNC_WITH, EXCEPTION_HANDLER, HANDLER_CLEANUP,
+        POP_VALUE
     }
 
     /** {@code struct fblockinfo}: {@code datum} is the finally body, the with statement or the handler's name. */
@@ -479,6 +480,16 @@ public final class CodeGenerator311 {
             }
         } else if (s instanceof Ast.With w) {
             with(w, 0);
+        } else if (s instanceof Ast.AsyncWith w) {
+            if (u.kind != Kind.ASYNC_FUNCTION) {
+                throw syntaxError("'async with' outside async function");
+            }
+            asyncWith(w, 0);
+        } else if (s instanceof Ast.AsyncFor f) {
+            if (u.kind != Kind.ASYNC_FUNCTION) {
+                throw syntaxError("'async for' outside async function");
+            }
+            asyncFor(f);
         } else if (s instanceof Ast.Pass) {
             op(NOP);
         } else if (s instanceof Ast.Return r) {
@@ -552,13 +563,18 @@ public final class CodeGenerator311 {
                 op(POP_BLOCK);
                 op(POP_EXCEPT);
             }
-            case WITH -> {
+            case WITH, ASYNC_WITH -> {
                 setLoc((Ast.Located) f.datum());
                 op(POP_BLOCK);
                 if (preserveTos) {
                     op(SWAP, 2);
                 }
                 callExitWithNones();
+                if (f.type() == FBlockType.ASYNC_WITH) {
+                    op(GET_AWAITABLE, 2);
+                    loadConst(PyObject.Singleton.NONE);
+                    yieldFrom(true);
+                }
                 op(POP_TOP);
                 unsetLoc();
             }
@@ -729,6 +745,86 @@ public final class CodeGenerator311 {
         b().useLabel(cleanup);
         popExceptAndReraise();
         b().useLabel(end);
+    }
+
+    private void asyncFor(Ast.AsyncFor s) {
+        Label start = b().newLabel();
+        Label except = b().newLabel();
+        Label end = b().newLabel();
+        expr(s.iter());
+        op(GET_AITER);
+        b().useLabel(start);
+        u.fblocks.push(new FBlock(FBlockType.FOR_LOOP, start, end));
+        jump(SETUP_FINALLY, except);
+        op(GET_ANEXT);
+        loadConst(PyObject.Singleton.NONE);
+        yieldFrom(true);
+        op(POP_BLOCK);
+        expr(s.target());
+        stmts(s.body());
+        unsetLoc();
+        jump(JUMP, start);
+        u.fblocks.pop();
+        b().useLabel(except);
+        setLoc(s.iter());
+        op(END_ASYNC_FOR);
+        stmts(s.orelse());
+        b().useLabel(end);
+    }
+
+    private void asyncWith(Ast.AsyncWith s, int pos) {
+        Ast.WithItem item = s.items().get(pos);
+        Label block = b().newLabel();
+        Label fin = b().newLabel();
+        Label exit = b().newLabel();
+        Label cleanup = b().newLabel();
+        expr(item.contextExpr());
+        op(BEFORE_ASYNC_WITH);
+        op(GET_AWAITABLE, 1);
+        loadConst(PyObject.Singleton.NONE);
+        yieldFrom(true);
+        jump(SETUP_WITH, fin);
+        b().useLabel(block);
+        u.fblocks.push(new FBlock(FBlockType.ASYNC_WITH, block, fin, s));
+        if (item.optionalVars() != null) {
+            expr(item.optionalVars());
+        } else {
+            op(POP_TOP);
+        }
+        if (pos + 1 == s.items().size()) {
+            stmts(s.body());
+        } else {
+            asyncWith(s, pos + 1);
+        }
+        u.fblocks.pop();
+        op(POP_BLOCK);
+        setLoc(s);
+        callExitWithNones();
+        op(GET_AWAITABLE, 2);
+        loadConst(PyObject.Singleton.NONE);
+        yieldFrom(true);
+        op(POP_TOP);
+        jump(JUMP, exit);
+        b().useLabel(fin);
+        jump(SETUP_CLEANUP, cleanup);
+        op(PUSH_EXC_INFO);
+        op(WITH_EXCEPT_START);
+        op(GET_AWAITABLE, 2);
+        loadConst(PyObject.Singleton.NONE);
+        yieldFrom(true);
+        unsetLoc();
+        Label exit2 = b().newLabel();
+        jump(POP_JUMP_IF_TRUE, exit2);
+        op(RERAISE, 2);
+        b().useLabel(cleanup);
+        popExceptAndReraise();
+        b().useLabel(exit2);
+        op(POP_TOP);
+        op(POP_BLOCK);
+        op(POP_EXCEPT);
+        op(POP_TOP);
+        op(POP_TOP);
+        b().useLabel(exit);
     }
 
     private void with(Ast.With s, int pos) {

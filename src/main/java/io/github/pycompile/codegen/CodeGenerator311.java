@@ -1396,8 +1396,9 @@ public final class CodeGenerator311 {
                 default -> opName(DELETE_ATTR, a.attr());
             }
         } else if (e instanceof Ast.Subscript s) {
-            if (s.ctx() == Ast.ExprContext.Load && isLiteralKind(s.value())) {
-                throw refuse("subscripts of literals (their warnings)", s);
+            if (s.ctx() == Ast.ExprContext.Load) {
+                checkSubscripter(s.value());
+                checkIndex(s.value(), s.slice());
             }
             expr(s.value());
             expr(s.slice());
@@ -1509,6 +1510,10 @@ public final class CodeGenerator311 {
             op(GET_AWAITABLE, 0);
             loadConst(PyObject.Singleton.NONE);
             yieldFrom(true);
+        } else if (e instanceof Ast.NamedExpr ne) {
+            expr(ne.value());
+            op(COPY, 1);
+            expr(ne.target());
         } else if (e instanceof Ast.JoinedStr j) {
             joinedStr(j);
         } else if (e instanceof Ast.FormattedValue f) {
@@ -1678,6 +1683,90 @@ public final class CodeGenerator311 {
         }
     }
 
+    /** {@code infer_type}: the type name of a literal, or null. */
+    private static String inferType(Expr e) {
+        if (e instanceof Ast.TupleExpr) {
+            return "tuple";
+        } else if (e instanceof Ast.ListExpr || e instanceof Ast.ListComp) {
+            return "list";
+        } else if (e instanceof Ast.DictExpr || e instanceof Ast.DictComp) {
+            return "dict";
+        } else if (e instanceof Ast.SetExpr || e instanceof Ast.SetComp) {
+            return "set";
+        } else if (e instanceof Ast.GeneratorExp) {
+            return "generator";
+        } else if (e instanceof Ast.Lambda) {
+            return "function";
+        } else if (e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue) {
+            return "str";
+        } else if (e instanceof Ast.Constant c) {
+            PyObject v = c.value();
+            if (v == PyObject.Singleton.NONE) {
+                return "NoneType";
+            } else if (v == PyObject.Singleton.ELLIPSIS) {
+                return "ellipsis";
+            } else if (v == PyObject.Singleton.TRUE || v == PyObject.Singleton.FALSE) {
+                return "bool";
+            } else if (v instanceof PyObject.Int) {
+                return "int";
+            } else if (v instanceof PyObject.Float) {
+                return "float";
+            } else if (v instanceof PyObject.Complex) {
+                return "complex";
+            } else if (v instanceof PyObject.Str) {
+                return "str";
+            } else if (v instanceof PyObject.Bytes) {
+                return "bytes";
+            } else if (v instanceof PyObject.Tuple) {
+                return "tuple";
+            } else if (v instanceof PyObject.PySet) {
+                return "frozenset";
+            }
+        }
+        return null;
+    }
+
+    private void checkCaller(Expr e) {
+        if (e instanceof Ast.Constant || e instanceof Ast.TupleExpr || e instanceof Ast.ListExpr
+                || e instanceof Ast.ListComp || e instanceof Ast.DictExpr || e instanceof Ast.DictComp
+                || e instanceof Ast.SetExpr || e instanceof Ast.SetComp || e instanceof Ast.GeneratorExp
+                || e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue) {
+            warn("'" + inferType(e) + "' object is not callable; perhaps you missed a comma?");
+        }
+    }
+
+    private void checkSubscripter(Expr e) {
+        if (e instanceof Ast.Constant c) {
+            PyObject v = c.value();
+            if (!(v == PyObject.Singleton.NONE || v == PyObject.Singleton.ELLIPSIS || v instanceof PyObject.Int
+                    || v == PyObject.Singleton.TRUE || v == PyObject.Singleton.FALSE || v instanceof PyObject.Float
+                    || v instanceof PyObject.Complex || v instanceof PyObject.PySet)) {
+                return;
+            }
+        } else if (!(e instanceof Ast.SetExpr || e instanceof Ast.SetComp || e instanceof Ast.GeneratorExp
+                || e instanceof Ast.Lambda)) {
+            return;
+        }
+        warn("'" + inferType(e) + "' object is not subscriptable; perhaps you missed a comma?");
+    }
+
+    private void checkIndex(Expr e, Expr s) {
+        String indexType = s instanceof Ast.Slice ? "slice" : inferType(s);
+        if (indexType == null || indexType.equals("int") || indexType.equals("bool") || indexType.equals("slice")) {
+            return;
+        }
+        if (e instanceof Ast.Constant c) {
+            PyObject v = c.value();
+            if (!(v instanceof PyObject.Str || v instanceof PyObject.Bytes || v instanceof PyObject.Tuple)) {
+                return;
+            }
+        } else if (!(e instanceof Ast.TupleExpr || e instanceof Ast.ListExpr || e instanceof Ast.ListComp
+                || e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue)) {
+            return;
+        }
+        warn(inferType(e) + " indices must be integers or slices, not " + indexType + "; perhaps you missed a comma?");
+    }
+
     private static boolean isLiteralKind(Expr e) {
         return e instanceof Ast.Constant || e instanceof Ast.TupleExpr || e instanceof Ast.ListExpr
                 || e instanceof Ast.ListComp || e instanceof Ast.DictExpr || e instanceof Ast.DictComp
@@ -1839,9 +1928,7 @@ public final class CodeGenerator311 {
     }
 
     private void call(Ast.Call c) {
-        if (isLiteralKind(c.func())) {
-            throw refuse("calls of literals (their warnings)", c);
-        }
+        checkCaller(c.func());
         checkKeywords(c.keywords(), c);
         if (c.func() instanceof Ast.Attribute meth && meth.ctx() == Ast.ExprContext.Load
                 && !isImportOriginated(meth.value()) && methodCallOk(c)) {

@@ -58,6 +58,11 @@ public final class ConstKey {
                 items.add(keyOf(x));
             }
             return List.of("frozenset", items);
+        } else if (o instanceof PyObject.Code c) {
+            // code objects compare by value (code_richcompare): a block compiled twice (a while
+            // loop's test holding a lambda or generator expression) yields one constant
+            return List.of("code", ByteBuffer.wrap(io.github.pycompile.marshal.MarshalWriter.dumps(c,
+                    io.github.pycompile.target.PythonVersion.V3_11, x -> false, false)));
         }
         return new Identity(o);
     }

@@ -113,6 +113,18 @@ public final class CodeObjects311 {
         return qualname;
     }
 
+    /**
+     * Whether a string constant ends up interned: name-like strings ({@code intern_string_constants});
+     * 3.13's one-character latin-1 strings; and 3.11's {@code '*'}, which the interpreter's start-up
+     * (the import-star machinery) interns (measured under {@code python3.11 -m py_compile}: the only
+     * one-character string interned beyond name characters).
+     */
+    private boolean internsConstant(Str s) {
+        return !s.lonePairs() && allNameChars(s.value())
+                || internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF
+                || target == PythonVersion.V3_11 && s.value().equals("*");
+    }
+
     static boolean allNameChars(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
@@ -137,18 +149,11 @@ public final class CodeObjects311 {
         }
         PyObject out = o;
         if (o instanceof Str s) {
-            if (!s.interned() && !interned.containsKey(s.value())
-                    && (!s.lonePairs() && allNameChars(s.value())
-                        || (internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF)
-                        || (target == PythonVersion.V3_11 && s.value().equals("*")))) {
+            boolean internable = internsConstant(s);
+            if (!s.interned() && internable && !interned.containsKey(s.value())) {
                 internedInPlace.put(s, intern(s.value())); // the first one: interned in place
             }
-            if (s.interned() || (!s.lonePairs() && allNameChars(s.value()))
-                    || (internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF)
-                    || (target == PythonVersion.V3_11 && s.value().equals("*"))) {
-                // 3.11: the one-character '*' is interned by the interpreter's start-up (import *
-                // machinery), so every '*' constant is the interned singleton (measured: under
-                // python3.11 -m py_compile the only one-character string interned beyond name chars)
+            if (s.interned() || internable) {
                 out = intern(s.value());
             }
         } else if (o instanceof Tuple t) {

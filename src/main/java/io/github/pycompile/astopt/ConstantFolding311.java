@@ -1,5 +1,6 @@
 package io.github.pycompile.astopt;
 
+import io.github.pycompile.UnsupportedConstruct;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
@@ -45,27 +46,17 @@ public final class ConstantFolding311 {
             boolean docBefore = isDocstring(module.body());
             Ast.ModuleNode out = (Ast.ModuleNode) f.visit(module);
             if (!docBefore && isDocstring(out.body())) {
-                throw new Refusal("a folded constant string as the first statement", out.body().get(0).lineno());
+                throw new UnsupportedConstruct("a folded constant string as the first statement", out.body().get(0).lineno());
             }
             return out;
-        } catch (Refusal r) {
-            throw new UnsupportedFeatureException(target, r.getMessage(), r.line);
+        } catch (UnsupportedConstruct r) {
+            throw r.toException(target);
         }
     }
 
     private static boolean isDocstring(List<Ast.Stmt> body) {
         return !body.isEmpty() && body.get(0) instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
                 && c.value() instanceof PyObject.Str;
-    }
-
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        Refusal(String what, int line) {
-            super(what, null, false, false);
-            this.line = line;
-        }
     }
 
     // ------------------------------------------------------------------ generic walk
@@ -314,7 +305,7 @@ public final class ConstantFolding311 {
         if (v instanceof PyObject.PySet s) {
             return !s.items().isEmpty();
         }
-        throw new Refusal("truth of this constant", at.lineno());
+        throw new UnsupportedConstruct("truth of this constant", at.lineno());
     }
 
     private static BigInteger asInt(PyObject v) {
@@ -400,7 +391,7 @@ public final class ConstantFolding311 {
                 }
             }
             if (((PyObject.Str) lc.value()).lonePairs()) {
-                throw new Refusal("%-formatting of strings with lone surrogates", b.lineno());
+                throw new UnsupportedConstruct("%-formatting of strings with lone surrogates", b.lineno());
             }
             Expr joined = optimizeFormat(b, ((PyObject.Str) lc.value()).value(), t.elts());
             return joined != null ? joined : b;
@@ -582,7 +573,7 @@ public final class ConstantFolding311 {
                     if (bits(li) <= 53 && bits(ri) <= 53) {
                         return PyObject.Float.of(li.doubleValue() / ri.doubleValue());
                     }
-                    throw new Refusal("true division of large ints", at.lineno());
+                    throw new UnsupportedConstruct("true division of large ints", at.lineno());
                 }
                 return floatOp(op, l, r, at);
             case FloorDiv:
@@ -612,7 +603,7 @@ public final class ConstantFolding311 {
                         }
                     }
                     if (ri.signum() < 0) {
-                        throw new Refusal("int ** negative int (a float)", at.lineno());
+                        throw new UnsupportedConstruct("int ** negative int (a float)", at.lineno());
                     }
                     return intValue(li.pow(ri.intValueExact()));
                 }
@@ -720,7 +711,7 @@ public final class ConstantFolding311 {
             }
             return new PyObject.Tuple(items);
         }
-        throw new Refusal("repetition of this constant", at.lineno());
+        throw new UnsupportedConstruct("repetition of this constant", at.lineno());
     }
 
     private static int complexity(PyObject o) {
@@ -740,11 +731,11 @@ public final class ConstantFolding311 {
         Double c = asDouble(r);
         boolean anyFloat = l instanceof PyObject.Float || r instanceof PyObject.Float;
         if (anyFloat && (a == null || c == null) && (asInt(l) != null || asInt(r) != null)) {
-            throw new Refusal("float arithmetic with a large int", at.lineno());
+            throw new UnsupportedConstruct("float arithmetic with a large int", at.lineno());
         }
         if (a == null || c == null || !anyFloat) {
             if (l instanceof PyObject.Complex || r instanceof PyObject.Complex) {
-                throw new Refusal("complex constant arithmetic", at.lineno());
+                throw new UnsupportedConstruct("complex constant arithmetic", at.lineno());
             }
             return null; // a TypeError at run time: not folded
         }
@@ -758,7 +749,7 @@ public final class ConstantFolding311 {
             case Div:
                 return c == 0.0 ? null : PyObject.Float.of(a / c);
             default:
-                throw new Refusal("float " + op + " folding", at.lineno());
+                throw new UnsupportedConstruct("float " + op + " folding", at.lineno());
         }
     }
 

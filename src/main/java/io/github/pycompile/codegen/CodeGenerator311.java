@@ -4,6 +4,7 @@ import static io.github.pycompile.target.opcodes.Opcode.*;
 
 import io.github.pycompile.CompileOptions;
 import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedConstruct;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.assemble.Assembler311;
 import io.github.pycompile.assemble.CodeObjects311;
@@ -119,17 +120,6 @@ public final class CodeGenerator311 {
         this.assembler = new Assembler311(objects);
     }
 
-    /** Thrown inside code generation for a construct not covered yet. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        Refusal(String what, int line) {
-            super(what, null, false, false);
-            this.line = line;
-        }
-    }
-
     /** A compile-time SyntaxError, carried through the generator's frames. */
     private static final class Failure extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -152,8 +142,8 @@ public final class CodeGenerator311 {
         try {
             PyObject.Code code = g.module(module);
             return new Result(code, g.objects);
-        } catch (Refusal r) {
-            throw new UnsupportedFeatureException(options.target(), r.getMessage(), r.line);
+        } catch (UnsupportedConstruct r) {
+            throw r.toException(options.target());
         } catch (Failure f) {
             throw f.error;
         }
@@ -222,8 +212,8 @@ public final class CodeGenerator311 {
         op(op, u.code.addName(mangle(name)));
     }
 
-    private Refusal refuse(String what, Ast.Located n) {
-        return new Refusal(what, n == null ? -1 : n.lineno());
+    private UnsupportedConstruct refuse(String what, Ast.Located n) {
+        return new UnsupportedConstruct(what, n == null ? -1 : n.lineno());
     }
 
     private Failure syntaxError(String msg) {
@@ -479,12 +469,12 @@ public final class CodeGenerator311 {
                 tryExcept(t);
             }
         } else if (s instanceof Ast.With w) {
-            with(w, 0);
+            with(w, w.items(), w.body(), 0, false);
         } else if (s instanceof Ast.AsyncWith w) {
             if (u.kind != Kind.ASYNC_FUNCTION) {
                 throw syntaxError("'async with' outside async function");
             }
-            asyncWith(w, 0);
+            with(w, w.items(), w.body(), 0, true);
         } else if (s instanceof Ast.AsyncFor f) {
             if (u.kind != Kind.ASYNC_FUNCTION) {
                 throw syntaxError("'async for' outside async function");
@@ -571,9 +561,7 @@ public final class CodeGenerator311 {
                 }
                 callExitWithNones();
                 if (f.type() == FBlockType.ASYNC_WITH) {
-                    op(GET_AWAITABLE, 2);
-                    loadConst(PyObject.Singleton.NONE);
-                    yieldFrom(true);
+                    awaitResult(2);
                 }
                 op(POP_TOP);
                 unsetLoc();
@@ -772,46 +760,59 @@ public final class CodeGenerator311 {
         b().useLabel(end);
     }
 
-    private void asyncWith(Ast.AsyncWith s, int pos) {
-        Ast.WithItem item = s.items().get(pos);
+    /**
+     * {@code compiler_with} and {@code compiler_async_with}: one item per level, the body inside the
+     * last; the async form awaits {@code __aenter__} and {@code __aexit__}.
+     */
+    private void with(Ast.Stmt s, List<Ast.WithItem> items, List<Stmt> body, int pos, boolean async) {
+        Ast.WithItem item = items.get(pos);
         Label block = b().newLabel();
         Label fin = b().newLabel();
         Label exit = b().newLabel();
         Label cleanup = b().newLabel();
         expr(item.contextExpr());
-        op(BEFORE_ASYNC_WITH);
-        op(GET_AWAITABLE, 1);
-        loadConst(PyObject.Singleton.NONE);
-        yieldFrom(true);
+        if (async) {
+            op(BEFORE_ASYNC_WITH);
+            awaitResult(1);
+        } else {
+            op(BEFORE_WITH);
+        }
         jump(SETUP_WITH, fin);
         b().useLabel(block);
-        u.fblocks.push(new FBlock(FBlockType.ASYNC_WITH, block, fin, s));
+        u.fblocks.push(new FBlock(async ? FBlockType.ASYNC_WITH : FBlockType.WITH, block, fin, s));
         if (item.optionalVars() != null) {
             expr(item.optionalVars());
         } else {
             op(POP_TOP);
         }
-        if (pos + 1 == s.items().size()) {
-            stmts(s.body());
+        if (pos + 1 == items.size()) {
+            stmts(body);
         } else {
-            asyncWith(s, pos + 1);
+            with(s, items, body, pos + 1, async);
         }
-        u.fblocks.pop();
-        op(POP_BLOCK);
+        if (async) {
+            u.fblocks.pop();
+            op(POP_BLOCK); // 3.11's async form keeps the body's last location here
+        } else {
+            unsetLoc();
+            op(POP_BLOCK);
+            u.fblocks.pop();
+        }
         setLoc(s);
         callExitWithNones();
-        op(GET_AWAITABLE, 2);
-        loadConst(PyObject.Singleton.NONE);
-        yieldFrom(true);
+        if (async) {
+            awaitResult(2);
+        }
         op(POP_TOP);
         jump(JUMP, exit);
         b().useLabel(fin);
         jump(SETUP_CLEANUP, cleanup);
         op(PUSH_EXC_INFO);
         op(WITH_EXCEPT_START);
-        op(GET_AWAITABLE, 2);
-        loadConst(PyObject.Singleton.NONE);
-        yieldFrom(true);
+        if (async) {
+            awaitResult(2);
+        }
+        // compiler_with_except_finish
         unsetLoc();
         Label exit2 = b().newLabel();
         jump(POP_JUMP_IF_TRUE, exit2);
@@ -827,52 +828,11 @@ public final class CodeGenerator311 {
         b().useLabel(exit);
     }
 
-    private void with(Ast.With s, int pos) {
-        Ast.WithItem item = s.items().get(pos);
-        Label block = b().newLabel();
-        Label fin = b().newLabel();
-        Label exit = b().newLabel();
-        Label cleanup = b().newLabel();
-        expr(item.contextExpr());
-        op(BEFORE_WITH);
-        jump(SETUP_WITH, fin);
-        b().useLabel(block);
-        u.fblocks.push(new FBlock(FBlockType.WITH, block, fin, s));
-        if (item.optionalVars() != null) {
-            expr(item.optionalVars());
-        } else {
-            op(POP_TOP);
-        }
-        if (pos + 1 == s.items().size()) {
-            stmts(s.body());
-        } else {
-            with(s, pos + 1);
-        }
-        unsetLoc();
-        op(POP_BLOCK);
-        u.fblocks.pop();
-        setLoc(s);
-        callExitWithNones();
-        op(POP_TOP);
-        jump(JUMP, exit);
-        b().useLabel(fin);
-        jump(SETUP_CLEANUP, cleanup);
-        op(PUSH_EXC_INFO);
-        op(WITH_EXCEPT_START);
-        // compiler_with_except_finish
-        unsetLoc();
-        Label exit2 = b().newLabel();
-        jump(POP_JUMP_IF_TRUE, exit2);
-        op(RERAISE, 2);
-        b().useLabel(cleanup);
-        popExceptAndReraise();
-        b().useLabel(exit2);
-        op(POP_TOP);
-        op(POP_BLOCK);
-        op(POP_EXCEPT);
-        op(POP_TOP);
-        op(POP_TOP);
-        b().useLabel(exit);
+    /** GET_AWAITABLE {@code where}, then the awaiting SEND loop. */
+    private void awaitResult(int where) {
+        op(GET_AWAITABLE, where);
+        loadConst(PyObject.Singleton.NONE);
+        yieldFrom(true);
     }
 
     private void augAssign(Ast.AugAssign a) {
@@ -1507,9 +1467,7 @@ public final class CodeGenerator311 {
                 throw refuse("await outside an async function body (its error, comprehensions)", a);
             }
             expr(a.value());
-            op(GET_AWAITABLE, 0);
-            loadConst(PyObject.Singleton.NONE);
-            yieldFrom(true);
+            awaitResult(0);
         } else if (e instanceof Ast.NamedExpr ne) {
             expr(ne.value());
             op(COPY, 1);

@@ -1,6 +1,7 @@
 package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedConstruct;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
@@ -69,24 +70,13 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
-        } catch (Refusal r) {
-            throw new UnsupportedFeatureException(target, r.getMessage(), r.line);
+        } catch (UnsupportedConstruct r) {
+            throw r.toException(target);
         }
         for (Tokenizer.Warning w : tk.warnings()) {
             warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));
         }
         return m;
-    }
-
-    /** Thrown inside the parser for input we do not (yet) handle exactly; carries the line. */
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        Refusal(String what, int line) {
-            super(what, null, false, false);
-            this.line = line;
-        }
     }
 
     /** A tokenizer error, carried through the parser's frames. */
@@ -119,7 +109,7 @@ public final class Parser311 {
                 tokens.add(t);
             } catch (PythonError e) {
                 if (sub) {
-                    throw new Refusal("errors inside f-string fields (their messages)", -1);
+                    throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
                 }
                 throw new TokenizerFailure(e);
             }
@@ -186,12 +176,12 @@ public final class Parser311 {
         }
     }
 
-    private Refusal fail() {
-        return new Refusal("this syntax error (its exact CPython message is not reproduced yet)", peek().startLine());
+    private UnsupportedConstruct fail() {
+        return new UnsupportedConstruct("this syntax error (its exact CPython message is not reproduced yet)", peek().startLine());
     }
 
-    private Refusal refuse(String what) {
-        return new Refusal(what, peek().startLine());
+    private UnsupportedConstruct refuse(String what) {
+        return new UnsupportedConstruct(what, peek().startLine());
     }
 
     private boolean atName() {
@@ -496,7 +486,7 @@ public final class Parser311 {
                 } else {
                     pos = mark;
                 }
-            } catch (Refusal r) {
+            } catch (UnsupportedConstruct r) {
                 pos = mark;
             }
             if (!done) {
@@ -777,7 +767,7 @@ public final class Parser311 {
             return new Ast.ListExpr(targets(t.elts(), ctx), ctx, t.lineno(), t.colOffset(), t.endLineno(),
                     t.endColOffset());
         }
-        throw new Refusal("this assignment target (CPython's 'cannot assign' message is not reproduced yet)",
+        throw new UnsupportedConstruct("this assignment target (CPython's 'cannot assign' message is not reproduced yet)",
                 e.lineno());
     }
 
@@ -1486,7 +1476,7 @@ public final class Parser311 {
         try {
             expression();
             return at(TokenKind.COLON);
-        } catch (Refusal r) {
+        } catch (UnsupportedConstruct r) {
             return false;
         } finally {
             pos = mark;

@@ -1,6 +1,7 @@
 package io.github.pycompile.symtable;
 
 import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedConstruct;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
@@ -45,8 +46,8 @@ public final class SymbolTable {
         try {
             st.statements(module.body());
             st.analyze();
-        } catch (Refusal r) {
-            throw new UnsupportedFeatureException(target, r.getMessage(), r.line);
+        } catch (UnsupportedConstruct r) {
+            throw r.toException(target);
         }
         return st;
     }
@@ -64,16 +65,6 @@ public final class SymbolTable {
         return s;
     }
 
-    private static final class Refusal extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final int line;
-
-        Refusal(String what, int line) {
-            super(what, null, false, false);
-            this.line = line;
-        }
-    }
-
     // ------------------------------------------------------------ first pass
 
     private void addDef(String name, int flag, int line) {
@@ -82,12 +73,12 @@ public final class SymbolTable {
         int val = flag;
         if (old != null) {
             if ((flag & Symbols.DEF_PARAM) != 0 && (old & Symbols.DEF_PARAM) != 0) {
-                throw new Refusal("duplicate arguments (their error)", line);
+                throw new UnsupportedConstruct("duplicate arguments (their error)", line);
             }
             val |= old;
         }
         if ((flag & Symbols.DEF_COMP_ITER) != 0 && (val & Symbols.DEF_NONLOCAL) != 0) {
-            throw new Refusal("comprehension iteration variables bound nonlocal (their error)", line);
+            throw new UnsupportedConstruct("comprehension iteration variables bound nonlocal (their error)", line);
         }
         cur.symbols.put(mangled, val);
         if ((flag & Symbols.DEF_PARAM) != 0) {
@@ -154,7 +145,7 @@ public final class SymbolTable {
             if (a.target() instanceof Ast.Name n) {
                 int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n.id()), 0);
                 if ((old & (Symbols.DEF_GLOBAL | Symbols.DEF_NONLOCAL)) != 0 && cur != top && a.simple() != 0) {
-                    throw new Refusal("annotated global/nonlocal names (their error)", a.lineno());
+                    throw new UnsupportedConstruct("annotated global/nonlocal names (their error)", a.lineno());
                 }
                 if (a.simple() != 0) {
                     addDef(n.id(), Symbols.DEF_ANNOT | Symbols.DEF_LOCAL, n.lineno());
@@ -190,7 +181,7 @@ public final class SymbolTable {
             statements(i.body());
             statements(i.orelse());
         } else if (s instanceof Ast.Match m) {
-            throw new Refusal("match statements", m.lineno());
+            throw new UnsupportedConstruct("match statements", m.lineno());
         } else if (s instanceof Ast.Raise r) {
             if (r.exc() != null) {
                 expr(r.exc());
@@ -219,7 +210,7 @@ public final class SymbolTable {
             for (String n : g.names()) {
                 int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n), 0);
                 if ((old & (Symbols.DEF_PARAM | Symbols.DEF_LOCAL | Symbols.USE | Symbols.DEF_ANNOT)) != 0) {
-                    throw new Refusal("global declarations after use (their error)", g.lineno());
+                    throw new UnsupportedConstruct("global declarations after use (their error)", g.lineno());
                 }
                 addDef(n, Symbols.DEF_GLOBAL, g.lineno());
             }
@@ -227,7 +218,7 @@ public final class SymbolTable {
             for (String n : g.names()) {
                 int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n), 0);
                 if ((old & (Symbols.DEF_PARAM | Symbols.DEF_LOCAL | Symbols.USE | Symbols.DEF_ANNOT)) != 0) {
-                    throw new Refusal("nonlocal declarations after use (their error)", g.lineno());
+                    throw new UnsupportedConstruct("nonlocal declarations after use (their error)", g.lineno());
                 }
                 addDef(n, Symbols.DEF_NONLOCAL, g.lineno());
             }
@@ -242,7 +233,7 @@ public final class SymbolTable {
         } else if (s instanceof Ast.Pass || s instanceof Ast.Break || s instanceof Ast.Continue) {
             // nothing to record
         } else {
-            throw new Refusal(s.pyName() + " statements", s.lineno());
+            throw new UnsupportedConstruct(s.pyName() + " statements", s.lineno());
         }
     }
 
@@ -278,7 +269,7 @@ public final class SymbolTable {
         }
         if (store.equals("*")) {
             if (cur.kind != Scope.Kind.MODULE) {
-                throw new Refusal("import * outside the module level (its error)", a.lineno());
+                throw new UnsupportedConstruct("import * outside the module level (its error)", a.lineno());
             }
             return;
         }
@@ -322,7 +313,7 @@ public final class SymbolTable {
 
     private void annotation(Expr e) {
         if (future.annotations()) {
-            throw new Refusal("from __future__ import annotations", e.lineno());
+            throw new UnsupportedConstruct("from __future__ import annotations", e.lineno());
         }
         expr(e);
     }
@@ -418,7 +409,7 @@ public final class SymbolTable {
             comprehension(c, "genexpr", c.generators(), c.elt(), null, true);
         } else if (e instanceof Ast.Yield y) {
             if (cur.comprehension) {
-                throw new Refusal("yield inside a comprehension (its error)", y.lineno());
+                throw new UnsupportedConstruct("yield inside a comprehension (its error)", y.lineno());
             }
             if (y.value() != null) {
                 expr(y.value());
@@ -426,7 +417,7 @@ public final class SymbolTable {
             cur.generator = true;
         } else if (e instanceof Ast.YieldFrom y) {
             if (cur.comprehension) {
-                throw new Refusal("yield inside a comprehension (its error)", y.lineno());
+                throw new UnsupportedConstruct("yield inside a comprehension (its error)", y.lineno());
             }
             expr(y.value());
             cur.generator = true;
@@ -435,7 +426,7 @@ public final class SymbolTable {
             cur.coroutine = true;
         } else if (e instanceof Ast.NamedExpr n) {
             if (cur.comprehension) {
-                throw new Refusal("named expressions in comprehensions", n.lineno());
+                throw new UnsupportedConstruct("named expressions in comprehensions", n.lineno());
             }
             expr(n.value());
             expr(n.target());
@@ -447,7 +438,7 @@ public final class SymbolTable {
                 expr(f.formatSpec());
             }
         } else {
-            throw new Refusal(e.pyName() + " expressions", e.lineno());
+            throw new UnsupportedConstruct(e.pyName() + " expressions", e.lineno());
         }
     }
 
@@ -543,7 +534,7 @@ public final class SymbolTable {
             Set<String> global) {
         if ((flags & Symbols.DEF_GLOBAL) != 0) {
             if ((flags & Symbols.DEF_NONLOCAL) != 0) {
-                throw new Refusal("names both global and nonlocal (their error)", ste.lineno);
+                throw new UnsupportedConstruct("names both global and nonlocal (their error)", ste.lineno);
             }
             ste.scopes.put(name, Symbols.GLOBAL_EXPLICIT);
             global.add(name);
@@ -552,10 +543,10 @@ public final class SymbolTable {
             }
         } else if ((flags & Symbols.DEF_NONLOCAL) != 0) {
             if (bound == null) {
-                throw new Refusal("nonlocal at module level (its error)", ste.lineno);
+                throw new UnsupportedConstruct("nonlocal at module level (its error)", ste.lineno);
             }
             if (!bound.contains(name)) {
-                throw new Refusal("nonlocal without binding (its error)", ste.lineno);
+                throw new UnsupportedConstruct("nonlocal without binding (its error)", ste.lineno);
             }
             ste.scopes.put(name, Symbols.FREE);
             ste.free = true;

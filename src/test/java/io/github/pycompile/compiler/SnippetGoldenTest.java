@@ -6,7 +6,7 @@ import io.github.pycompile.CompileOptions;
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.target.PythonVersion;
-import io.github.pycompile.testsupport.CpythonAst;
+import io.github.pycompile.testsupport.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +51,7 @@ class SnippetGoldenTest {
             if (line.isBlank()) {
                 continue;
             }
-            Map<?, ?> rec = (Map<?, ?>) CpythonAst.Json.parse(line);
+            Map<?, ?> rec = (Map<?, ?>) Json.parse(line);
             String name = (String) rec.get("name");
             int level = ((Number) rec.get("level")).intValue();
             byte[] source;

@@ -66,7 +66,7 @@ public final class CpythonCompile {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(proc.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = r.readLine()) != null) {
-                    Map<?, ?> rec = (Map<?, ?>) CpythonAst.Json.parse(line);
+                    Map<?, ?> rec = (Map<?, ?>) Json.parse(line);
                     results.put(byName.get((String) rec.get("file")), toResult(rec));
                 }
             }

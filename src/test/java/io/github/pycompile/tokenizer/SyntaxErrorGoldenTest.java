@@ -1,5 +1,7 @@
 package io.github.pycompile.tokenizer;
 
+import io.github.pycompile.testsupport.Json;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.pycompile.PythonError;
@@ -65,7 +67,7 @@ class SyntaxErrorGoldenTest {
 
     @SuppressWarnings("unchecked")
     static List<Map<String, Object>> cases() throws IOException {
-        return (List<Map<String, Object>>) MiniJson.parse(Files.readString(GOLDEN.resolve("cases.json")));
+        return (List<Map<String, Object>>) Json.parse(Files.readString(GOLDEN.resolve("cases.json")));
     }
 
     @SuppressWarnings("unchecked")
@@ -77,7 +79,7 @@ class SyntaxErrorGoldenTest {
             if (line.isBlank()) {
                 continue;
             }
-            Map<String, Object> m = (Map<String, Object>) MiniJson.parse(line);
+            Map<String, Object> m = (Map<String, Object>) Json.parse(line);
             if (Boolean.TRUE.equals(m.get("ok"))) {
                 out.put((String) m.get("name"), Outcome.ok());
             } else {

@@ -19,6 +19,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.function.Predicate;
 
 /**
@@ -51,6 +52,9 @@ public final class CodeObjects311 {
     private final Map<PyObject, PyObject> internedInPlace = new IdentityHashMap<>();
     private final Set<PyObject> alwaysFlagged = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<PyObject> fresh = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<String> atStartup;
+    private Supplier<Set<String>> identifiers = Set::of;
+    private Set<String> fileIdentifiers;
 
     public CodeObjects311(ConstCache cache, String filename) {
         this(PythonVersion.V3_11, cache, filename);
@@ -66,6 +70,53 @@ public final class CodeObjects311 {
         this.target = target;
         this.filename = internsCodeNames() ? intern(filename) : new Str(filename, false);
         alwaysFlagged.add(this.filename);
+        this.atStartup = internedAtStartup(target);
+    }
+
+    /**
+     * The identifiers of the source (its parser interns every name before code generation starts),
+     * computed only if a frozenset constant needs them.
+     */
+    public void identifiers(Supplier<Set<String>> identifiers) {
+        this.identifiers = identifiers;
+        this.fileIdentifiers = null;
+    }
+
+    private static final Map<PythonVersion, Set<String>> STARTUP = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The name-like strings already interned when {@code python -m py_compile} of {@code v} compiles
+     * (measured by {@code scripts/interned/interned_at_startup.sh}); empty for versions not measured.
+     */
+    static Set<String> internedAtStartup(PythonVersion v) {
+        return STARTUP.computeIfAbsent(v, k -> {
+            var in = CodeObjects311.class.getResourceAsStream("interned-" + k.dotted() + ".txt");
+            if (in == null) {
+                return Set.of();
+            }
+            try (var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8))) {
+                Set<String> set = new java.util.HashSet<>();
+                for (String line; (line = r.readLine()) != null; ) {
+                    if (!line.isEmpty()) {
+                        set.add(line);
+                    }
+                }
+                return set;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Whether an interned string equal to {@code v} exists before any code object is built. */
+    private boolean internedBefore(String v) {
+        if (atStartup.contains(v)) {
+            return true;
+        }
+        if (fileIdentifiers == null) {
+            fileIdentifiers = identifiers.get();
+        }
+        return fileIdentifiers.contains(v);
     }
 
     /** 3.13+: the code object's filename, name and qualname are interned. */
@@ -180,7 +231,8 @@ public final class CodeObjects311 {
                     changed = true;
                     // CPython interns an element in place (same object, set unchanged) unless an equal
                     // interned string already existed, which then replaces it (the set is rebuilt)
-                    replaced |= existed && internedInPlace.get(x) != y;
+                    // (at start-up, or by the parser as an identifier of this source)
+                    replaced |= existed && internedInPlace.get(x) != y || x instanceof Str xs && internedBefore(xs.value());
                 }
                 items.add(y);
             }

@@ -32,16 +32,21 @@ public final class ConstantFolding311 {
 
     private final int optimize;
     private final PythonVersion target;
+    private final boolean stringAnnotations;
 
-    private ConstantFolding311(int optimize, PythonVersion target) {
+    private ConstantFolding311(int optimize, PythonVersion target, boolean stringAnnotations) {
         this.optimize = optimize;
         this.target = target;
+        this.stringAnnotations = stringAnnotations;
     }
 
-    /** The optimised tree (unchanged nodes are shared with the input). */
-    public static Ast.ModuleNode optimize(Ast.ModuleNode module, int optimize, PythonVersion target)
-            throws UnsupportedFeatureException {
-        ConstantFolding311 f = new ConstantFolding311(optimize, target);
+    /**
+     * The optimised tree (unchanged nodes are shared with the input). Under {@code from __future__
+     * import annotations} ({@code stringAnnotations}) annotations are left as written.
+     */
+    public static Ast.ModuleNode optimize(Ast.ModuleNode module, int optimize, PythonVersion target,
+            boolean stringAnnotations) throws UnsupportedFeatureException {
+        ConstantFolding311 f = new ConstantFolding311(optimize, target, stringAnnotations);
         try {
             boolean docBefore = isDocstring(module.body());
             Ast.ModuleNode out = (Ast.ModuleNode) f.visit(module);
@@ -108,7 +113,7 @@ public final class ConstantFolding311 {
                 } catch (ReflectiveOperationException e) {
                     throw new IllegalStateException(e);
                 }
-                Object w = isNodeValued(rcs[i]) ? visit(v) : v;
+                Object w = isNodeValued(rcs[i]) && !(stringAnnotations && isAnnotation(r, rcs[i])) ? visit(v) : v;
                 if (w != v && args == null) {
                     args = new Object[rcs.length];
                     for (int j = 0; j < i; j++) {
@@ -149,6 +154,11 @@ public final class ConstantFolding311 {
             return iter == c.iter() ? c : new Ast.Comprehension(c.target(), iter, c.ifs(), c.isAsync());
         }
         return rebuilt;
+    }
+
+    private static boolean isAnnotation(Record owner, RecordComponent rc) {
+        return owner instanceof Ast.Arg || owner instanceof Ast.AnnAssign ? rc.getName().equals("annotation")
+                : (owner instanceof Ast.FunctionDef || owner instanceof Ast.AsyncFunctionDef) && rc.getName().equals("returns");
     }
 
     private static boolean isNodeValued(RecordComponent rc) {
@@ -241,7 +251,7 @@ public final class ConstantFolding311 {
         if (it instanceof Ast.SetExpr s) {
             PyObject t = constTuple(s.elts());
             if (t != null) {
-                return constant(new PyObject.PySet(((PyObject.Tuple) t).items(), true), s);
+                return constant(PyObject.PySet.frozenOf(((PyObject.Tuple) t).items()), s);
             }
         }
         return it;

@@ -9,6 +9,8 @@ import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.assemble.Assembler311;
 import io.github.pycompile.assemble.CodeObjects311;
 import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.AstIdentifiers;
+import io.github.pycompile.ast.Unparser;
 import io.github.pycompile.ast.Ast.Expr;
 import io.github.pycompile.ast.Ast.Stmt;
 import io.github.pycompile.compiler.CompilerWarning;
@@ -139,6 +141,7 @@ public final class CodeGenerator311 {
             String filename, CompileOptions options, Consumer<CompilerWarning> warnings)
             throws PythonError, UnsupportedFeatureException {
         CodeGenerator311 g = new CodeGenerator311(symbols, future, filename, options, warnings);
+        g.objects.identifiers(() -> AstIdentifiers.of(module));
         try {
             PyObject.Code code = g.module(module);
             return new Result(code, g.objects);
@@ -873,9 +876,6 @@ public final class CodeGenerator311 {
     }
 
     private void annAssign(Ast.AnnAssign a) {
-        if (future.annotations()) {
-            throw refuse("from __future__ import annotations", a);
-        }
         Expr targ = a.target();
         if (a.value() != null) {
             expr(a.value());
@@ -883,7 +883,7 @@ public final class CodeGenerator311 {
         }
         if (targ instanceof Ast.Name n) {
             if (a.simple() != 0 && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
-                expr(a.annotation());
+                annotationValue(a.annotation());
                 opName(LOAD_NAME, "__annotations__");
                 loadConst(new PyObject.Str(mangle(n.id()), false));
                 op(STORE_SUBSCR);
@@ -900,9 +900,18 @@ public final class CodeGenerator311 {
                 annSubscr(sub.slice());
             }
         }
-        if (a.simple() == 0 && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
+        if (a.simple() == 0 && !future.annotations() && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
             expr(a.annotation());
             op(POP_TOP);
+        }
+    }
+
+    /** An annotation's value: evaluated, or under {@code from __future__ import annotations} its text. */
+    private void annotationValue(Expr annotation) {
+        if (future.annotations()) {
+            loadConst(new PyObject.Str(Unparser.annotation(annotation), false));
+        } else {
+            expr(annotation);
         }
     }
 
@@ -1176,11 +1185,10 @@ public final class CodeGenerator311 {
     }
 
     private void argAnnotation(String id, Expr annotation, int[] len) {
-        if (future.annotations()) {
-            throw refuse("from __future__ import annotations", annotation);
-        }
         loadConst(new PyObject.Str(mangle(id), true));
-        if (annotation instanceof Ast.Starred st) {
+        if (future.annotations()) {
+            annotationValue(annotation);
+        } else if (annotation instanceof Ast.Starred st) {
             expr(st.value());
             op(UNPACK_SEQUENCE, 1);
         } else {
@@ -2072,7 +2080,7 @@ public final class CodeGenerator311 {
                 loadConst(new PyObject.Tuple(items));
             } else {
                 op(build, pushed);
-                loadConst(add == SET_ADD ? new PyObject.PySet(items, true) : new PyObject.Tuple(items));
+                loadConst(add == SET_ADD ? PyObject.PySet.frozenOf(items) : new PyObject.Tuple(items));
                 op(extend, 1);
                 if (tuple) {
                     op(LIST_TO_TUPLE);

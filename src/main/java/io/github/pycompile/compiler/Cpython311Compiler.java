@@ -32,7 +32,7 @@ public final class Cpython311Compiler implements ModuleCompiler {
         List<CompilerWarning> warnings = new ArrayList<>();
         Ast.ModuleNode tree = Parser311.parseModule(source, filename, V, warnings::add);
         FutureFeatures future = FutureFeatures.of(tree, filename, V);
-        tree = ConstantFolding311.optimize(tree, options.optimize(), V);
+        tree = ConstantFolding311.optimize(tree, options.optimize(), V, future.annotations());
         SymbolTable symbols = SymbolTable.build(tree, filename, V, future, warnings::add);
         CodeGenerator311.Result r = CodeGenerator311.compileModule(tree, symbols, future, filename, options,
                 warnings::add);

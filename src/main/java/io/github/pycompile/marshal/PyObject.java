@@ -86,6 +86,107 @@ public sealed interface PyObject {
         public PySet {
             items = List.copyOf(items);
         }
+
+        /**
+         * {@code frozenset(values)}: the values in order, each dropped when an earlier one is equal in
+         * Python's sense ({@code 1 == 1.0 == True}, tuples element by element; NaN equals only itself).
+         */
+        public static PySet frozenOf(List<PyObject> values) {
+            List<PyObject> kept = new java.util.ArrayList<>(values.size());
+            outer:
+            for (PyObject v : values) {
+                for (PyObject k : kept) {
+                    if (pyEquals(k, v)) {
+                        continue outer;
+                    }
+                }
+                kept.add(v);
+            }
+            return new PySet(kept, true);
+        }
+    }
+
+    /** Python's {@code a == b} for constants (identity first, as containers compare). */
+    static boolean pyEquals(PyObject a, PyObject b) {
+        if (a == b) {
+            return true;
+        }
+        java.math.BigDecimal x = realValue(a);
+        java.math.BigDecimal y = realValue(b);
+        if (x != null || y != null || a instanceof Complex || b instanceof Complex) {
+            double ai = a instanceof Complex c ? Double.longBitsToDouble(c.imagBits()) : 0.0;
+            double bi = b instanceof Complex c ? Double.longBitsToDouble(c.imagBits()) : 0.0;
+            if (a instanceof Complex c) {
+                x = finite(Double.longBitsToDouble(c.realBits()));
+            }
+            if (b instanceof Complex c) {
+                y = finite(Double.longBitsToDouble(c.realBits()));
+            }
+            if (x == null || y == null || ai != bi) {
+                return false; // NaN, infinities (compared by value below), or not a number at all
+            }
+            return x.compareTo(y) == 0;
+        }
+        if (a instanceof Str s && b instanceof Str t) {
+            return s.value().equals(t.value()) && s.lonePairs() == t.lonePairs();
+        }
+        if (a instanceof Bytes s && b instanceof Bytes t) {
+            return java.util.Arrays.equals(s.value(), t.value());
+        }
+        if (a instanceof Tuple s && b instanceof Tuple t) {
+            if (s.items().size() != t.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < s.items().size(); i++) {
+                if (!pyEquals(s.items().get(i), t.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof PySet s && b instanceof PySet t) {
+            if (s.items().size() != t.items().size()) {
+                return false;
+            }
+            outer:
+            for (PyObject u : s.items()) {
+                for (PyObject w : t.items()) {
+                    if (pyEquals(u, w)) {
+                        continue outer;
+                    }
+                }
+                return false;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The exact value of a bool, int or finite float; infinities as huge sentinels; else null. */
+    private static java.math.BigDecimal realValue(PyObject o) {
+        if (o == Singleton.TRUE) {
+            return java.math.BigDecimal.ONE;
+        }
+        if (o == Singleton.FALSE) {
+            return java.math.BigDecimal.ZERO;
+        }
+        if (o instanceof Int i) {
+            return new java.math.BigDecimal(i.value());
+        }
+        if (o instanceof Float f) {
+            return finite(Double.longBitsToDouble(f.bits()));
+        }
+        return null;
+    }
+
+    private static java.math.BigDecimal finite(double d) {
+        if (Double.isNaN(d)) {
+            return null;
+        }
+        if (Double.isInfinite(d)) {
+            return java.math.BigDecimal.TEN.pow(400).multiply(java.math.BigDecimal.valueOf(d > 0 ? 1 : -1));
+        }
+        return new java.math.BigDecimal(d);
     }
 
     /** A slice constant (marshal 5, CPython 3.14). */

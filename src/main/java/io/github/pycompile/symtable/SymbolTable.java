@@ -311,11 +311,49 @@ public final class SymbolTable {
         }
     }
 
+    /**
+     * Under {@code from __future__ import annotations} an annotation is only text: its names bind and
+     * reference nothing in the enclosing scope (CPython walks it in a separate annotation block).
+     * What that block rejects (yield, await, walrus) is refused.
+     */
     private void annotation(Expr e) {
         if (future.annotations()) {
-            throw new UnsupportedConstruct("from __future__ import annotations", e.lineno());
+            if (containsAnnotationForbidden(e)) {
+                throw new UnsupportedConstruct("yield, await or := in a string annotation (their error)", e.lineno());
+            }
+            return;
         }
         expr(e);
+    }
+
+    private static boolean containsAnnotationForbidden(Object node) {
+        if (node instanceof Ast.Yield || node instanceof Ast.YieldFrom || node instanceof Ast.Await
+                || node instanceof Ast.NamedExpr) {
+            return true;
+        }
+        if (node instanceof Ast.Lambda l) {
+            return containsAnnotationForbidden(l.args());
+        }
+        if (node instanceof java.util.List<?> list) {
+            for (Object x : list) {
+                if (containsAnnotationForbidden(x)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (node instanceof Ast.Node && node instanceof Record r) {
+            for (var rc : r.getClass().getRecordComponents()) {
+                try {
+                    if (containsAnnotationForbidden(rc.getAccessor().invoke(r))) {
+                        return true;
+                    }
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        return false;
     }
 
     private void parameters(Ast.Arguments args) {

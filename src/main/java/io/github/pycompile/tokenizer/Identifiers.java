@@ -52,22 +52,7 @@ final class Identifiers {
 
     /** Python's {@code str.isprintable()} for one code point. */
     static boolean isPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
-        }
-        switch (Character.getType(cp)) {
-            case Character.CONTROL:
-            case Character.FORMAT:
-            case Character.SURROGATE:
-            case Character.PRIVATE_USE:
-            case Character.UNASSIGNED:
-            case Character.LINE_SEPARATOR:
-            case Character.PARAGRAPH_SEPARATOR:
-            case Character.SPACE_SEPARATOR:
-                return false;
-            default:
-                return true;
-        }
+        return io.github.pycompile.PyRepr.isPrintable(cp);
     }
 
     /** UTF-8 length of a code point; an escaped undecodable byte counts one byte. */

@@ -113,8 +113,28 @@ public final class Interpreters {
         }
     }
 
-    /** {@code files} itself with -Dpycompile.corpus=full; otherwise about {@code size} evenly spread. */
+    /**
+     * {@code files} itself with -Dpycompile.corpus=full; otherwise about {@code size} evenly spread.
+     * With {@code -Dpycompile.contains=TEXT} only the files whose source contains TEXT are kept (and
+     * then not sampled): a quick rerun of the differential tests on the files a change concerns.
+     */
     public static List<Path> sampled(List<Path> files, int size) {
+        String contains = System.getProperty("pycompile.contains", "");
+        if (!contains.isEmpty()) {
+            byte[] needle = contains.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            List<Path> kept = new ArrayList<>();
+            for (Path f : files) {
+                try {
+                    byte[] text = Files.readAllBytes(f);
+                    if (indexOf(text, needle) >= 0) {
+                        kept.add(f);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+            return kept;
+        }
         if (fullCorpus()) {
             return files;
         }
@@ -165,5 +185,18 @@ public final class Interpreters {
     /** True when tests should walk whole corpora rather than a sample ({@code -Dpycompile.corpus=full}). */
     public static boolean fullCorpus() {
         return "full".equals(System.getProperty("pycompile.corpus"));
+    }
+
+    private static int indexOf(byte[] hay, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= hay.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (hay[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

@@ -28,6 +28,10 @@ public final class Scope {
     boolean generator;
     boolean coroutine;
     boolean comprehension;
+    /** Visiting a comprehension's iteration target (its names are marked DEF_COMP_ITER). */
+    boolean compIterTarget;
+    /** Depth of comprehension iterable expressions being visited (no := allowed there). */
+    int compIterExpr;
     boolean varargs;
     boolean varkeywords;
     boolean returnsValue;

@@ -68,6 +68,10 @@ public final class SymbolTable {
     // ------------------------------------------------------------ first pass
 
     private void addDef(String name, int flag, int line) {
+        addDef(cur, name, flag, line);
+    }
+
+    private void addDef(Scope cur, String name, int flag, int line) {
         String mangled = Symbols.mangle(cur.privateName, name);
         Integer old = cur.symbols.get(mangled);
         int val = flag;
@@ -77,8 +81,11 @@ public final class SymbolTable {
             }
             val |= old;
         }
-        if ((flag & Symbols.DEF_COMP_ITER) != 0 && (val & Symbols.DEF_NONLOCAL) != 0) {
-            throw new UnsupportedConstruct("comprehension iteration variables bound nonlocal (their error)", line);
+        if (cur.compIterTarget) {
+            if ((val & (Symbols.DEF_GLOBAL | Symbols.DEF_NONLOCAL)) != 0) {
+                throw new UnsupportedConstruct("comprehension iteration variables bound by := (their error)", line);
+            }
+            val |= Symbols.DEF_COMP_ITER;
         }
         cur.symbols.put(mangled, val);
         if ((flag & Symbols.DEF_PARAM) != 0) {
@@ -463,8 +470,11 @@ public final class SymbolTable {
             expr(a.value());
             cur.coroutine = true;
         } else if (e instanceof Ast.NamedExpr n) {
+            if (cur.compIterExpr > 0) {
+                throw new UnsupportedConstruct(":= in a comprehension iterable (its error)", n.lineno());
+            }
             if (cur.comprehension) {
-                throw new UnsupportedConstruct("named expressions in comprehensions", n.lineno());
+                extendNamedExprScope((Ast.Name) n.target());
             }
             expr(n.value());
             expr(n.target());
@@ -480,10 +490,41 @@ public final class SymbolTable {
         }
     }
 
+    /**
+     * {@code symtable_extend_namedexpr_scope}: a {@code :=} inside a comprehension binds in the
+     * nearest enclosing function (as nonlocal there) or module (as global).
+     */
+    private void extendNamedExprScope(Ast.Name target) {
+        String name = target.id();
+        for (Scope ste = cur; ste != null; ste = ste.parent) {
+            if (ste.comprehension) {
+                if ((ste.symbols.getOrDefault(Symbols.mangle(ste.privateName, name), 0) & Symbols.DEF_COMP_ITER) != 0) {
+                    throw new UnsupportedConstruct(":= rebinding a comprehension iteration variable (its error)",
+                            target.lineno());
+                }
+                continue;
+            }
+            if (ste.kind == Scope.Kind.FUNCTION) {
+                int there = ste.symbols.getOrDefault(Symbols.mangle(ste.privateName, name), 0);
+                addDef(name, (there & Symbols.DEF_GLOBAL) != 0 ? Symbols.DEF_GLOBAL : Symbols.DEF_NONLOCAL, target.lineno());
+                addDef(ste, name, Symbols.DEF_LOCAL, target.lineno());
+                return;
+            }
+            if (ste.kind == Scope.Kind.MODULE) {
+                addDef(name, Symbols.DEF_GLOBAL, target.lineno());
+                addDef(ste, name, Symbols.DEF_GLOBAL, target.lineno());
+                return;
+            }
+            throw new UnsupportedConstruct(":= in a comprehension in a class body (its error)", target.lineno());
+        }
+    }
+
     private void comprehension(Expr node, String name, List<Ast.Comprehension> gens, Expr elt, Expr value,
             boolean generator) {
         Ast.Comprehension outer = gens.get(0);
+        cur.compIterExpr++;
         expr(outer.iter()); // the outermost iterable is evaluated in the enclosing scope
+        cur.compIterExpr--;
         Scope s = enter(Scope.Kind.FUNCTION, name, node, node.lineno(), node.colOffset());
         s.comprehension = true;
         if (outer.isAsync() != 0) {
@@ -493,12 +534,14 @@ public final class SymbolTable {
             s.generator = true;
         }
         addDef(".0", Symbols.DEF_PARAM, node.lineno());
-        expr(outer.target());
+        iterTarget(outer.target());
         exprs(outer.ifs());
         for (int i = 1; i < gens.size(); i++) {
             Ast.Comprehension g = gens.get(i);
-            expr(g.target());
+            iterTarget(g.target());
+            s.compIterExpr++;
             expr(g.iter());
+            s.compIterExpr--;
             exprs(g.ifs());
             if (g.isAsync() != 0) {
                 s.coroutine = true;
@@ -509,6 +552,12 @@ public final class SymbolTable {
         }
         expr(elt);
         exit();
+    }
+
+    private void iterTarget(Expr target) {
+        cur.compIterTarget = true;
+        expr(target);
+        cur.compIterTarget = false;
     }
 
     // ------------------------------------------------------------ analysis

@@ -276,17 +276,17 @@ public final class PyNumbers {
 
     /** {@code a + b} for floats ({@code float_add}). */
     public static double add(double a, double b) {
-        return a + b;
+        return fadd(a, b);
     }
 
     /** {@code a - b} for floats ({@code float_sub}). */
     public static double subtract(double a, double b) {
-        return a - b;
+        return fsub(a, b);
     }
 
     /** {@code a * b} for floats ({@code float_mul}). */
     public static double multiply(double a, double b) {
-        return a * b;
+        return fmul(a, b);
     }
 
     /** {@code a / b} for floats ({@code float_div}); null for ZeroDivisionError (b is a zero). */
@@ -294,7 +294,7 @@ public final class PyNumbers {
         if (b == 0.0) {
             return null;
         }
-        return a / b;
+        return fdiv(a, b);
     }
 
     /**
@@ -422,17 +422,18 @@ public final class PyNumbers {
 
     /** {@code a + b} for complex numbers ({@code _Py_c_sum}). */
     public static Cx add(Cx a, Cx b) {
-        return new Cx(a.re() + b.re(), a.im() + b.im());
+        return new Cx(fadd(a.re(), b.re()), fadd(a.im(), b.im()));
     }
 
     /** {@code a - b} for complex numbers ({@code _Py_c_diff}). */
     public static Cx subtract(Cx a, Cx b) {
-        return new Cx(a.re() - b.re(), a.im() - b.im());
+        return new Cx(fsub(a.re(), b.re()), fsub(a.im(), b.im()));
     }
 
     /** {@code a * b} for complex numbers ({@code _Py_c_prod}), the textbook formula. */
     public static Cx multiply(Cx a, Cx b) {
-        return new Cx(a.re() * b.re() - a.im() * b.im(), a.re() * b.im() + a.im() * b.re());
+        return new Cx(fsub(fmul(a.re(), b.re()), fmul(a.im(), b.im())),
+                fadd(fmul(a.re(), b.im()), fmul(a.im(), b.re())));
     }
 
     /**
@@ -447,15 +448,17 @@ public final class PyNumbers {
             if (absRe == 0.0) {
                 return null;
             }
-            double ratio = b.im() / b.re();
-            double denom = b.re() + b.im() * ratio;
-            return new Cx((a.re() + a.im() * ratio) / denom, (a.im() - a.re() * ratio) / denom);
+            double ratio = fdiv(b.im(), b.re());
+            double denom = fadd(b.re(), fmul(b.im(), ratio));
+            return new Cx(fdiv(fadd(a.re(), fmul(a.im(), ratio)), denom),
+                    fdiv(fsub(a.im(), fmul(a.re(), ratio)), denom));
         } else if (absIm >= absRe) {
-            double ratio = b.re() / b.im();
-            double denom = b.re() * ratio + b.im();
-            return new Cx((a.re() * ratio + a.im()) / denom, (a.im() * ratio - a.re()) / denom);
+            double ratio = fdiv(b.re(), b.im());
+            double denom = fadd(fmul(b.re(), ratio), b.im());
+            return new Cx(fdiv(fadd(fmul(a.re(), ratio), a.im()), denom),
+                    fdiv(fsub(fmul(a.im(), ratio), a.re()), denom));
         } else {
-            return new Cx(Double.NaN, Double.NaN);
+            return new Cx(Double.NaN, Double.NaN); // Py_NAN
         }
     }
 
@@ -514,15 +517,57 @@ public final class PyNumbers {
         double vabs = libmHypot(a.re(), a.im());
         double len = libmPow(vabs, b.re());
         double at = libmAtan2(a.im(), a.re());
-        double phase = at * b.re();
+        double phase = fmul(at, b.re());
         if (b.im() != 0.0) {
-            len /= libmExp(at * b.im());
-            phase += b.im() * libmLog(vabs);
+            len = fdiv(len, libmExp(fmul(at, b.im())));
+            phase = fadd(phase, fmul(b.im(), libmLog(vabs)));
         }
         if (Double.isInfinite(phase)) {
             return null; // cos and sin of an infinity set EDOM
         }
-        return new Cx(len * libmCos(phase), len * libmSin(phase));
+        return new Cx(fmul(len, libmCos(phase)), fmul(len, libmSin(phase)));
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // IEEE arithmetic with x86-64 SSE NaN results
+    //
+    // The JVM may commute the operands of + and *, and NaN payloads are not specified; CPython's
+    // arithmetic on x86-64 returns the first operand if it is a NaN, else the second if it is a NaN
+    // (both made quiet), and the "default NaN" (sign bit set) for an invalid operation.
+
+    private static final double DEFAULT_NAN = Double.longBitsToDouble(0xfff8000000000000L);
+
+    private static double nanResult(double a, double b, double r) {
+        if (r == r) {
+            return r;
+        }
+        if (a != a) {
+            return quiet(a);
+        }
+        if (b != b) {
+            return quiet(b);
+        }
+        return DEFAULT_NAN;
+    }
+
+    private static double quiet(double x) {
+        return Double.longBitsToDouble(Double.doubleToRawLongBits(x) | 0x0008000000000000L);
+    }
+
+    private static double fadd(double a, double b) {
+        return nanResult(a, b, a + b);
+    }
+
+    private static double fsub(double a, double b) {
+        return nanResult(a, b, a - b);
+    }
+
+    private static double fmul(double a, double b) {
+        return nanResult(a, b, a * b);
+    }
+
+    private static double fdiv(double a, double b) {
+        return nanResult(a, b, a / b);
     }
 
     // ------------------------------------------------------------------------------------------

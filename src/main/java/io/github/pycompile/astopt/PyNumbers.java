@@ -683,21 +683,58 @@ public final class PyNumbers {
         return ln(x).doubleValue();
     }
 
-    /** C99 {@code hypot(x, y)}, correctly rounded. */
+    /**
+     * C99 {@code hypot(x, y)} as glibc 2.35+ computes it (and so bit for bit what CPython gets on such
+     * a system): the rounded {@code sqrt(ax*ax + ay*ay)} improved by one correction step that
+     * accounts for the rounding errors of the squares and the square root (C. F. Borges, "An Improved
+     * Algorithm for hypot(a, b)", 2019, the variant without fused multiply-add), with exact power-of-two
+     * scaling for huge and tiny operands, and {@code ax + ay} when ay is negligible.
+     */
     public static double libmHypot(double x, double y) {
-        if (Double.isInfinite(x) || Double.isInfinite(y)) {
-            return Double.POSITIVE_INFINITY;
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            if (Double.isInfinite(x) || Double.isInfinite(y)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            return fadd(x, y);
         }
-        if (Double.isNaN(x) || Double.isNaN(y)) {
-            return x + y;
+        double big = Math.abs(x);
+        double small = Math.abs(y);
+        if (big < small) {
+            double t = big;
+            big = small;
+            small = t;
         }
-        if (x == 0.0 || y == 0.0) {
-            return Math.abs(x) + Math.abs(y);
+        if (big > 0x1p511) {
+            if (small <= big * 0x1p-54) {
+                return big + small;
+            }
+            return correctedHypot(big * 0x1p-600, small * 0x1p-600) * 0x1p600;
         }
-        BigDecimal bx = new BigDecimal(x);
-        BigDecimal by = new BigDecimal(y);
-        BigDecimal s = bx.multiply(bx).add(by.multiply(by));
-        return s.sqrt(MC).doubleValue();
+        if (small < 0x1p-511) {
+            if (big >= small * 0x1p54) {
+                return big + small;
+            }
+            return correctedHypot(big * 0x1p600, small * 0x1p600) * 0x1p-600;
+        }
+        if (small <= big * 0x1p-54) {
+            return big + small;
+        }
+        return correctedHypot(big, small);
+    }
+
+    /** sqrt(big**2 + small**2) for {@code big >= small > 0} in a safe range, with one correction. */
+    private static double correctedHypot(double big, double small) {
+        double root = Math.sqrt(big * big + small * small);
+        // err ~ root**2 - (big**2 + small**2), evaluated exactly enough from d = root - (a part)
+        double err;
+        if (root <= 2.0 * small) {
+            double d = root - small;
+            err = big * (2.0 * d - big) + (d - 2.0 * (big - small)) * d;
+        } else {
+            double d = root - big;
+            err = 2.0 * d * (big - 2.0 * small) + ((4.0 * d - small) * small + d * d);
+        }
+        return root - err / (2.0 * root);
     }
 
     /** C99 {@code atan2(y, x)}, correctly rounded (special cases as C99, via StrictMath). */

@@ -21,11 +21,17 @@ import java.math.RoundingMode;
  * one CPython C function each.
  *
  * <p>Libm: where CPython calls the C library ({@code pow}, {@code exp}, {@code log}, {@code sin},
- * {@code cos}, {@code atan2}, {@code hypot}), this class computes the correctly rounded result with
- * high-precision arithmetic ({@link #libmPow} and friends). glibc's functions are accurate to about
- * half an ulp but not always correctly rounded, so in rare cases (most visibly a {@code pow} whose
- * exact result lies exactly halfway between two doubles) the last bit can differ from CPython on
- * glibc; the golden test lists the known cases.
+ * {@code cos}, {@code atan2}), this class computes the correctly rounded result with high-precision
+ * arithmetic ({@link #libmPow} and friends); {@code hypot} follows glibc's own algorithm and matches
+ * it bit for bit. glibc's other functions are accurate to about half an ulp but not always correctly
+ * rounded, so in rare cases the last bit differs from CPython on glibc: measured against glibc 2.36,
+ * about 0.07% of random {@code float ** float} results, 0.06% of literal-like {@code float ** int}
+ * ones (exact results halfway between two doubles among them, e.g. {@code 10.0 ** 23}, which glibc
+ * does not round to even), and about 0.4% of complex powers through the polar formula (several libm
+ * calls each). The golden test lists the known cases.
+ *
+ * <p>NaNs: results carry the NaN bits x86-64 CPython produces: the first NaN operand of an
+ * arithmetic operation, made quiet, else the default NaN (sign bit set).
  */
 public final class PyNumbers {
 
@@ -554,7 +560,8 @@ public final class PyNumbers {
         return Double.longBitsToDouble(Double.doubleToRawLongBits(x) | 0x0008000000000000L);
     }
 
-    private static double fadd(double a, double b) {
+    /** {@code a + b} with the NaN bits of x86-64 (first NaN operand, else the default NaN). */
+    static double fadd(double a, double b) {
         return nanResult(a, b, a + b);
     }
 
@@ -582,7 +589,7 @@ public final class PyNumbers {
             return 1.0;
         }
         if (Double.isNaN(x) || Double.isNaN(y)) {
-            return x + y;
+            return fadd(x, y);
         }
         boolean yInteger = y == Math.rint(y);
         boolean yOdd = yInteger && isOddInteger(y);
@@ -601,7 +608,7 @@ public final class PyNumbers {
         boolean negate = false;
         if (x < 0) {
             if (!yInteger) {
-                return Double.NaN;
+                return DEFAULT_NAN; // invalid: domain error
             }
             negate = yOdd;
             x = -x;
@@ -669,7 +676,7 @@ public final class PyNumbers {
             return x;
         }
         if (x < 0) {
-            return Double.NaN;
+            return DEFAULT_NAN; // invalid: domain error
         }
         if (x == 0.0) {
             return Double.NEGATIVE_INFINITY;
@@ -760,7 +767,7 @@ public final class PyNumbers {
     /** C99 {@code sin(x)}, correctly rounded. */
     public static double libmSin(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return Double.isNaN(x) ? x : Double.NaN;
+            return Double.isNaN(x) ? x : DEFAULT_NAN;
         }
         if (x == 0.0) {
             return x;
@@ -771,7 +778,7 @@ public final class PyNumbers {
     /** C99 {@code cos(x)}, correctly rounded. */
     public static double libmCos(double x) {
         if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return Double.isNaN(x) ? x : Double.NaN;
+            return Double.isNaN(x) ? x : DEFAULT_NAN;
         }
         if (x == 0.0) {
             return 1.0;

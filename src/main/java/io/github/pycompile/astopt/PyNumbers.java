@@ -314,7 +314,7 @@ public final class PyNumbers {
         double mod = a % b; // Java's % on doubles is C's fmod, exactly
         if (mod != 0.0) {
             if ((b < 0) != (mod < 0)) {
-                mod += b;
+                mod = fadd(mod, b);
             }
         } else {
             mod = Math.copySign(0.0, b);
@@ -332,10 +332,10 @@ public final class PyNumbers {
             return null;
         }
         double mod = a % b;
-        double div = (a - mod) / b;
+        double div = fdiv(fsub(a, mod), b);
         if (mod != 0.0) {
             if ((b < 0) != (mod < 0)) {
-                div -= 1.0;
+                div = fsub(div, 1.0);
             }
         }
         double floordiv;

@@ -18,11 +18,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * CPython 3.11's AST optimiser ({@code Python/ast_opt.c}), the part this compiler reproduces exactly:
  * {@code __debug__}, unary operators on constants (and {@code not} folded into {@code is}/{@code in}
- * comparisons), binary operators on ints, strs, bytes and tuples within 3.11's size limits, tuples of
- * constants, subscripts of constant sequences, and the list/set literals of {@code in} tests and
- * {@code for} loops turned into tuples and frozensets. Folds whose exact result we cannot yet
- * guarantee (floats beyond simple cases, complex, %-formatting into f-strings) are refused rather
- * than guessed. Children are folded before their parent, as ast_opt does.
+ * comparisons), binary operators on ints, floats, complex numbers ({@link PyNumbers}), strs, bytes
+ * and tuples within 3.11's size limits, tuples of constants, subscripts of constant sequences,
+ * %-formatting into f-strings, and the list/set literals of {@code in} tests and {@code for} loops
+ * turned into tuples and frozensets. Children are folded before their parent, as ast_opt does.
  */
 public final class ConstantFolding311 {
     private static final int MAX_INT_SIZE = 128;
@@ -341,11 +340,10 @@ public final class ConstantFolding311 {
             return intValue(i.negate());
         }
         if (v instanceof PyObject.Float f) {
-            return PyObject.Float.of(-Double.longBitsToDouble(f.bits()));
+            return new PyObject.Float(f.bits() ^ Long.MIN_VALUE);
         }
         if (v instanceof PyObject.Complex x) {
-            return new PyObject.Complex(Double.doubleToRawLongBits(-Double.longBitsToDouble(x.realBits())),
-                    Double.doubleToRawLongBits(-Double.longBitsToDouble(x.imagBits())));
+            return new PyObject.Complex(x.realBits() ^ Long.MIN_VALUE, x.imagBits() ^ Long.MIN_VALUE);
         }
         return null;
     }
@@ -580,10 +578,7 @@ public final class ConstantFolding311 {
                     if (ri.signum() == 0) {
                         return null;
                     }
-                    if (bits(li) <= 53 && bits(ri) <= 53) {
-                        return PyObject.Float.of(li.doubleValue() / ri.doubleValue());
-                    }
-                    throw new UnsupportedConstruct("true division of large ints", at.lineno());
+                    return fromNumber(PyNumbers.trueDivide(li, ri));
                 }
                 return floatOp(op, l, r, at);
             case FloorDiv:
@@ -613,7 +608,7 @@ public final class ConstantFolding311 {
                         }
                     }
                     if (ri.signum() < 0) {
-                        throw new UnsupportedConstruct("int ** negative int (a float)", at.lineno());
+                        return fromNumber(PyNumbers.power(li, ri));
                     }
                     return intValue(li.pow(ri.intValueExact()));
                 }
@@ -735,44 +730,52 @@ public final class ConstantFolding311 {
         return 0;
     }
 
-    /** Float arithmetic: only the cases whose IEEE result is exactly Python's; others are refused. */
+    /**
+     * Arithmetic with a float or complex operand (or int true division and negative powers): CPython's
+     * own number methods, through {@link PyNumbers}; null (not folded) where CPython raises.
+     */
     private static PyObject floatOp(Ast.Operator op, PyObject l, PyObject r, Ast.Located at) {
-        Double a = asDouble(l);
-        Double c = asDouble(r);
-        boolean anyFloat = l instanceof PyObject.Float || r instanceof PyObject.Float;
-        if (anyFloat && (a == null || c == null) && (asInt(l) != null || asInt(r) != null)) {
-            throw new UnsupportedConstruct("float arithmetic with a large int", at.lineno());
-        }
-        if (a == null || c == null || !anyFloat) {
-            if (l instanceof PyObject.Complex || r instanceof PyObject.Complex) {
-                throw new UnsupportedConstruct("complex constant arithmetic", at.lineno());
-            }
+        Object a = number(l);
+        Object b = number(r);
+        if (a == null || b == null) {
             return null; // a TypeError at run time: not folded
         }
-        switch (op) {
-            case Add:
-                return PyObject.Float.of(a + c);
-            case Sub:
-                return PyObject.Float.of(a - c);
-            case Mult:
-                return PyObject.Float.of(a * c);
-            case Div:
-                return c == 0.0 ? null : PyObject.Float.of(a / c);
-            default:
-                throw new UnsupportedConstruct("float " + op + " folding", at.lineno());
-        }
+        String name = switch (op) {
+            case Add -> "add";
+            case Sub -> "sub";
+            case Mult -> "mul";
+            case Div -> "truediv";
+            case FloorDiv -> "floordiv";
+            case Mod -> "mod";
+            case Pow -> "pow";
+            default -> null;
+        };
+        return name == null ? null : fromNumber(PyNumbers.binary(name, a, b));
     }
 
-    private static Double asDouble(PyObject v) {
+    private static Object number(PyObject v) {
+        BigInteger i = asInt(v);
+        if (i != null) {
+            return i;
+        }
         if (v instanceof PyObject.Float f) {
             return Double.longBitsToDouble(f.bits());
         }
-        BigInteger i = asInt(v);
-        if (i != null) {
-            if (i.bitLength() > 53) {
-                return null;
-            }
-            return i.doubleValue();
+        if (v instanceof PyObject.Complex c) {
+            return new PyNumbers.Cx(Double.longBitsToDouble(c.realBits()), Double.longBitsToDouble(c.imagBits()));
+        }
+        return null;
+    }
+
+    private static PyObject fromNumber(Object n) {
+        if (n instanceof BigInteger i) {
+            return intValue(i);
+        }
+        if (n instanceof Double d) {
+            return new PyObject.Float(Double.doubleToRawLongBits(d));
+        }
+        if (n instanceof PyNumbers.Cx c) {
+            return new PyObject.Complex(Double.doubleToRawLongBits(c.re()), Double.doubleToRawLongBits(c.im()));
         }
         return null;
     }

@@ -18,8 +18,9 @@ import java.util.Set;
 /**
  * The identity CPython gives a constant when merging ({@code _PyCode_ConstantKey}): equal values of
  * the same type are one constant ({@code 1}, {@code 1.0} and {@code True} are three); {@code -0.0}
- * differs from {@code 0.0} (floats and complex compare by bit pattern); tuples and frozensets by
- * their items' keys; code objects and anything else by identity.
+ * differs from {@code 0.0} (floats and complex compare by bit pattern, except that a NaN equals
+ * only itself); tuples and frozensets by their items' keys; code objects by value; anything else by
+ * identity.
  */
 public final class ConstKey {
     private final Object key;
@@ -37,9 +38,10 @@ public final class ConstKey {
             return o;
         } else if (o instanceof Int i) {
             return List.of("int", i.value());
-        } else if (o instanceof Float f) {
+        } else if (o instanceof Float f && !Double.isNaN(Double.longBitsToDouble(f.bits()))) {
             return List.of("float", f.bits());
-        } else if (o instanceof Complex c) {
+        } else if (o instanceof Complex c && !Double.isNaN(Double.longBitsToDouble(c.realBits()))
+                && !Double.isNaN(Double.longBitsToDouble(c.imagBits()))) {
             return List.of("complex", c.realBits(), c.imagBits());
         } else if (o instanceof Str s) {
             return List.of("str", s.value(), s.lonePairs());

@@ -92,8 +92,8 @@ public final class CodeGenerator311 {
     private enum Kind { MODULE, CLASS, FUNCTION, ASYNC_FUNCTION, LAMBDA, COMPREHENSION }
 
     private enum FBlockType {
-        WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, ASYNC_WITH, EXCEPTION_HANDLER, HANDLER_CLEANUP,
-        POP_VALUE
+        WHILE_LOOP, FOR_LOOP, TRY_EXCEPT, FINALLY_TRY, FINALLY_END, WITH, ASYNC_WITH, EXCEPTION_HANDLER,
+        EXCEPTION_GROUP_HANDLER, HANDLER_CLEANUP, POP_VALUE
     }
 
     /** {@code struct fblockinfo}: {@code datum} is the finally body, the with statement or the handler's name. */
@@ -467,9 +467,27 @@ public final class CodeGenerator311 {
             b().nextBlock();
         } else if (s instanceof Ast.Try t) {
             if (!t.finalbody().isEmpty()) {
-                tryFinally(t);
+                tryFinally(t.finalbody(), () -> {
+                    if (!t.handlers().isEmpty()) {
+                        tryExcept(t);
+                    } else {
+                        stmts(t.body());
+                    }
+                });
             } else {
                 tryExcept(t);
+            }
+        } else if (s instanceof Ast.TryStar t) {
+            if (!t.finalbody().isEmpty()) {
+                tryFinally(t.finalbody(), () -> {
+                    if (!t.handlers().isEmpty()) {
+                        tryStarExcept(t);
+                    } else {
+                        stmts(t.body());
+                    }
+                });
+            } else {
+                tryStarExcept(t);
             }
         } else if (s instanceof Ast.With w) {
             with(w, w.items(), w.body(), 0, false);
@@ -526,7 +544,7 @@ public final class CodeGenerator311 {
     @SuppressWarnings("unchecked")
     private void unwind(FBlock f, boolean preserveTos) {
         switch (f.type()) {
-            case WHILE_LOOP, EXCEPTION_HANDLER -> { }
+            case WHILE_LOOP, EXCEPTION_HANDLER, EXCEPTION_GROUP_HANDLER -> { }
             case FOR_LOOP -> {
                 if (preserveTos) {
                     op(SWAP, 2);
@@ -602,6 +620,9 @@ public final class CodeGenerator311 {
             return null;
         }
         FBlock top = u.fblocks.peek();
+        if (top.type() == FBlockType.EXCEPTION_GROUP_HANDLER) {
+            throw new UnsupportedConstruct("break, continue or return in an except* block (its error)", u.lineno);
+        }
         if (toLoop && top.isLoop()) {
             return top;
         }
@@ -632,34 +653,136 @@ public final class CodeGenerator311 {
         b().emit(op, 0, Location.NOLINE);
     }
 
-    private void tryFinally(Ast.Try s) {
+    /** {@code compiler_try_finally} (and {@code compiler_try_star_finally}): {@code inner} is the try part. */
+    private void tryFinally(List<Stmt> finalbody, Runnable inner) {
         Label body = b().newLabel();
         Label end = b().newLabel();
         Label exit = b().newLabel();
         Label cleanup = b().newLabel();
         jump(SETUP_FINALLY, end);
         b().useLabel(body);
-        u.fblocks.push(new FBlock(FBlockType.FINALLY_TRY, body, end, s.finalbody()));
-        if (!s.handlers().isEmpty()) {
-            tryExcept(s);
-        } else {
-            stmts(s.body());
-        }
+        u.fblocks.push(new FBlock(FBlockType.FINALLY_TRY, body, end, finalbody));
+        inner.run();
         noLine(POP_BLOCK);
         u.fblocks.pop();
-        stmts(s.finalbody());
+        stmts(finalbody);
         jumpNoLine(JUMP, exit);
         b().useLabel(end);
         unsetLoc();
         jump(SETUP_CLEANUP, cleanup);
         op(PUSH_EXC_INFO);
         u.fblocks.push(new FBlock(FBlockType.FINALLY_END, end, null));
-        stmts(s.finalbody());
+        stmts(finalbody);
         u.fblocks.pop();
         op(RERAISE, 0);
         b().useLabel(cleanup);
         popExceptAndReraise();
         b().useLabel(exit);
+    }
+
+    /**
+     * {@code compiler_try_star_except}: each {@code except*} clause splits the exception group
+     * (CHECK_EG_MATCH); what the handlers raise and what none matched is collected in a list and
+     * re-raised together (PREP_RERAISE_STAR).
+     */
+    private void tryStarExcept(Ast.TryStar s) {
+        Label body = b().newLabel();
+        Label except = b().newLabel();
+        Label orelse = b().newLabel();
+        Label end = b().newLabel();
+        Label cleanup = b().newLabel();
+        Label reraiseStar = b().newLabel();
+        jump(SETUP_FINALLY, except);
+        b().useLabel(body);
+        u.fblocks.push(new FBlock(FBlockType.TRY_EXCEPT, body, null));
+        stmts(s.body());
+        u.fblocks.pop();
+        noLine(POP_BLOCK);
+        jumpNoLine(JUMP, orelse);
+        int n = s.handlers().size();
+        b().useLabel(except);
+        unsetLoc();
+        jump(SETUP_CLEANUP, cleanup);
+        op(PUSH_EXC_INFO);
+        u.fblocks.push(new FBlock(FBlockType.EXCEPTION_GROUP_HANDLER, null, null));
+        for (int i = 0; i < n; i++) {
+            Ast.ExceptHandler h = s.handlers().get(i);
+            setLoc(h);
+            except = b().newLabel();
+            Label exceptWithError = b().newLabel();
+            Label noMatch = b().newLabel();
+            if (i == 0) {
+                op(COPY, 1); // the original group
+                op(BUILD_LIST, 0); // what the clauses raise
+                op(SWAP, 2);
+            }
+            if (h.type() != null) {
+                expr(h.type());
+                op(CHECK_EG_MATCH);
+                op(COPY, 1);
+                jump(POP_JUMP_IF_NONE, noMatch);
+            }
+            Label cleanupEnd = b().newLabel();
+            Label cleanupBody = b().newLabel();
+            if (h.name() != null) {
+                nameOp(h.name(), Ast.ExprContext.Store);
+            } else {
+                op(POP_TOP);
+            }
+            jump(SETUP_CLEANUP, cleanupEnd);
+            b().useLabel(cleanupBody);
+            u.fblocks.push(new FBlock(FBlockType.HANDLER_CLEANUP, cleanupBody, null, h.name()));
+            stmts(h.body());
+            u.fblocks.pop();
+            unsetLoc();
+            op(POP_BLOCK);
+            if (h.name() != null) {
+                loadConst(PyObject.Singleton.NONE);
+                nameOp(h.name(), Ast.ExprContext.Store);
+                nameOp(h.name(), Ast.ExprContext.Del);
+            }
+            jump(JUMP, except);
+            b().useLabel(cleanupEnd);
+            unsetLoc();
+            if (h.name() != null) {
+                loadConst(PyObject.Singleton.NONE);
+                nameOp(h.name(), Ast.ExprContext.Store);
+                nameOp(h.name(), Ast.ExprContext.Del);
+            }
+            op(LIST_APPEND, 3); // the exception the clause raised
+            op(POP_TOP); // lasti
+            jump(JUMP, exceptWithError);
+            b().useLabel(except);
+            op(NOP); // holds a location
+            jump(JUMP, exceptWithError);
+            b().useLabel(noMatch);
+            op(POP_TOP); // the match: None
+            b().useLabel(exceptWithError);
+            if (i == n - 1) {
+                op(LIST_APPEND, 1); // the unhandled rest of the group
+                jump(JUMP, reraiseStar);
+            }
+        }
+        u.fblocks.pop();
+        Label reraise = b().newLabel();
+        b().useLabel(reraiseStar);
+        op(PREP_RERAISE_STAR);
+        op(COPY, 1);
+        jump(POP_JUMP_IF_NOT_NONE, reraise);
+        op(POP_TOP); // nothing to re-raise
+        op(POP_BLOCK);
+        op(POP_EXCEPT);
+        jump(JUMP, end);
+        b().useLabel(reraise);
+        op(POP_BLOCK);
+        op(SWAP, 2);
+        op(POP_EXCEPT);
+        op(RERAISE, 0);
+        b().useLabel(cleanup);
+        popExceptAndReraise();
+        b().useLabel(orelse);
+        stmts(s.orelse());
+        b().useLabel(end);
     }
 
     private void tryExcept(Ast.Try s) {
@@ -1471,8 +1594,8 @@ public final class CodeGenerator311 {
             if (!u.scope.isFunction()) {
                 throw syntaxError("'await' outside function");
             }
-            if (u.kind != Kind.ASYNC_FUNCTION) {
-                throw refuse("await outside an async function body (its error, comprehensions)", a);
+            if (u.kind != Kind.ASYNC_FUNCTION && u.kind != Kind.COMPREHENSION) {
+                throw refuse("await outside an async function body (its error)", a);
             }
             expr(a.value());
             awaitResult(0);
@@ -1525,15 +1648,12 @@ public final class CodeGenerator311 {
 
     /** {@code compiler_comprehension}: a nested function called with the outermost iterator. */
     private void comprehension(Expr e, String name, List<Ast.Comprehension> gens, Expr elt, Expr val, Opcode build) {
-        for (Ast.Comprehension g : gens) {
-            if (g.isAsync() != 0) {
-                throw refuse("asynchronous comprehensions", e);
-            }
-        }
         Ast.Comprehension outermost = gens.get(0);
+        Kind enclosing = u.kind;
         enterScope(name, Kind.COMPREHENSION, e, e.lineno());
-        if (u.scope.isCoroutine()) {
-            throw refuse("comprehensions containing await", e);
+        boolean asyncGenerator = u.scope.isCoroutine();
+        if (asyncGenerator && build != null && enclosing != Kind.ASYNC_FUNCTION && enclosing != Kind.COMPREHENSION) {
+            throw refuse("asynchronous comprehension outside of an asynchronous function (its error)", e);
         }
         setLoc(e);
         if (build != null) {
@@ -1546,13 +1666,78 @@ public final class CodeGenerator311 {
         PyObject.Code co = exitScope(true);
         makeClosure(co, 0);
         expr(outermost.iter());
-        op(GET_ITER);
+        op(outermost.isAsync() != 0 ? GET_AITER : GET_ITER);
         op(PRECALL, 0);
         op(CALL, 0);
+        if (asyncGenerator && build != null) {
+            op(GET_AWAITABLE, 0);
+            loadConst(PyObject.Singleton.NONE);
+            yieldFrom(true);
+        }
+    }
+
+    /** {@code compiler_async_comprehension_generator}: an {@code async for} clause. */
+    private void asyncComprehensionGenerator(List<Ast.Comprehension> gens, int index, int depth, Expr elt, Expr val,
+            Opcode build) {
+        Label start = b().newLabel();
+        Label except = b().newLabel();
+        Label ifCleanup = b().newLabel();
+        Ast.Comprehension gen = gens.get(index);
+        if (index == 0) {
+            u.code.argCount = 1;
+            op(LOAD_FAST, 0);
+        } else {
+            expr(gen.iter());
+            op(GET_AITER);
+        }
+        b().useLabel(start);
+        jump(SETUP_FINALLY, except);
+        op(GET_ANEXT);
+        loadConst(PyObject.Singleton.NONE);
+        yieldFrom(true);
+        op(POP_BLOCK);
+        expr(gen.target());
+        for (Expr cond : gen.ifs()) {
+            jumpIf(cond, ifCleanup, false);
+        }
+        depth++;
+        if (++index < gens.size()) {
+            comprehensionGenerator(gens, index, depth, elt, val, build);
+        }
+        if (index >= gens.size()) {
+            comprehensionElement(depth, elt, val, build);
+        }
+        b().useLabel(ifCleanup);
+        jump(JUMP, start);
+        b().useLabel(except);
+        op(END_ASYNC_FOR);
+    }
+
+    /** The innermost step of a comprehension: yield the element or add it to the collection. */
+    private void comprehensionElement(int depth, Expr elt, Expr val, Opcode build) {
+        if (build == null) {
+            expr(elt);
+            yieldValue();
+            op(POP_TOP);
+        } else if (build == BUILD_LIST) {
+            expr(elt);
+            op(LIST_APPEND, depth + 1);
+        } else if (build == BUILD_SET) {
+            expr(elt);
+            op(SET_ADD, depth + 1);
+        } else {
+            expr(elt);
+            expr(val);
+            op(MAP_ADD, depth + 1);
+        }
     }
 
     private void comprehensionGenerator(List<Ast.Comprehension> gens, int index, int depth, Expr elt, Expr val,
             Opcode build) {
+        if (gens.get(index).isAsync() != 0) {
+            asyncComprehensionGenerator(gens, index, depth, elt, val, build);
+            return;
+        }
         Label start = b().newLabel();
         Label ifCleanup = b().newLabel();
         Label anchor = b().newLabel();
@@ -1585,21 +1770,7 @@ public final class CodeGenerator311 {
             comprehensionGenerator(gens, index, depth, elt, val, build);
         }
         if (index >= gens.size()) {
-            if (build == null) {
-                expr(elt);
-                yieldValue();
-                op(POP_TOP);
-            } else if (build == BUILD_LIST) {
-                expr(elt);
-                op(LIST_APPEND, depth + 1);
-            } else if (build == BUILD_SET) {
-                expr(elt);
-                op(SET_ADD, depth + 1);
-            } else {
-                expr(elt);
-                expr(val);
-                op(MAP_ADD, depth + 1);
-            }
+            comprehensionElement(depth, elt, val, build);
         }
         b().useLabel(ifCleanup);
         if (start != null) {

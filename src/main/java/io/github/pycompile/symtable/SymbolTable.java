@@ -551,7 +551,11 @@ public final class SymbolTable {
             expr(value); // dict comprehension: value before key (3.8+ evaluation order)
         }
         expr(elt);
+        boolean awaitsInEnclosing = s.coroutine && !generator;
         exit();
+        if (awaitsInEnclosing) {
+            cur.coroutine = true; // the enclosing scope awaits the comprehension's result
+        }
     }
 
     private void iterTarget(Expr target) {

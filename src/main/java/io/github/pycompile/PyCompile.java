@@ -85,7 +85,7 @@ public final class PyCompile {
         try {
             module = compilers.apply(target).compile(bytes, name, options);
         } catch (PythonError e) {
-            return fail(PyCompileError.of(e, name, target), doraise);
+            return fail(PyCompileError.of(withProgramText(e, name, target), name, target), doraise);
         } catch (UnsupportedFeatureException e) {
             return fail(PyCompileError.of(e, name), doraise);
         } catch (RuntimeException e) {
@@ -114,6 +114,33 @@ public final class PyCompile {
             throw PyOSError.from(e, cachePath);
         }
         return cachePath;
+    }
+
+    /**
+     * A compile-time error without source text gets the line CPython's {@code PyErr_ProgramTextObject}
+     * reads from the file the error names (the {@code dfile} name: nothing when that is not a file
+     * here).
+     */
+    static PythonError withProgramText(PythonError e, String name, PythonVersion target) {
+        if (e.text() != null || e.lineno() <= 0 || name == null) {
+            return e;
+        }
+        try {
+            Path p = Path.of(name);
+            if (!Files.isRegularFile(p)) {
+                return e;
+            }
+            String text = io.github.pycompile.source.SourceDecoder.decode(Files.readAllBytes(p), target, name).text();
+            String[] lines = text.split("\n", -1);
+            if (e.lineno() > lines.length || e.lineno() == lines.length && lines[e.lineno() - 1].isEmpty()) {
+                return e;
+            }
+            String line = lines[e.lineno() - 1] + (e.lineno() < lines.length ? "\n" : "");
+            return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), line,
+                    e.endLineno(), e.endOffset());
+        } catch (IOException | PythonError | UnsupportedFeatureException | java.nio.file.InvalidPathException ex) {
+            return e;
+        }
     }
 
     /**

@@ -621,7 +621,7 @@ public final class CodeGenerator311 {
         }
         FBlock top = u.fblocks.peek();
         if (top.type() == FBlockType.EXCEPTION_GROUP_HANDLER) {
-            throw new UnsupportedConstruct("break, continue or return in an except* block (its error)", u.lineno);
+            throw syntaxError("'break', 'continue' and 'return' cannot appear in an except* block");
         }
         if (toLoop && top.isLoop()) {
             return top;
@@ -1194,6 +1194,9 @@ public final class CodeGenerator311 {
     }
 
     private void importFrom(Ast.ImportFrom s) {
+        if (s.lineno() > future.lineno() && "__future__".equals(s.module())) {
+            throw syntaxError("from __future__ imports must occur at the beginning of the file");
+        }
         loadConst(PyObject.Int.of(s.level()));
         List<PyObject> names = new ArrayList<>();
         for (Ast.Alias a : s.names()) {

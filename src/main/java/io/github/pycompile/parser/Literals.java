@@ -44,6 +44,81 @@ final class Literals {
         return new PyObject.Int(new BigInteger(t), false);
     }
 
+    /**
+     * The {@code UnicodeDecodeError} text CPython reports for undecodable bytes (kept by the decoder as
+     * escaped code points) inside the str literals {@code parts}, or null. Without escapes the whole
+     * body is decoded at once; with escapes each run of non-ASCII bytes is, so the position counts
+     * from the run.
+     */
+    static String undecodableBytes(List<Token> parts) {
+        for (Token t : parts) {
+            String s = t.text();
+            boolean escaped = false;
+            for (int i = 0; i < s.length() && !escaped; i++) {
+                escaped = io.github.pycompile.tokenizer.Identifiers.isEscapedByte(s.charAt(i));
+            }
+            if (!escaped) {
+                continue;
+            }
+            int q = 0;
+            while (q < s.length() && s.charAt(q) != '\'' && s.charAt(q) != '"') {
+                q++;
+            }
+            String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
+            if (prefix.contains("b")) {
+                continue;
+            }
+            int quoteLen = s.startsWith("\"\"\"", q) || s.startsWith("'''", q) ? 3 : 1;
+            String body = s.substring(q + quoteLen, s.length() - quoteLen);
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            for (int i = 0; i < body.length(); ) {
+                int cp = body.codePointAt(i);
+                i += Character.charCount(cp);
+                if (io.github.pycompile.tokenizer.Identifiers.isEscapedByte(cp)) {
+                    raw.write(cp - 0xDC00);
+                } else {
+                    byte[] b = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    raw.write(b, 0, b.length);
+                }
+            }
+            byte[] b = raw.toByteArray();
+            if (prefix.contains("r") || body.indexOf('\\') < 0) {
+                String err = utf8Error(b, 0, b.length);
+                if (err != null) {
+                    return err;
+                }
+                continue;
+            }
+            for (int i = 0; i < b.length; ) {
+                if (b[i] == '\\') {
+                    i++;
+                    if (i >= b.length) {
+                        break;
+                    }
+                }
+                if ((b[i] & 0x80) != 0) {
+                    int start = i;
+                    while (i < b.length && (b[i] & 0x80) != 0) {
+                        i++;
+                    }
+                    String err = utf8Error(b, start, i);
+                    if (err != null) {
+                        return err;
+                    }
+                } else {
+                    i++;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** CPython's UTF-8 decoder on {@code b[from:to]}: its first error message, or null. */
+    private static String utf8Error(byte[] b, int from, int to) {
+        io.github.pycompile.source.Utf8.Error e = io.github.pycompile.source.Utf8.firstError(b, from, to);
+        return e == null ? null : io.github.pycompile.source.Utf8.message(b, e, from);
+    }
+
     /** Adjacent string tokens as one constant (implicit concatenation). */
     static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
             int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
@@ -122,7 +197,14 @@ final class Literals {
             if (i + 1 >= n) {
                 throw refuse.apply("a string ending in a backslash");
             }
-            char e = body.charAt(++i);
+            char e = body.charAt(i + 1);
+            if (e >= 0x80) {
+                // CPython re-spells a backslash before a non-ASCII character as an escaped backslash
+                // before decoding: a plain backslash, no warning
+                out.append('\\');
+                continue;
+            }
+            i++;
             switch (e) {
                 case '\n' -> { }
                 case '\\' -> out.append('\\');

@@ -1335,6 +1335,17 @@ public final class Parser311 {
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::subExpression, l(start), c(start),
                     el(), ec());
         }
+        String undecodable = Literals.undecodableBytes(parts);
+        if (undecodable != null) {
+            if (sub) {
+                throw refuse("undecodable bytes in a string inside an f-string (its error)");
+            }
+            // raised when the literal is built: at the token the parser has just looked ahead to
+            Token next = tok(pos);
+            throw new TokenizerFailure(new PythonError("SyntaxError", "(unicode error) " + undecodable, filename,
+                    next.startLine(), next.startCol() + 1, tokenizer.lineText(next.startLine()), next.endLine(),
+                    next.endCol() + 1));
+        }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
     }
 

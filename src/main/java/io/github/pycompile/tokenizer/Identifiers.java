@@ -5,14 +5,14 @@ package io.github.pycompile.tokenizer;
  * {@code XID_Continue}, approximated by the JDK's Unicode identifier classes, which follow the same
  * Unicode derivation) and {@code str.isprintable()}.
  */
-final class Identifiers {
+public final class Identifiers {
     private Identifiers() {}
 
     /** First surrogate-escape char: the decoder maps an undecodable byte {@code b} to {@code U+DC00+b}. */
     static final char ESCAPED_BYTE_MIN = '\uDC80';
     static final char ESCAPED_BYTE_MAX = '\uDCFF';
 
-    static boolean isEscapedByte(int c) {
+    public static boolean isEscapedByte(int c) {
         return c >= ESCAPED_BYTE_MIN && c <= ESCAPED_BYTE_MAX;
     }
 

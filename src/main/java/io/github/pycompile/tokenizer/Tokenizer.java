@@ -1070,12 +1070,19 @@ public final class Tokenizer {
     private static String printableText(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (Identifiers.isEscapedByte(s.charAt(i))) {
-                StringBuilder sb = new StringBuilder(s.length());
-                for (int j = 0; j < s.length(); j++) {
-                    char c = s.charAt(j);
-                    sb.append(Identifiers.isEscapedByte(c) ? '\uFFFD' : c);
+                // the bytes decoded with errors="replace": one U+FFFD per maximal invalid subsequence
+                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+                for (int j = 0; j < s.length(); ) {
+                    int cp = s.codePointAt(j);
+                    j += Character.charCount(cp);
+                    if (Identifiers.isEscapedByte(cp)) {
+                        raw.write(cp - 0xDC00);
+                    } else {
+                        byte[] b = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                        raw.write(b, 0, b.length);
+                    }
                 }
-                return sb.toString();
+                return io.github.pycompile.source.Utf8.decodeReplace(raw.toByteArray());
             }
         }
         return s;

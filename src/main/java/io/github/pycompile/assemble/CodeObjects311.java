@@ -173,7 +173,11 @@ public final class CodeObjects311 {
     private boolean internsConstant(Str s) {
         return !s.lonePairs() && allNameChars(s.value())
                 || internsCodeNames() && s.value().length() == 1 && s.value().charAt(0) <= 0xFF
-                || target == PythonVersion.V3_11 && s.value().equals("*");
+                || target == PythonVersion.V3_11 && s.value().equals("*")
+                // a one-character latin-1 string is a shared singleton: interned if an identifier of
+                // the source (or start-up) interned that character
+                || s.value().length() == 1 && s.value().charAt(0) >= 0x80 && s.value().charAt(0) <= 0xFF
+                        && internedBefore(s.value());
     }
 
     static boolean allNameChars(String s) {
@@ -232,7 +236,8 @@ public final class CodeObjects311 {
                     // CPython interns an element in place (same object, set unchanged) unless an equal
                     // interned string already existed, which then replaces it (the set is rebuilt)
                     // (at start-up, or by the parser as an identifier of this source)
-                    replaced |= existed && internedInPlace.get(x) != y || x instanceof Str xs && internedBefore(xs.value());
+                    replaced |= existed && internedInPlace.get(x) != y
+                            || x instanceof Str xs && !xs.interned() && internedBefore(xs.value());
                 }
                 items.add(y);
             }
@@ -377,7 +382,7 @@ public final class CodeObjects311 {
             }
             if (o instanceof Str s) {
                 return s.interned() || s.value().isEmpty()
-                        || (s.value().length() == 1 && s.value().charAt(0) <= 0xFF);
+                        || (s.value().length() == 1 && s.value().charAt(0) <= 0xFF && !s.unshared());
             } else if (o instanceof Int i) {
                 return i.value().compareTo(SMALL_MIN) >= 0 && i.value().compareTo(SMALL_MAX) <= 0;
             } else if (o instanceof Tuple t) {

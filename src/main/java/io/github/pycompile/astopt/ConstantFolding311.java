@@ -439,7 +439,8 @@ public final class ConstantFolding311 {
                 if (percents) {
                     lit = lit.replace("%%", "%");
                 }
-                seq.add(new Ast.Constant(new PyObject.Str(lit, false), null, -1, -1, -1, -1));
+                seq.add(new Ast.Constant(percents ? PyObject.Str.unshared(lit) : new PyObject.Str(lit, false), null,
+                        -1, -1, -1, -1));
             }
             if (pos >= cps.length) {
                 break;

@@ -211,6 +211,15 @@ public final class CodeGenerator311 {
         return Symbols.mangle(u.privateName, name);
     }
 
+    /**
+     * A name as a constant ({@code _Py_Mangle} of the identifier): the parser's interned object, or a
+     * new, uninterned string when mangling changed it.
+     */
+    private PyObject.Str identifierConst(String id) {
+        String m = mangle(id);
+        return new PyObject.Str(m, m.equals(id));
+    }
+
     private void opName(Opcode op, String name) {
         op(op, u.code.addName(mangle(name)));
     }
@@ -1008,7 +1017,7 @@ public final class CodeGenerator311 {
             if (a.simple() != 0 && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
                 annotationValue(a.annotation());
                 opName(LOAD_NAME, "__annotations__");
-                loadConst(new PyObject.Str(mangle(n.id()), false));
+                loadConst(identifierConst(n.id()));
                 op(STORE_SUBSCR);
             }
         } else if (targ instanceof Ast.Attribute at) {
@@ -1269,7 +1278,7 @@ public final class CodeGenerator311 {
         for (int i = 0; i < args.kwonlyargs().size(); i++) {
             Expr d = args.kwDefaults().get(i);
             if (d != null) {
-                keys.add(new PyObject.Str(mangle(args.kwonlyargs().get(i).arg()), true));
+                keys.add(identifierConst(args.kwonlyargs().get(i).arg()));
                 expr(d);
             }
         }
@@ -1311,7 +1320,7 @@ public final class CodeGenerator311 {
     }
 
     private void argAnnotation(String id, Expr annotation, int[] len) {
-        loadConst(new PyObject.Str(mangle(id), true));
+        loadConst(identifierConst(id));
         if (future.annotations()) {
             annotationValue(annotation);
         } else if (annotation instanceof Ast.Starred st) {

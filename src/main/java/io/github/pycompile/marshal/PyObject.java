@@ -49,9 +49,21 @@ public sealed interface PyObject {
      * since a high-low pair of lone surrogates looks like the non-BMP character it would spell,
      * {@code lonePairs} says that every such pair in {@code value} stands for two lone surrogates.
      */
-    record Str(String value, boolean interned, boolean lonePairs) implements PyObject {
+    record Str(String value, boolean interned, boolean lonePairs, boolean unshared) implements PyObject {
         public Str(String value, boolean interned) {
-            this(value, interned, false);
+            this(value, interned, false, false);
+        }
+
+        public Str(String value, boolean interned, boolean lonePairs) {
+            this(value, interned, lonePairs, false);
+        }
+
+        /**
+         * A string CPython builds without its one-character cache (the result of {@code str.replace}),
+         * so a one-character latin-1 value is not the shared singleton.
+         */
+        public static Str unshared(String value) {
+            return new Str(value, false, false, true);
         }
     }
 

@@ -189,11 +189,21 @@ public final class Parser311 {
         return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
     }
 
+    /** A NAME token; a non-ASCII identifier NFKC-normalised, as the parser stores identifiers (PEP 3131). */
     private Token name() {
         if (!atName()) {
             throw fail();
         }
-        return tok(pos++);
+        Token t = tok(pos++);
+        String text = t.text();
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                String norm = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+                return norm.equals(text) ? t : new Token(t.kind(), norm, t.startLine(), t.startCol(), t.endLine(),
+                        t.endCol(), t.startIndex(), t.endIndex());
+            }
+        }
+        return t;
     }
 
     private void enter() {

@@ -119,6 +119,28 @@ final class Literals {
         return e == null ? null : io.github.pycompile.source.Utf8.message(b, e, from);
     }
 
+    /**
+     * {@code CJK UNIFIED IDEOGRAPH-XXXX}, the algorithmic names {@code unicodedata} (Unicode 14, as in
+     * 3.11) gives the unified ideographs: the prefix in any case, four or five uppercase hex digits.
+     * -1 when {@code name} is not one.
+     */
+    static int cjkIdeograph(String name) {
+        String prefix = "CJK UNIFIED IDEOGRAPH-";
+        if (name.length() < prefix.length() + 4 || !name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return -1;
+        }
+        String hex = name.substring(prefix.length());
+        if (hex.length() > 5 || !hex.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'F')) {
+            return -1;
+        }
+        int cp = Integer.parseInt(hex, 16);
+        boolean unified = cp >= 0x3400 && cp <= 0x4DBF || cp >= 0x4E00 && cp <= 0x9FFF
+                || cp >= 0x20000 && cp <= 0x2A6DF || cp >= 0x2A700 && cp <= 0x2B738
+                || cp >= 0x2B740 && cp <= 0x2B81D || cp >= 0x2B820 && cp <= 0x2CEA1
+                || cp >= 0x2CEB0 && cp <= 0x2EBE0 || cp >= 0x30000 && cp <= 0x3134A;
+        return unified ? cp : -1;
+    }
+
     /** Adjacent string tokens as one constant (implicit concatenation). */
     static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
             int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
@@ -259,10 +281,13 @@ final class Literals {
                     }
                     String name = body.substring(i + 2, close);
                     int cp;
-                    try {
-                        cp = Character.codePointOf(name);
-                    } catch (IllegalArgumentException ex) {
-                        throw refuse.apply("\\N{" + name + "} (a name Java does not know)");
+                    cp = cjkIdeograph(name);
+                    if (cp < 0) {
+                        try {
+                            cp = Character.codePointOf(name);
+                        } catch (IllegalArgumentException ex) {
+                            throw refuse.apply("\\N{" + name + "} (a name Java does not know)");
+                        }
                     }
                     out.appendCodePoint(cp);
                     i = close;

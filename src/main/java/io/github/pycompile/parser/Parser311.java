@@ -1240,8 +1240,8 @@ public final class Parser311 {
     private Expr slices() {
         int start = pos;
         Expr first = slice();
-        if (!at(TokenKind.COMMA)) {
-            return first;
+        if (!at(TokenKind.COMMA) && !(first instanceof Ast.Starred)) {
+            return first; // a starred expression alone is still a one-element tuple
         }
         List<Expr> elts = new ArrayList<>();
         elts.add(first);

@@ -17,7 +17,8 @@ import java.util.TreeMap;
 /**
  * Prints why the core refuses the files of a target's standard library (and site-packages with
  * {@code all}): the first construct each refused file hits, counted — the work list for coverage.
- * {@code java -cp ... io.github.pycompile.bench.RefusalCensus [X.Y] [all]}
+ * {@code java -cp ... io.github.pycompile.bench.RefusalCensus [X.Y] [all]}; with {@code -Dcensus.show=TEXT}
+ * also the files refused for a construct containing TEXT.
  */
 public final class RefusalCensus {
     private RefusalCensus() {}
@@ -38,6 +39,10 @@ public final class RefusalCensus {
                 compiled++;
             } catch (UnsupportedFeatureException e) {
                 reasons.merge(e.construct(), 1, Integer::sum);
+                String show = System.getProperty("census.show");
+                if (show != null && e.construct().contains(show)) {
+                    System.out.println("  " + f + ":" + e.lineno() + ": " + e.construct());
+                }
             } catch (PythonError e) {
                 errors++;
             } catch (RuntimeException e) {

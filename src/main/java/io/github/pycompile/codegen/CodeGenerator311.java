@@ -577,6 +577,7 @@ public final class CodeGenerator311 {
                 op(POP_TOP);
             }
             stmts(m.body());
+            unsetLoc();
             jump(JUMP, end);
             // a failed pattern's cleanup belongs to the pattern's line, not the body's last
             setLoc(m.pattern());
@@ -731,7 +732,8 @@ public final class CodeGenerator311 {
             loadInt(size);
             op(COMPARE_OP, 2);
             jumpToFailPop(pc, POP_JUMP_IF_FALSE);
-        } else if (starWildcard) {
+        } else if (size > 1) {
+            // a star: len(subject) >= size - 1 (no test when the star stands alone)
             op(GET_LEN);
             loadInt(size - 1);
             op(COMPARE_OP, 5);

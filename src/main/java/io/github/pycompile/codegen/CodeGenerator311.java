@@ -538,6 +538,8 @@ public final class CodeGenerator311 {
             b().nextBlock();
         } else if (s instanceof Ast.Assert a) {
             assertStmt(a);
+        } else if (s instanceof Ast.Match m) {
+            matchStmt(m);
         } else if (s instanceof Ast.FunctionDef f) {
             function(f, f.name(), f.args(), f.body(), f.decoratorList(), f.returns(), Kind.FUNCTION);
         } else if (s instanceof Ast.AsyncFunctionDef f) {
@@ -547,6 +549,479 @@ public final class CodeGenerator311 {
         } else {
             throw refuse(s.pyName() + " statements", s);
         }
+    }
+
+    // ------------------------------------------------------------------ match statements
+
+    /** The state of one case's pattern while it compiles ({@code pattern_context}). */
+    private static final class PatternContext {
+        /** Names captured so far, their values waiting on the stack (in this order) until the case succeeds. */
+        List<String> stores = new ArrayList<>();
+        /** Whether an irrefutable pattern is allowed here. */
+        boolean allowIrrefutable;
+        /** failPop.get(n): where a failure goes with n items to pop (each block pops one, then falls into the next). */
+        List<Label> failPop = new ArrayList<>();
+        /** Items on the stack above the captured values that a failure must pop too. */
+        int onTop;
+    }
+
+    private static boolean isWildcard(Ast.Pattern p) {
+        return p instanceof Ast.MatchAs a && a.name() == null;
+    }
+
+    private static boolean isStarWildcard(Ast.Pattern p) {
+        return p instanceof Ast.MatchStar s && s.name() == null;
+    }
+
+    private void loadInt(long v) {
+        loadConst(PyObject.Int.of(v));
+    }
+
+    private void matchStmt(Ast.Match s) {
+        expr(s.subject());
+        Label end = b().newLabel();
+        List<Ast.MatchCase> cases = s.cases();
+        int n = cases.size();
+        boolean hasDefault = isWildcard(cases.get(n - 1).pattern()) && n > 1;
+        int last = n - (hasDefault ? 1 : 0) - 1;
+        for (int i = 0; i <= last; i++) {
+            Ast.MatchCase m = cases.get(i);
+            setLoc(m.pattern());
+            if (i != last) {
+                op(COPY, 1); // later cases need the subject too
+            }
+            PatternContext pc = new PatternContext();
+            pc.allowIrrefutable = m.guard() != null || i == n - 1;
+            pattern(m.pattern(), pc);
+            for (String name : pc.stores) {
+                nameOp(name, Ast.ExprContext.Store);
+            }
+            if (m.guard() != null) {
+                ensureFailPop(pc, 0);
+                jumpIf(m.guard(), pc.failPop.get(0), false);
+            }
+            if (i != last) {
+                op(POP_TOP);
+            }
+            stmts(m.body());
+            unsetLoc();
+            jump(JUMP, end);
+            // a failed pattern's cleanup belongs to the pattern's line, not the body's last
+            setLoc(m.pattern());
+            emitAndResetFailPop(pc);
+        }
+        if (hasDefault) {
+            Ast.MatchCase m = cases.get(n - 1);
+            setLoc(m.pattern());
+            if (n == 1) {
+                op(POP_TOP);
+            } else {
+                op(NOP); // the default case's line shows as covered
+            }
+            if (m.guard() != null) {
+                jumpIf(m.guard(), end, false);
+            }
+            stmts(m.body());
+        }
+        b().useLabel(end);
+    }
+
+    private void ensureFailPop(PatternContext pc, int n) {
+        while (pc.failPop.size() <= n) {
+            pc.failPop.add(b().newLabel());
+        }
+    }
+
+    /** Jumps (with {@code op}) to the failure block that pops everything this point has pushed. */
+    private void jumpToFailPop(PatternContext pc, Opcode op) {
+        int pops = pc.onTop + pc.stores.size();
+        ensureFailPop(pc, pops);
+        jump(op, pc.failPop.get(pops));
+    }
+
+    /** Places the failure blocks, the deepest first, each popping one item. */
+    private void emitAndResetFailPop(PatternContext pc) {
+        if (pc.failPop.isEmpty()) {
+            return;
+        }
+        for (int i = pc.failPop.size() - 1; i > 0; i--) {
+            b().useLabel(pc.failPop.get(i));
+            op(POP_TOP);
+        }
+        b().useLabel(pc.failPop.get(0));
+        pc.failPop = new ArrayList<>();
+    }
+
+    /** Moves the top of the stack {@code count - 1} places down. */
+    private void rotate(int count) {
+        while (count > 1) {
+            op(SWAP, count--);
+        }
+    }
+
+    /** Stashes the top of the stack under the items kept on top, to be stored as {@code name} on success. */
+    private void storePatternName(String name, PatternContext pc, Ast.Pattern p) {
+        if (name == null) {
+            op(POP_TOP);
+            return;
+        }
+        if (name.equals("__debug__")) {
+            throw refuse("assignment to __debug__ in a pattern (its error)", p);
+        }
+        if (pc.stores.contains(name)) {
+            throw syntaxError("multiple assignments to name '" + name + "' in pattern");
+        }
+        rotate(pc.onTop + pc.stores.size() + 1);
+        pc.stores.add(name);
+    }
+
+    private void pattern(Ast.Pattern p, PatternContext pc) {
+        setLoc(p);
+        if (p instanceof Ast.MatchValue v) {
+            Expr value = v.value();
+            if (!(value instanceof Ast.Constant) && !(value instanceof Ast.Attribute)) {
+                throw syntaxError("patterns may only match literals and attribute lookups");
+            }
+            expr(value);
+            op(COMPARE_OP, 2);
+            jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        } else if (p instanceof Ast.MatchSingleton sg) {
+            loadConst(sg.value());
+            op(IS_OP, 0);
+            jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        } else if (p instanceof Ast.MatchSequence sq) {
+            sequencePattern(sq, pc);
+        } else if (p instanceof Ast.MatchMapping mm) {
+            mappingPattern(mm, pc);
+        } else if (p instanceof Ast.MatchClass mc) {
+            classPattern(mc, pc);
+        } else if (p instanceof Ast.MatchStar st) {
+            storePatternName(st.name(), pc, p);
+        } else if (p instanceof Ast.MatchAs as) {
+            asPattern(as, pc);
+        } else if (p instanceof Ast.MatchOr or) {
+            orPattern(or, pc);
+        } else {
+            throw refuse(p.pyName() + " patterns", p);
+        }
+    }
+
+    /** A pattern inside another: irrefutable ones are always allowed there. */
+    private void subpattern(Ast.Pattern p, PatternContext pc) {
+        boolean allow = pc.allowIrrefutable;
+        pc.allowIrrefutable = true;
+        pattern(p, pc);
+        pc.allowIrrefutable = allow;
+    }
+
+    private void asPattern(Ast.MatchAs p, PatternContext pc) {
+        if (p.pattern() == null) {
+            if (!pc.allowIrrefutable) {
+                if (p.name() != null) {
+                    throw syntaxError("name capture '" + p.name() + "' makes remaining patterns unreachable");
+                }
+                throw syntaxError("wildcard makes remaining patterns unreachable");
+            }
+            storePatternName(p.name(), pc, p);
+            return;
+        }
+        pc.onTop++;
+        op(COPY, 1);
+        pattern(p.pattern(), pc);
+        pc.onTop--;
+        storePatternName(p.name(), pc, p);
+    }
+
+    private void sequencePattern(Ast.MatchSequence p, PatternContext pc) {
+        List<Ast.Pattern> patterns = p.patterns();
+        int size = patterns.size();
+        int star = -1;
+        boolean onlyWildcard = true;
+        boolean starWildcard = false;
+        for (int i = 0; i < size; i++) {
+            Ast.Pattern q = patterns.get(i);
+            if (q instanceof Ast.MatchStar) {
+                if (star >= 0) {
+                    throw syntaxError("multiple starred names in sequence pattern");
+                }
+                starWildcard = isStarWildcard(q);
+                onlyWildcard &= starWildcard;
+                star = i;
+                continue;
+            }
+            onlyWildcard &= isWildcard(q);
+        }
+        pc.onTop++;
+        op(MATCH_SEQUENCE);
+        jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        if (star < 0) {
+            op(GET_LEN);
+            loadInt(size);
+            op(COMPARE_OP, 2);
+            jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        } else if (size > 1) {
+            // a star: len(subject) >= size - 1 (no test when the star stands alone)
+            op(GET_LEN);
+            loadInt(size - 1);
+            op(COMPARE_OP, 5);
+            jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        }
+        pc.onTop--;
+        if (onlyWildcard) {
+            op(POP_TOP);
+        } else if (starWildcard) {
+            sequenceSubscripts(patterns, star, pc);
+        } else {
+            sequenceUnpack(patterns, pc);
+        }
+    }
+
+    private void sequenceUnpack(List<Ast.Pattern> patterns, PatternContext pc) {
+        int n = patterns.size();
+        boolean seenStar = false;
+        for (int i = 0; i < n; i++) {
+            Ast.Pattern q = patterns.get(i);
+            if (q instanceof Ast.MatchStar && !seenStar) {
+                if (i >= (1 << 8) || n - i - 1 >= (Integer.MAX_VALUE >> 8)) {
+                    throw syntaxError("too many expressions in star-unpacking sequence pattern");
+                }
+                op(UNPACK_EX, i + ((n - i - 1) << 8));
+                seenStar = true;
+            } else if (q instanceof Ast.MatchStar) {
+                throw syntaxError("multiple starred expressions in sequence pattern");
+            }
+        }
+        if (!seenStar) {
+            op(UNPACK_SEQUENCE, n);
+        }
+        pc.onTop += n;
+        for (Ast.Pattern q : patterns) {
+            pc.onTop--;
+            subpattern(q, pc);
+        }
+    }
+
+    /** A sequence with a {@code *_}: the items it needs by index (from the end after the star), not unpacked. */
+    private void sequenceSubscripts(List<Ast.Pattern> patterns, int star, PatternContext pc) {
+        pc.onTop++;
+        int size = patterns.size();
+        for (int i = 0; i < size; i++) {
+            Ast.Pattern q = patterns.get(i);
+            if (isWildcard(q) || i == star) {
+                continue;
+            }
+            op(COPY, 1);
+            if (i < star) {
+                loadInt(i);
+            } else {
+                op(GET_LEN);
+                loadInt(size - i);
+                op(BINARY_OP, binaryOparg(Ast.Operator.Sub));
+            }
+            op(BINARY_SUBSCR);
+            subpattern(q, pc);
+        }
+        pc.onTop--;
+        op(POP_TOP);
+    }
+
+    private void mappingPattern(Ast.MatchMapping p, PatternContext pc) {
+        List<Expr> keys = p.keys();
+        List<Ast.Pattern> patterns = p.patterns();
+        int size = keys.size();
+        String rest = p.rest();
+        pc.onTop++;
+        op(MATCH_MAPPING);
+        jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        if (size == 0 && rest == null) {
+            pc.onTop--;
+            op(POP_TOP);
+            return;
+        }
+        if (size > 0) {
+            op(GET_LEN);
+            loadInt(size);
+            op(COMPARE_OP, 5);
+            jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Expr key : keys) {
+            if (key instanceof Ast.Constant c) {
+                String k = keyIdentity(c.value());
+                if (k == null && keys.size() > 1) {
+                    // equality of floats, complexes and bytes with other keys is not reproduced here
+                    throw refuse("mapping patterns with float, complex or bytes keys", key);
+                }
+                if (k != null && !seen.add(k)) {
+                    throw refuse("duplicate keys in a mapping pattern (their error)", key);
+                }
+            } else if (!(key instanceof Ast.Attribute)) {
+                throw syntaxError("mapping pattern keys may only match literals and attribute lookups");
+            }
+            expr(key);
+        }
+        op(BUILD_TUPLE, size);
+        op(MATCH_KEYS);
+        pc.onTop += 2;
+        op(COPY, 1);
+        loadConst(PyObject.Singleton.NONE);
+        op(IS_OP, 1);
+        jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        op(UNPACK_SEQUENCE, size);
+        pc.onTop += size - 1;
+        for (Ast.Pattern q : patterns) {
+            pc.onTop--;
+            subpattern(q, pc);
+        }
+        pc.onTop -= 2;
+        if (rest != null) {
+            // rest = dict(subject) without the matched keys
+            op(BUILD_MAP, 0);
+            op(SWAP, 3);
+            op(DICT_UPDATE, 2);
+            op(UNPACK_SEQUENCE, size);
+            for (int k = size; k > 0; k--) {
+                op(COPY, 1 + k);
+                op(SWAP, 2);
+                op(DELETE_SUBSCR);
+            }
+            storePatternName(rest, pc, p);
+        } else {
+            op(POP_TOP);
+            op(POP_TOP);
+        }
+    }
+
+    /** What Python's equality makes of a constant key (True is 1), or null when not worked out here. */
+    private static String keyIdentity(PyObject v) {
+        if (v instanceof PyObject.Str s) {
+            return "s" + s.value();
+        }
+        if (v instanceof PyObject.Int i) {
+            return "i" + i.value();
+        }
+        if (v == PyObject.Singleton.TRUE) {
+            return "i1";
+        }
+        if (v == PyObject.Singleton.FALSE) {
+            return "i0";
+        }
+        if (v == PyObject.Singleton.NONE) {
+            return "n";
+        }
+        return null;
+    }
+
+    private void classPattern(Ast.MatchClass p, PatternContext pc) {
+        List<Ast.Pattern> patterns = p.patterns();
+        List<String> attrs = p.kwdAttrs();
+        List<Ast.Pattern> kwdPatterns = p.kwdPatterns();
+        int nargs = patterns.size();
+        int nattrs = attrs.size();
+        if (nattrs > 0) {
+            for (int i = 0; i < nattrs; i++) {
+                String attr = attrs.get(i);
+                if (attr.equals("__debug__")) {
+                    throw refuse("__debug__ as a class pattern keyword (its error)", p);
+                }
+                for (int j = i + 1; j < nattrs; j++) {
+                    if (attr.equals(attrs.get(j))) {
+                        setLoc(kwdPatterns.get(j));
+                        throw syntaxError("attribute name repeated in class pattern: " + attr);
+                    }
+                }
+            }
+            setLoc(p);
+        }
+        expr(p.cls());
+        List<PyObject> names = new ArrayList<>();
+        for (String a : attrs) {
+            names.add(new PyObject.Str(a, true));
+        }
+        loadConst(new PyObject.Tuple(names));
+        op(MATCH_CLASS, nargs);
+        op(COPY, 1);
+        loadConst(PyObject.Singleton.NONE);
+        op(IS_OP, 1);
+        pc.onTop++;
+        jumpToFailPop(pc, POP_JUMP_IF_FALSE);
+        op(UNPACK_SEQUENCE, nargs + nattrs);
+        pc.onTop += nargs + nattrs - 1;
+        for (int i = 0; i < nargs + nattrs; i++) {
+            pc.onTop--;
+            Ast.Pattern q = i < nargs ? patterns.get(i) : kwdPatterns.get(i - nargs);
+            if (isWildcard(q)) {
+                op(POP_TOP);
+                continue;
+            }
+            subpattern(q, pc);
+        }
+    }
+
+    private void orPattern(Ast.MatchOr p, PatternContext pc) {
+        Label end = b().newLabel();
+        List<Ast.Pattern> alts = p.patterns();
+        int size = alts.size();
+        List<String> oldStores = pc.stores;
+        boolean oldAllow = pc.allowIrrefutable;
+        List<Label> oldFailPop = pc.failPop;
+        int oldOnTop = pc.onTop;
+        List<String> control = null;
+        for (int i = 0; i < size; i++) {
+            Ast.Pattern alt = alts.get(i);
+            setLoc(alt);
+            pc.stores = new ArrayList<>();
+            pc.allowIrrefutable = i == size - 1 && oldAllow;
+            pc.failPop = new ArrayList<>();
+            pc.onTop = 0;
+            op(COPY, 1);
+            pattern(alt, pc);
+            int nstores = pc.stores.size();
+            if (i == 0) {
+                control = pc.stores;
+            } else if (nstores != control.size()) {
+                throw syntaxError("alternative patterns bind different names");
+            } else if (nstores > 0) {
+                // bring this alternative's captures into the first one's order
+                for (int icontrol = nstores - 1; icontrol >= 0; icontrol--) {
+                    String name = control.get(icontrol);
+                    int istores = pc.stores.indexOf(name);
+                    if (istores < 0) {
+                        throw syntaxError("alternative patterns bind different names");
+                    }
+                    if (icontrol != istores) {
+                        int rotations = istores + 1;
+                        List<String> moved = new ArrayList<>(pc.stores.subList(0, rotations));
+                        pc.stores.subList(0, rotations).clear();
+                        pc.stores.addAll(icontrol - istores, moved);
+                        while (rotations-- > 0) {
+                            rotate(icontrol + 1);
+                        }
+                    }
+                }
+            }
+            jump(JUMP, end);
+            emitAndResetFailPop(pc);
+        }
+        pc.stores = oldStores;
+        pc.allowIrrefutable = oldAllow;
+        pc.failPop = oldFailPop;
+        pc.onTop = oldOnTop;
+        // no alternative matched: drop the copy of the subject and fail
+        op(POP_TOP);
+        jumpToFailPop(pc, JUMP);
+        b().useLabel(end);
+        int nstores = control.size();
+        int nrots = nstores + 1 + pc.onTop + pc.stores.size();
+        for (int i = 0; i < nstores; i++) {
+            rotate(nrots);
+            String name = control.get(i);
+            if (pc.stores.contains(name)) {
+                throw syntaxError("multiple assignments to name '" + name + "' in pattern");
+            }
+            pc.stores.add(name);
+        }
+        op(POP_TOP); // the copy of the subject
     }
 
     /** {@code compiler_unwind_fblock}: the code leaving one block needs. */

@@ -27,7 +27,7 @@ import java.util.function.Consumer;
  * rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the grammar
  * needs it (assignment targets are parsed as expressions, then checked and given their context).
  *
- * <p>Scope: every construct of 3.11 except {@code match} statements and f-strings, which are refused
+ * <p>Scope: every construct of 3.11 except f-strings, which are refused
  * ({@link UnsupportedFeatureException}) until their parsers land, as is any input the grammar rejects
  * beyond the tokenizer's own errors (CPython's {@code invalid_*} rules choose the message; until they
  * are reproduced, refusing is better than a message that differs). Nesting deeper than CPython's
@@ -317,58 +317,413 @@ public final class Parser311 {
                 throw fail();
             }
             case "match":
-                if (looksLikeMatch()) {
-                    throw refuse("match statements");
-                }
-                return null;
+                return matchStatement();
             default:
                 return null;
         }
     }
 
-    /** {@code match} is a soft keyword: a statement only if a subject and ':' NEWLINE follow. */
-    private boolean looksLikeMatch() {
-        Token next = peek(1);
-        switch (next.kind()) {
-            case NEWLINE:
-            case EQUAL:
-            case DOT:
-            case COLON:
-            case COMMA:
-            case RPAR:
-            case SEMI:
+    // ---------------------------------------------------------------- match statements (PEP 634)
+
+    /**
+     * {@code match_stmt}, or null when the soft keyword {@code match} does not start one (the line is
+     * then an ordinary statement): a subject, ':' NEWLINE INDENT must follow before the parser commits.
+     */
+    private Stmt matchStatement() {
+        int start = pos;
+        Expr subject;
+        pos++;
+        try {
+            subject = subjectExpression();
+            expect(TokenKind.COLON);
+            expect(TokenKind.NEWLINE);
+            if (!at(TokenKind.INDENT)) {
+                throw fail();
+            }
+        } catch (UnsupportedConstruct notMatch) {
+            pos = start;
+            return null;
+        }
+        pos++; // INDENT
+        List<Ast.MatchCase> cases = new ArrayList<>();
+        do {
+            cases.add(caseBlock());
+        } while (!accept(TokenKind.DEDENT));
+        return new Ast.Match(subject, cases, l(start), c(start), el(), ec());
+    }
+
+    /** {@code subject_expr}: a tuple when a comma follows the first item, else a named expression. */
+    private Expr subjectExpression() {
+        int start = pos;
+        Expr first = starNamedExpression();
+        if (!at(TokenKind.COMMA)) {
+            if (first instanceof Ast.Starred) {
+                throw fail();
+            }
+            return first;
+        }
+        List<Expr> elts = new ArrayList<>();
+        elts.add(first);
+        while (accept(TokenKind.COMMA)) {
+            if (!startsExpression()) {
+                break;
+            }
+            elts.add(starNamedExpression());
+        }
+        return new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec());
+    }
+
+    private Expr starNamedExpression() {
+        if (at(TokenKind.STAR)) {
+            int start = pos++;
+            Expr v = bitwiseOr();
+            return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
+        }
+        return namedExpression();
+    }
+
+    private Ast.MatchCase caseBlock() {
+        if (!atKeyword("case")) {
+            throw fail();
+        }
+        pos++;
+        Ast.Pattern pattern = topPatterns();
+        Expr guard = null;
+        if (acceptKeyword("if")) {
+            guard = namedExpression();
+        }
+        expect(TokenKind.COLON);
+        List<Stmt> body = block();
+        return new Ast.MatchCase(pattern, guard, body);
+    }
+
+    /** {@code patterns}: an open sequence ({@code case a, *b:}) or one pattern. */
+    private Ast.Pattern topPatterns() {
+        int start = pos;
+        Ast.Pattern first = maybeStarPattern();
+        if (!at(TokenKind.COMMA)) {
+            if (first instanceof Ast.MatchStar) {
+                throw fail();
+            }
+            return first;
+        }
+        List<Ast.Pattern> items = openSequenceRest(first);
+        return new Ast.MatchSequence(items, l(start), c(start), el(), ec());
+    }
+
+    /** After the first item of an open sequence, at its ',': the items, a trailing comma consumed. */
+    private List<Ast.Pattern> openSequenceRest(Ast.Pattern first) {
+        List<Ast.Pattern> items = new ArrayList<>();
+        items.add(first);
+        while (accept(TokenKind.COMMA)) {
+            if (!startsPattern()) {
+                break;
+            }
+            items.add(maybeStarPattern());
+        }
+        return items;
+    }
+
+    private boolean startsPattern() {
+        Token t = peek();
+        switch (t.kind()) {
+            case NAME:
+                return !KEYWORDS.contains(t.text()) || t.text().equals("None") || t.text().equals("True")
+                        || t.text().equals("False");
+            case NUMBER:
+            case STRING:
+            case MINUS:
+            case LPAR:
+            case LSQB:
+            case LBRACE:
+            case STAR:
+                return true;
+            default:
                 return false;
+        }
+    }
+
+    private Ast.Pattern maybeStarPattern() {
+        if (at(TokenKind.STAR)) {
+            int start = pos++;
+            Token n = name();
+            String target = n.text().equals("_") ? null : n.text();
+            if (target != null) {
+                checkCaptureFollow();
+            }
+            return new Ast.MatchStar(target, l(start), c(start), el(), ec());
+        }
+        return pattern();
+    }
+
+    /** {@code pattern_capture_target}'s negative lookahead: no '.', '(' or '=' after the name. */
+    private void checkCaptureFollow() {
+        if (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.EQUAL)) {
+            throw fail();
+        }
+    }
+
+    /** {@code pattern}: an or-pattern, optionally {@code as NAME}. */
+    private Ast.Pattern pattern() {
+        enter();
+        try {
+            int start = pos;
+            Ast.Pattern p = orPattern();
+            if (acceptKeyword("as")) {
+                Token n = name();
+                if (n.text().equals("_")) {
+                    throw fail();
+                }
+                checkCaptureFollow();
+                return new Ast.MatchAs(p, n.text(), l(start), c(start), el(), ec());
+            }
+            return p;
+        } finally {
+            depth--;
+        }
+    }
+
+    private Ast.Pattern orPattern() {
+        int start = pos;
+        Ast.Pattern first = closedPattern();
+        if (!at(TokenKind.VBAR)) {
+            return first;
+        }
+        List<Ast.Pattern> alts = new ArrayList<>();
+        alts.add(first);
+        while (accept(TokenKind.VBAR)) {
+            alts.add(closedPattern());
+        }
+        return new Ast.MatchOr(alts, l(start), c(start), el(), ec());
+    }
+
+    private Ast.Pattern closedPattern() {
+        Token t = peek();
+        int start = pos;
+        switch (t.kind()) {
+            case NUMBER:
+            case MINUS: {
+                Expr v = numberLiteral();
+                return new Ast.MatchValue(v, l(start), c(start), el(), ec());
+            }
+            case STRING: {
+                Expr v = strings();
+                return new Ast.MatchValue(v, l(start), c(start), el(), ec());
+            }
+            case LPAR:
+                return parenthesizedPattern();
+            case LSQB: {
+                pos++;
+                List<Ast.Pattern> items = new ArrayList<>();
+                if (!at(TokenKind.RSQB)) {
+                    items.add(maybeStarPattern());
+                    items = openSequenceRest(items.get(0));
+                }
+                expect(TokenKind.RSQB);
+                return new Ast.MatchSequence(items, l(start), c(start), el(), ec());
+            }
+            case LBRACE:
+                return mappingPattern();
+            case NAME:
+                break;
+            default:
+                throw fail();
+        }
+        switch (t.text()) {
+            case "None":
+                pos++;
+                return new Ast.MatchSingleton(PyObject.Singleton.NONE, l(start), c(start), el(), ec());
+            case "True":
+                pos++;
+                return new Ast.MatchSingleton(PyObject.Singleton.TRUE, l(start), c(start), el(), ec());
+            case "False":
+                pos++;
+                return new Ast.MatchSingleton(PyObject.Singleton.FALSE, l(start), c(start), el(), ec());
             default:
                 break;
         }
-        if (next.kind() == TokenKind.LPAR || next.kind() == TokenKind.LSQB) {
-            // match(...) / match[...] may be a call or subscript: scan the line for a final ':'
-            int i = pos + 1;
-            int depthHere = 0;
-            while (true) {
-                Token x = tok(i++);
-                if (x.kind() == TokenKind.ENDMARKER) {
-                    return false;
+        Token n = name();
+        if (n.text().equals("_")) {
+            if (at(TokenKind.DOT) || at(TokenKind.LPAR)) {
+                throw refuse("'_' followed by '.' or '(' in a pattern");
+            }
+            return new Ast.MatchAs(null, null, l(start), c(start), el(), ec());
+        }
+        if (!at(TokenKind.DOT) && !at(TokenKind.LPAR)) {
+            if (at(TokenKind.EQUAL)) {
+                throw fail();
+            }
+            return new Ast.MatchAs(null, n.text(), l(start), c(start), el(), ec());
+        }
+        Expr cls = dottedRest(n, start);
+        if (at(TokenKind.LPAR)) {
+            return classPattern(cls, start);
+        }
+        if (at(TokenKind.EQUAL)) {
+            throw fail();
+        }
+        return new Ast.MatchValue(cls, l(start), c(start), el(), ec());
+    }
+
+    /** {@code name_or_attr} after its first NAME: the Name, or the Attribute chain of the dotted name. */
+    private Expr dottedRest(Token first, int start) {
+        Expr e = new Ast.Name(first.text(), ExprContext.Load, first.startLine(), first.startCol(), first.endLine(),
+                first.endCol());
+        while (accept(TokenKind.DOT)) {
+            String attr = name().text();
+            e = new Ast.Attribute(e, attr, ExprContext.Load, l(start), c(start), el(), ec());
+        }
+        return e;
+    }
+
+    /** {@code signed_number !('+' | '-')} or {@code complex_number}. */
+    private Expr numberLiteral() {
+        int start = pos;
+        Expr real = signedNumber();
+        if (!at(TokenKind.PLUS) && !at(TokenKind.MINUS)) {
+            return real;
+        }
+        Expr realPart = real instanceof Ast.UnaryOp u ? u.operand() : real;
+        if (isImaginary(realPart)) {
+            throw fail(); // "real number required in complex literal"
+        }
+        Ast.Operator op = at(TokenKind.PLUS) ? Ast.Operator.Add : Ast.Operator.Sub;
+        pos++;
+        if (!at(TokenKind.NUMBER)) {
+            throw fail();
+        }
+        int is = pos++;
+        Expr imag = constant(Literals.number(tok(is).text(), this::refuse), is);
+        if (!isImaginary(imag)) {
+            throw fail(); // "imaginary number required in complex literal"
+        }
+        return new Ast.BinOp(real, op, imag, l(start), c(start), el(), ec());
+    }
+
+    private static boolean isImaginary(Expr e) {
+        return e instanceof Ast.Constant c && c.value() instanceof PyObject.Complex;
+    }
+
+    private Expr signedNumber() {
+        int start = pos;
+        if (accept(TokenKind.MINUS)) {
+            if (!at(TokenKind.NUMBER)) {
+                throw fail();
+            }
+            int ns = pos++;
+            Expr n = constant(Literals.number(tok(ns).text(), this::refuse), ns);
+            return new Ast.UnaryOp(Ast.UnaryOperator.USub, n, l(start), c(start), el(), ec());
+        }
+        if (!at(TokenKind.NUMBER)) {
+            throw fail();
+        }
+        pos++;
+        return constant(Literals.number(tok(start).text(), this::refuse), start);
+    }
+
+    /** A group {@code (p)}, or a sequence {@code ()}, {@code (p,)}, {@code (p, q)}. */
+    private Ast.Pattern parenthesizedPattern() {
+        int start = pos++;
+        if (accept(TokenKind.RPAR)) {
+            return new Ast.MatchSequence(List.of(), l(start), c(start), el(), ec());
+        }
+        Ast.Pattern first = maybeStarPattern();
+        if (at(TokenKind.COMMA)) {
+            List<Ast.Pattern> items = openSequenceRest(first);
+            expect(TokenKind.RPAR);
+            return new Ast.MatchSequence(items, l(start), c(start), el(), ec());
+        }
+        expect(TokenKind.RPAR);
+        if (first instanceof Ast.MatchStar) {
+            throw fail();
+        }
+        return first;
+    }
+
+    private Ast.Pattern mappingPattern() {
+        int start = pos++;
+        List<Expr> keys = new ArrayList<>();
+        List<Ast.Pattern> values = new ArrayList<>();
+        String rest = null;
+        while (!at(TokenKind.RBRACE)) {
+            if (accept(TokenKind.DOUBLESTAR)) {
+                Token n = name();
+                if (n.text().equals("_")) {
+                    throw fail();
                 }
-                if (x.kind() == TokenKind.LPAR || x.kind() == TokenKind.LSQB || x.kind() == TokenKind.LBRACE) {
-                    depthHere++;
-                } else if (x.kind() == TokenKind.RPAR || x.kind() == TokenKind.RSQB || x.kind() == TokenKind.RBRACE) {
-                    depthHere--;
-                } else if (x.kind() == TokenKind.NEWLINE) {
-                    return tok(i - 2).kind() == TokenKind.COLON;
-                }
+                checkCaptureFollow();
+                rest = n.text();
+                accept(TokenKind.COMMA);
+                break;
+            }
+            keys.add(mappingKey());
+            expect(TokenKind.COLON);
+            values.add(pattern());
+            if (!accept(TokenKind.COMMA)) {
+                break;
             }
         }
-        if (next.kind().ordinal() >= TokenKind.PLUSEQUAL.ordinal() && next.kind().ordinal() <= TokenKind.DOUBLESTAREQUAL.ordinal()) {
-            return false;
+        expect(TokenKind.RBRACE);
+        return new Ast.MatchMapping(keys, values, rest, l(start), c(start), el(), ec());
+    }
+
+    /** {@code literal_expr | attr}: a mapping pattern's key. */
+    private Expr mappingKey() {
+        Token t = peek();
+        int start = pos;
+        switch (t.kind()) {
+            case NUMBER:
+            case MINUS:
+                return numberLiteral();
+            case STRING:
+                return strings();
+            case NAME:
+                break;
+            default:
+                throw fail();
         }
-        int i = pos + 1;
-        while (true) {
-            Token x = tok(i++);
-            if (x.kind() == TokenKind.NEWLINE || x.kind() == TokenKind.ENDMARKER) {
-                return tok(i - 2).kind() == TokenKind.COLON;
+        switch (t.text()) {
+            case "None":
+                pos++;
+                return constant(PyObject.Singleton.NONE, start);
+            case "True":
+                pos++;
+                return constant(PyObject.Singleton.TRUE, start);
+            case "False":
+                pos++;
+                return constant(PyObject.Singleton.FALSE, start);
+            default:
+                break;
+        }
+        Token n = name();
+        if (!at(TokenKind.DOT)) {
+            throw fail();
+        }
+        return dottedRest(n, start);
+    }
+
+    private Ast.Pattern classPattern(Expr cls, int start) {
+        expect(TokenKind.LPAR);
+        List<Ast.Pattern> args = new ArrayList<>();
+        List<String> kwdAttrs = new ArrayList<>();
+        List<Ast.Pattern> kwdPatterns = new ArrayList<>();
+        while (!at(TokenKind.RPAR)) {
+            if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+                kwdAttrs.add(tok(pos).text());
+                pos += 2;
+                kwdPatterns.add(pattern());
+            } else {
+                if (!kwdAttrs.isEmpty()) {
+                    throw fail(); // positional patterns follow keyword patterns
+                }
+                args.add(pattern());
+            }
+            if (!accept(TokenKind.COMMA)) {
+                break;
             }
         }
+        expect(TokenKind.RPAR);
+        return new Ast.MatchClass(cls, args, kwdAttrs, kwdPatterns, l(start), c(start), el(), ec());
     }
 
     private Stmt decorated() {

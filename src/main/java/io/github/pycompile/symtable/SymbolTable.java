@@ -188,7 +188,14 @@ public final class SymbolTable {
             statements(i.body());
             statements(i.orelse());
         } else if (s instanceof Ast.Match m) {
-            throw new UnsupportedConstruct("match statements", m.lineno());
+            expr(m.subject());
+            for (Ast.MatchCase mc : m.cases()) {
+                pattern(mc.pattern());
+                if (mc.guard() != null) {
+                    expr(mc.guard());
+                }
+                statements(mc.body());
+            }
         } else if (s instanceof Ast.Raise r) {
             if (r.exc() != null) {
                 expr(r.exc());
@@ -242,6 +249,51 @@ public final class SymbolTable {
         } else {
             throw new UnsupportedConstruct(s.pyName() + " statements", s.lineno());
         }
+    }
+
+    /** A pattern: captured names (and a mapping's rest) are local definitions, values are loads. */
+    private void pattern(Ast.Pattern p) {
+        if (p instanceof Ast.MatchValue v) {
+            expr(v.value());
+        } else if (p instanceof Ast.MatchSequence q) {
+            for (Ast.Pattern x : q.patterns()) {
+                pattern(x);
+            }
+        } else if (p instanceof Ast.MatchStar st) {
+            if (st.name() != null) {
+                addDef(st.name(), Symbols.DEF_LOCAL, st.lineno());
+            }
+        } else if (p instanceof Ast.MatchMapping mm) {
+            for (Expr k : mm.keys()) {
+                expr(k);
+            }
+            for (Ast.Pattern x : mm.patterns()) {
+                pattern(x);
+            }
+            if (mm.rest() != null) {
+                addDef(mm.rest(), Symbols.DEF_LOCAL, mm.lineno());
+            }
+        } else if (p instanceof Ast.MatchClass mc) {
+            expr(mc.cls());
+            for (Ast.Pattern x : mc.patterns()) {
+                pattern(x);
+            }
+            for (Ast.Pattern x : mc.kwdPatterns()) {
+                pattern(x);
+            }
+        } else if (p instanceof Ast.MatchAs as) {
+            if (as.pattern() != null) {
+                pattern(as.pattern());
+            }
+            if (as.name() != null) {
+                addDef(as.name(), Symbols.DEF_LOCAL, as.lineno());
+            }
+        } else if (p instanceof Ast.MatchOr or) {
+            for (Ast.Pattern x : or.patterns()) {
+                pattern(x);
+            }
+        }
+        // MatchSingleton: nothing
     }
 
     private void tryParts(List<Stmt> body, List<Ast.ExceptHandler> handlers, List<Stmt> orelse, List<Stmt> finalbody) {

@@ -4,16 +4,12 @@ import io.github.pycompile.UnsupportedConstruct;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
+import io.github.pycompile.ast.AstRewriter;
 import io.github.pycompile.marshal.PyObject;
 import io.github.pycompile.target.PythonVersion;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * CPython 3.11's AST optimiser ({@code Python/ast_opt.c}), the part this compiler reproduces exactly:
@@ -21,9 +17,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * comparisons), binary operators on ints, floats, complex numbers ({@link PyNumbers}), strs, bytes
  * and tuples within 3.11's size limits, tuples of constants, subscripts of constant sequences,
  * %-formatting into f-strings, and the list/set literals of {@code in} tests and {@code for} loops
- * turned into tuples and frozensets. Children are folded before their parent, as ast_opt does.
+ * turned into tuples and frozensets. Children are folded before their parent, as ast_opt does;
+ * the walk is {@link AstRewriter}'s (unchanged subtrees are shared, not rebuilt).
  */
-public final class ConstantFolding311 {
+public final class ConstantFolding311 extends AstRewriter {
     private static final int MAX_INT_SIZE = 128;
     private static final int MAX_COLLECTION_SIZE = 256;
     private static final int MAX_STR_SIZE = 4096;
@@ -48,7 +45,7 @@ public final class ConstantFolding311 {
         ConstantFolding311 f = new ConstantFolding311(optimize, target, stringAnnotations);
         try {
             boolean docBefore = isDocstring(module.body());
-            Ast.ModuleNode out = (Ast.ModuleNode) f.visit(module);
+            Ast.ModuleNode out = f.visitModuleNode(module);
             if (!docBefore && isDocstring(out.body())) {
                 throw new UnsupportedConstruct("a folded constant string as the first statement", out.body().get(0).lineno());
             }
@@ -63,110 +60,41 @@ public final class ConstantFolding311 {
                 && c.value() instanceof PyObject.Str;
     }
 
-    // ------------------------------------------------------------------ generic walk
+    // ------------------------------------------------------------------ walk
 
-    private static final Map<Class<?>, Constructor<?>> CTORS = new ConcurrentHashMap<>();
-
-    private static Constructor<?> ctor(Class<?> c) {
-        return CTORS.computeIfAbsent(c, k -> {
-            RecordComponent[] rc = k.getRecordComponents();
-            Class<?>[] types = new Class<?>[rc.length];
-            for (int i = 0; i < rc.length; i++) {
-                types[i] = rc[i].getType();
-            }
-            try {
-                return k.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException(e);
-            }
-        });
+    /** Every expression: its children first, then the expression itself. */
+    @Override
+    public Expr expr(Expr n) {
+        return n == null ? null : fold(n.accept(this));
     }
 
-    /** Folds the children of {@code node}, then the node itself when it is an expression. */
-    private Object visit(Object node) {
-        if (node instanceof List<?> list) {
-            List<Object> out = null;
-            for (int i = 0; i < list.size(); i++) {
-                Object x = list.get(i);
-                Object y = visit(x);
-                if (y != x && out == null) {
-                    out = new ArrayList<>(list.subList(0, i));
-                }
-                if (out != null) {
-                    out.add(y);
-                }
-            }
-            return out == null ? list : out;
-        }
-        if (!(node instanceof Record r) || node instanceof PyObject) {
-            return node;
-        }
-        Object rebuilt = node;
-        if (!(node instanceof Ast.Constant)) {
-            RecordComponent[] rcs = r.getClass().getRecordComponents();
-            Object[] args = null;
-            for (int i = 0; i < rcs.length; i++) {
-                Object v;
-                try {
-                    v = rcs[i].getAccessor().invoke(r);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-                Object w = isNodeValued(rcs[i]) && !(stringAnnotations && isAnnotation(r, rcs[i])) ? visit(v) : v;
-                if (w != v && args == null) {
-                    args = new Object[rcs.length];
-                    for (int j = 0; j < i; j++) {
-                        try {
-                            args[j] = rcs[j].getAccessor().invoke(r);
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }
-                }
-                if (args != null) {
-                    args[i] = w;
-                }
-            }
-            if (args != null) {
-                try {
-                    rebuilt = ctor(r.getClass()).newInstance(args);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        if (rebuilt instanceof Expr e) {
-            return fold(e);
-        }
-        if (rebuilt instanceof Ast.For f) {
-            Expr iter = foldIter(f.iter());
-            return iter == f.iter() ? f : new Ast.For(f.target(), iter, f.body(), f.orelse(), f.typeComment(), f.lineno(),
-                    f.colOffset(), f.endLineno(), f.endColOffset());
-        }
-        if (rebuilt instanceof Ast.AsyncFor f) {
-            Expr iter = foldIter(f.iter());
-            return iter == f.iter() ? f : new Ast.AsyncFor(f.target(), iter, f.body(), f.orelse(), f.typeComment(),
-                    f.lineno(), f.colOffset(), f.endLineno(), f.endColOffset());
-        }
-        if (rebuilt instanceof Ast.Comprehension c) {
-            Expr iter = foldIter(c.iter());
-            return iter == c.iter() ? c : new Ast.Comprehension(c.target(), iter, c.ifs(), c.isAsync());
-        }
-        return rebuilt;
+    /** Annotations are left as written under {@code from __future__ import annotations}. */
+    @Override
+    public Expr annotation(Expr n) {
+        return stringAnnotations ? n : expr(n);
     }
 
-    private static boolean isAnnotation(Record owner, RecordComponent rc) {
-        return owner instanceof Ast.Arg || owner instanceof Ast.AnnAssign ? rc.getName().equals("annotation")
-                : (owner instanceof Ast.FunctionDef || owner instanceof Ast.AsyncFunctionDef) && rc.getName().equals("returns");
+    @Override
+    public Ast.For visitFor(Ast.For n) {
+        Ast.For f = super.visitFor(n);
+        Expr iter = foldIter(f.iter());
+        return iter == f.iter() ? f : new Ast.For(f.target(), iter, f.body(), f.orelse(), f.typeComment(), f.lineno(),
+                f.colOffset(), f.endLineno(), f.endColOffset());
     }
 
-    private static boolean isNodeValued(RecordComponent rc) {
-        Class<?> t = rc.getType();
-        if (t == List.class) {
-            var arg = ((ParameterizedType) rc.getGenericType()).getActualTypeArguments()[0];
-            return arg instanceof Class<?> c && Ast.Node.class.isAssignableFrom(c);
-        }
-        return Ast.Node.class.isAssignableFrom(t) && !t.isEnum();
+    @Override
+    public Ast.AsyncFor visitAsyncFor(Ast.AsyncFor n) {
+        Ast.AsyncFor f = super.visitAsyncFor(n);
+        Expr iter = foldIter(f.iter());
+        return iter == f.iter() ? f : new Ast.AsyncFor(f.target(), iter, f.body(), f.orelse(), f.typeComment(),
+                f.lineno(), f.colOffset(), f.endLineno(), f.endColOffset());
+    }
+
+    @Override
+    public Ast.Comprehension visitComprehension(Ast.Comprehension n) {
+        Ast.Comprehension c = super.visitComprehension(n);
+        Expr iter = foldIter(c.iter());
+        return iter == c.iter() ? c : new Ast.Comprehension(c.target(), iter, c.ifs(), c.isAsync());
     }
 
     // ------------------------------------------------------------------ folding

@@ -9,18 +9,22 @@ import io.github.pycompile.marshal.PyObject.PySet;
 import io.github.pycompile.marshal.PyObject.Singleton;
 import io.github.pycompile.marshal.PyObject.Str;
 import io.github.pycompile.marshal.PyObject.Tuple;
+import io.github.pycompile.marshal.MarshalWriter;
+import io.github.pycompile.target.PythonVersion;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
  * The identity CPython gives a constant when merging ({@code _PyCode_ConstantKey}): equal values of
  * the same type are one constant ({@code 1}, {@code 1.0} and {@code True} are three); {@code -0.0}
  * differs from {@code 0.0} (floats and complex compare by bit pattern, except that a NaN equals
- * only itself); tuples and frozensets by their items' keys; code objects by value; anything else by
- * identity.
+ * only itself); tuples and frozensets by their items' keys; code objects by value (their marshal
+ * stream, compared only when a cheap hash matches); anything else by identity.
  */
 public final class ConstKey {
     private final Object key;
@@ -63,10 +67,45 @@ public final class ConstKey {
         } else if (o instanceof PyObject.Code c) {
             // code objects compare by value (code_richcompare): a block compiled twice (a while
             // loop's test holding a lambda or generator expression) yields one constant
-            return List.of("code", ByteBuffer.wrap(io.github.pycompile.marshal.MarshalWriter.dumps(c,
-                    io.github.pycompile.target.PythonVersion.V3_11, x -> false, false)));
+            return new CodeKey(c);
         }
         return new Identity(o);
+    }
+
+    /**
+     * A code object's key: its marshalled bytes, computed only when two keys' hashes meet. The hash
+     * reads only fields the marshal stream holds, so equal streams have equal hashes.
+     */
+    private static final class CodeKey {
+        private final PyObject.Code code;
+        private final int hash;
+        private ByteBuffer bytes;
+
+        CodeKey(PyObject.Code c) {
+            this.code = c;
+            int h = Objects.hash(c.argCount(), c.posOnlyArgCount(), c.kwOnlyArgCount(), c.stackSize(), c.flags(),
+                    c.firstLineNo());
+            h = 31 * h + (c.code() instanceof Bytes b ? Arrays.hashCode(b.value()) : 0);
+            h = 31 * h + (c.name() instanceof Str s ? s.value().hashCode() : 0);
+            this.hash = h;
+        }
+
+        private ByteBuffer bytes() {
+            if (bytes == null) {
+                bytes = ByteBuffer.wrap(MarshalWriter.dumps(code, PythonVersion.V3_11, x -> false, false));
+            }
+            return bytes;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CodeKey k && (k.code == code || k.hash == hash && k.bytes().equals(bytes()));
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private record Identity(PyObject o) {

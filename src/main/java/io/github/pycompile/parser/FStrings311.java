@@ -100,7 +100,7 @@ final class FStrings311 {
         flushLiteral(into, new int[] {lineno, col, endLineno, endCol});
     }
 
-    /** The pending literal as a Constant at {@code at} (the whole atom; a format spec: its token). */
+    /** The pending literal as a Constant at {@code at} (the whole atom). */
     private void flushLiteral(List<Expr> into, int[] at) {
         if (haveLast && last.length() > 0) {
             into.add(new Ast.Constant(Literals.str(last.toString(), surrogates), kind, at[0], at[1], at[2], at[3]));
@@ -116,8 +116,9 @@ final class FStrings311 {
      */
     private List<Expr> parse(Token t, String s, int[] pos, int end, boolean raw, int level) {
         List<Expr> out = level == 0 ? values : new ArrayList<>();
-        int[] at = level == 0 ? new int[] {lineno, col, endLineno, endCol}
-                : new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()};
+        // literals and fields take the whole atom's position, inside a format spec too, except the
+        // spec's trailing literal, which (like the spec's JoinedStr) takes its token's
+        int[] at = {lineno, col, endLineno, endCol};
         StringBuilder savedLast = null;
         boolean savedHave = false;
         if (level > 0) {
@@ -194,7 +195,7 @@ final class FStrings311 {
             out.add(fv);
         }
         if (level > 0) {
-            flushLiteral(out, at);
+            flushLiteral(out, new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()});
             last.setLength(0);
             last.append(savedLast);
             haveLast = savedHave;

@@ -9,6 +9,8 @@ import io.github.pycompile.testsupport.Interpreters;
 import io.github.pycompile.testsupport.Python;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +27,8 @@ import java.util.stream.Stream;
  * Whole-pipeline throughput of the compiler core on a target's standard library, beside that
  * CPython's own {@code compile()} (single thread, in-process) and {@code python -m compileall -f -q -j0}
  * (all cores, writing caches) on the same files, in the same run. A program, not a test; prints
- * medians of several runs after warm-up:
+ * medians of several runs after warm-up (wall and, single-threaded, CPU time; all cores both in this
+ * warm JVM and in a fresh one, whose start-up and JIT warm-up are then included):
  *
  * <pre>mvn -q test-compile && mvn -q dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt && \
  *     java -cp "target/classes:target/test-classes:$(cat /tmp/cp.txt)" \
@@ -37,6 +40,11 @@ public final class PipelineBenchmark {
     private PipelineBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 3 && args[0].equals("--compile-tree")) {
+            PythonVersion tv = PythonVersion.parse(args[2]).orElseThrow();
+            compileAll(Path.of(args[1]), tv, Runtime.getRuntime().availableProcessors());
+            return;
+        }
         PythonVersion v = args.length > 0 ? PythonVersion.parse(args[0]).orElseThrow() : PythonVersion.V3_11;
         Path python = Interpreters.find(v).orElseThrow(() -> new IllegalStateException("no CPython " + v + " here"));
         ModuleCompiler core = Compilers.forTarget(v);
@@ -62,50 +70,84 @@ public final class PipelineBenchmark {
         if (used.isEmpty()) {
             return;
         }
-        // 1. single thread, in memory: our core vs CPython's compile()
+        // 1. single thread, in memory: our core vs CPython's compile(); wall and CPU time (the CPU time
+        // of the compiling thread is steadier when other work shares the machine)
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         double[] secs = new double[5];
+        double[] cpu = new double[secs.length];
         for (int round = -3; round < secs.length; round++) {
+            long c0 = mx.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (int i = 0; i < sources.size(); i++) {
                 core.compile(sources.get(i), used.get(i).toString(), options);
             }
             if (round >= 0) {
                 secs[round] = (System.nanoTime() - t0) / 1e9;
+                cpu[round] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             }
         }
         Arrays.sort(secs);
+        Arrays.sort(cpu);
         String list = used.stream().map(Path::toString).collect(Collectors.joining("\n"));
         var r = Python.exec(List.of(python.toString(), "-c", String.join("\n",
                 "import sys, time",
                 "names = sys.stdin.read().splitlines()",
                 "srcs = [open(p, 'rb').read() for p in names]",
-                "ts = []",
-                "for _ in range(3):",
-                "    t = time.perf_counter()",
+                "ts, cs = [], []",
+                "for _ in range(1 + 5):  # one warm-up round, then five timed, as ours",
+                "    t, c = time.perf_counter(), time.process_time()",
                 "    for n, s in zip(names, srcs):",
                 "        try:",
                 "            compile(s, n, 'exec', dont_inherit=True)",
                 "        except (SyntaxError, ValueError):",
                 "            pass  # a file CPython rejects that our core accepted: timed all the same",
                 "    ts.append(time.perf_counter() - t)",
-                "print(sorted(ts)[1])")), null, list);
+                "    cs.append(time.process_time() - c)",
+                "print(sorted(ts[1:])[2], sorted(cs[1:])[2])")), null, list);
         if (r.status() != 0) {
             throw new IllegalStateException(r.err());
         }
-        double c = Double.parseDouble(r.out().trim());
-        System.out.printf("single thread, in memory: ours median %.3f s (%.0f files/s, %.1f MB/s); CPython compile() %.3f s"
-                + " (%.1f MB/s); ratio %.1fx%n", secs[2], used.size() / secs[2], mb / secs[2], c, mb / c, c / secs[2]);
+        String[] cr0 = r.out().trim().split(" ");
+        double c = Double.parseDouble(cr0[0]);
+        double cc = Double.parseDouble(cr0[1]);
+        System.out.printf("single thread, in memory (medians of 5 after warm-up): ours %.3f s wall (%.0f files/s,"
+                + " %.2f MB/s), %.3f s CPU; CPython compile() %.3f s wall (%.0f files/s, %.2f MB/s), %.3f s CPU;"
+                + " ratio (CPython time / ours) %.2fx wall, %.2fx CPU%n", secs[2], used.size() / secs[2],
+                mb / secs[2], cpu[2], c, used.size() / c, mb / c, cc, c / secs[2], cc / cpu[2]);
 
-        // 2. all cores, writing cache files: ours (thread pool over PyCompile) vs compileall -j0
+        // 2. all cores, writing cache files: ours (a thread pool over PyCompile, one task per file, as the
+        // Mojo runs) vs compileall -j0, each round on a fresh copy of the same files. "in-process": our
+        // compile-all in this warm JVM; "fresh JVM": a new java process compiling the tree, timed from
+        // here, so JVM start-up and JIT warm-up included, as compileall's includes its interpreters' start.
         int cores = Runtime.getRuntime().availableProcessors();
-        double[] ours = new double[3];
-        double[] theirs = new double[3];
-        for (int round = -1; round < 3; round++) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String cp = System.getProperty("java.class.path");
+        double startup = Double.MAX_VALUE;
+        int rounds = 3;
+        double[] ours = new double[rounds];
+        double[] cold = new double[rounds];
+        double[] theirs = new double[rounds];
+        for (int round = -1; round < rounds; round++) {
             Path tree = copy(used);
             long t0 = System.nanoTime();
             compileAll(tree, v, cores);
             double t = (System.nanoTime() - t0) / 1e9;
             delete(tree);
+            Path tree1 = copy(used);
+            t0 = System.nanoTime();
+            var jr = Python.exec(List.of(java, "-cp", cp, PipelineBenchmark.class.getName(), "--compile-tree",
+                    tree1.toString(), v.dotted()), null, null);
+            double tc = (System.nanoTime() - t0) / 1e9;
+            delete(tree1);
+            if (jr.status() != 0) {
+                throw new IllegalStateException(jr.err());
+            }
+            Path empty = Files.createTempDirectory("pycompile-bench");
+            t0 = System.nanoTime();
+            Python.exec(List.of(java, "-cp", cp, PipelineBenchmark.class.getName(), "--compile-tree",
+                    empty.toString(), v.dotted()), null, null);
+            startup = Math.min(startup, (System.nanoTime() - t0) / 1e9);
+            delete(empty);
             Path tree2 = copy(used);
             var cr = Python.exec(List.of(python.toString(), "-c", String.join("\n",
                     "import subprocess, sys, time",
@@ -118,14 +160,20 @@ public final class PipelineBenchmark {
             }
             if (round >= 0) {
                 ours[round] = t;
+                cold[round] = tc;
                 theirs[round] = Double.parseDouble(cr.out().trim().lines().reduce((a, b) -> b).orElseThrow());
             }
         }
         Arrays.sort(ours);
+        Arrays.sort(cold);
         Arrays.sort(theirs);
-        System.out.printf("%d cores, writing caches: ours median %.3f s (%.0f files/s); python -m compileall -f -j0 %.3f s"
-                + " (%.0f files/s, incl. interpreter start-up); ratio %.1fx%n", cores, ours[1], used.size() / ours[1],
-                theirs[1], used.size() / theirs[1], theirs[1] / ours[1]);
+        int m = rounds / 2;
+        System.out.printf("%d cores, writing caches (medians of %d after warm-up): python -m compileall -f -j0 %.3f s"
+                + " (%.0f files/s, incl. interpreter start-up)%n", cores, rounds, theirs[m], used.size() / theirs[m]);
+        System.out.printf("  ours in-process, warm JVM: %.3f s (%.0f files/s, %.2f MB/s); ratio %.2fx%n", ours[m],
+                used.size() / ours[m], mb / ours[m], theirs[m] / ours[m]);
+        System.out.printf("  ours fresh JVM, start-up and JIT warm-up included: %.3f s (%.0f files/s); ratio %.2fx"
+                + " (JVM start-up alone, best: %.3f s)%n", cold[m], used.size() / cold[m], theirs[m] / cold[m], startup);
     }
 
     private static void compileAll(Path tree, PythonVersion v, int threads) throws Exception {

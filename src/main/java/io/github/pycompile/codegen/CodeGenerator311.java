@@ -2431,7 +2431,7 @@ public final class CodeGenerator311 {
         }
     }
 
-    /** {@code check_compare}: the SyntaxWarning for {@code is} with a literal. */
+    /** {@code check_compare}: the SyntaxWarning for {@code is} with a literal (the first one of a chain only). */
     private void checkCompare(Ast.Compare c) {
         Expr left = c.left();
         boolean leftOk = isCheckable(left);
@@ -2442,6 +2442,7 @@ public final class CodeGenerator311 {
             if ((op == Ast.CmpOperator.Is || op == Ast.CmpOperator.IsNot) && (!leftOk || !rightOk)) {
                 warn(op == Ast.CmpOperator.Is ? "\"is\" with a literal. Did you mean \"==\"?"
                         : "\"is not\" with a literal. Did you mean \"!=\"?");
+                return; // one warning per comparison chain
             }
             leftOk = rightOk;
         }

@@ -407,24 +407,21 @@ public final class CodeObjects311 {
             if (n > 1) {
                 continue;
             }
-            List<PyObject> children = new ArrayList<>();
+            // children pushed straight onto the stack: the counts do not depend on the visiting order
             if (x instanceof Tuple t) {
-                children.addAll(t.items());
+                stack.addAll(t.items());
             } else if (x instanceof PySet s) {
-                children.addAll(s.items());
+                stack.addAll(s.items());
                 setElements.addAll(s.items());
             } else if (x instanceof PyObject.PyList l) {
-                children.addAll(l.items());
+                stack.addAll(l.items());
             } else if (x instanceof PyObject.Dict d) {
-                children.addAll(d.keys());
-                children.addAll(d.values());
+                stack.addAll(d.keys());
+                stack.addAll(d.values());
             } else if (x instanceof Code c) {
-                Collections.addAll(children, c.code(), c.consts(), c.names(), c.varNames(), c.freeVars(),
+                Collections.addAll(stack, c.code(), c.consts(), c.names(), c.varNames(), c.freeVars(),
                         c.cellVars(), c.localsPlusNames(), c.localsPlusKinds(), c.filename(), c.name(),
                         c.qualname(), c.lineTable(), c.exceptionTable());
-            }
-            for (int i = children.size() - 1; i >= 0; i--) {
-                stack.add(children.get(i));
             }
         }
     }

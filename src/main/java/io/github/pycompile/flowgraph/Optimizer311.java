@@ -339,7 +339,7 @@ public final class Optimizer311 {
     /** Removes NOPs that carry no line of their own ({@code clean_basic_block}). */
     static void cleanBasicBlock(BasicBlock bb) {
         List<Instruction> ins = bb.instrs;
-        List<Instruction> out = new ArrayList<>(ins.size());
+        int dest = 0; // compacted in place, as CPython does: dest <= src, so look-ahead reads are unchanged
         int prevLineno = -1;
         for (int src = 0; src < ins.size(); src++) {
             Instruction in = ins.get(src);
@@ -370,11 +370,15 @@ public final class Optimizer311 {
                     }
                 }
             }
-            out.add(in);
+            if (dest != src) {
+                ins.set(dest, in);
+            }
+            dest++;
             prevLineno = lineno;
         }
-        ins.clear();
-        ins.addAll(out);
+        if (dest < ins.size()) {
+            ins.subList(dest, ins.size()).clear();
+        }
     }
 
     /** Counts predecessors from the entry ({@code mark_reachable}); unreachable blocks keep 0. */

@@ -60,28 +60,13 @@ final class Literals {
             if (!escaped) {
                 continue;
             }
-            int q = 0;
-            while (q < s.length() && s.charAt(q) != '\'' && s.charAt(q) != '"') {
-                q++;
-            }
-            String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
+            Split parts0 = split(s);
+            String prefix = parts0.prefix();
             if (prefix.contains("b")) {
                 continue;
             }
-            int quoteLen = s.startsWith("\"\"\"", q) || s.startsWith("'''", q) ? 3 : 1;
-            String body = s.substring(q + quoteLen, s.length() - quoteLen);
-            ByteArrayOutputStream raw = new ByteArrayOutputStream();
-            for (int i = 0; i < body.length(); ) {
-                int cp = body.codePointAt(i);
-                i += Character.charCount(cp);
-                if (io.github.pycompile.tokenizer.Identifiers.isEscapedByte(cp)) {
-                    raw.write(cp - 0xDC00);
-                } else {
-                    byte[] b = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                    raw.write(b, 0, b.length);
-                }
-            }
-            byte[] b = raw.toByteArray();
+            String body = parts0.body();
+            byte[] b = io.github.pycompile.source.Utf8.rawBytes(body);
             if (prefix.contains("r") || body.indexOf('\\') < 0) {
                 String err = utf8Error(b, 0, b.length);
                 if (err != null) {
@@ -141,6 +126,19 @@ final class Literals {
         return unified ? cp : -1;
     }
 
+    /** A string token's prefix (lower-cased) and the text between its quotes. */
+    private record Split(String prefix, String body) {}
+
+    private static Split split(String token) {
+        int q = 0;
+        while (token.charAt(q) != '\'' && token.charAt(q) != '"') {
+            q++;
+        }
+        int quoteLen = token.startsWith("\"\"\"", q) || token.startsWith("'''", q) ? 3 : 1;
+        return new Split(token.substring(0, q).toLowerCase(Locale.ROOT),
+                token.substring(q + quoteLen, token.length() - quoteLen));
+    }
+
     /** Adjacent string tokens as one constant (implicit concatenation). */
     static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
             int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
@@ -152,11 +150,8 @@ final class Literals {
         boolean surrogates = false;
         for (Token t : parts) {
             String s = t.text();
-            int q = 0;
-            while (s.charAt(q) != '\'' && s.charAt(q) != '"') {
-                q++;
-            }
-            String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
+            Split split = split(s);
+            String prefix = split.prefix();
             boolean isBytes = prefix.contains("b");
             boolean raw = prefix.contains("r");
             if (first && s.startsWith("u")) {
@@ -167,8 +162,7 @@ final class Literals {
                 throw refuse.apply("mixing bytes and str literals (its error)");
             }
             bytes = isBytes;
-            int quoteLen = s.startsWith("\"\"\"", q) || s.startsWith("'''", q) ? 3 : 1;
-            String body = s.substring(q + quoteLen, s.length() - quoteLen);
+            String body = split.body();
             if (isBytes) {
                 decodeBytes(body, raw, data, t, filename, warnings, refuse);
             } else if (raw) {

@@ -64,6 +64,25 @@ public final class Utf8 {
         return null;
     }
 
+    /**
+     * The bytes a decoded text stands for: UTF-8, except that the decoder's escaped undecodable bytes
+     * (U+DC80..U+DCFF, {@code surrogateescape}) become those bytes again.
+     */
+    public static byte[] rawBytes(String text) {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream(text.length() + 8);
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0xDC80 && cp <= 0xDCFF) {
+                raw.write(cp - 0xDC00);
+            } else {
+                byte[] b = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                raw.write(b, 0, b.length);
+            }
+        }
+        return raw.toByteArray();
+    }
+
     /** {@code b.decode('utf-8', 'replace')}. */
     public static String decodeReplace(byte[] b) {
         StringBuilder out = new StringBuilder(b.length);

@@ -385,34 +385,40 @@ public final class SymbolTable {
         expr(e);
     }
 
-    private static boolean containsAnnotationForbidden(Object node) {
-        if (node instanceof Ast.Yield || node instanceof Ast.YieldFrom || node instanceof Ast.Await
-                || node instanceof Ast.NamedExpr) {
-            return true;
-        }
-        if (node instanceof Ast.Lambda l) {
-            return containsAnnotationForbidden(l.args());
-        }
-        if (node instanceof java.util.List<?> list) {
-            for (Object x : list) {
-                if (containsAnnotationForbidden(x)) {
-                    return true;
-                }
+    private static boolean containsAnnotationForbidden(Expr annotation) {
+        boolean[] found = {false};
+        new io.github.pycompile.ast.AstRewriter() {
+            @Override
+            public Ast.Yield visitYield(Ast.Yield n) {
+                found[0] = true;
+                return n;
             }
-            return false;
-        }
-        if (node instanceof Ast.Node && node instanceof Record r) {
-            for (var rc : r.getClass().getRecordComponents()) {
-                try {
-                    if (containsAnnotationForbidden(rc.getAccessor().invoke(r))) {
-                        return true;
-                    }
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException(ex);
-                }
+
+            @Override
+            public Ast.YieldFrom visitYieldFrom(Ast.YieldFrom n) {
+                found[0] = true;
+                return n;
             }
-        }
-        return false;
+
+            @Override
+            public Ast.Await visitAwait(Ast.Await n) {
+                found[0] = true;
+                return n;
+            }
+
+            @Override
+            public Ast.NamedExpr visitNamedExpr(Ast.NamedExpr n) {
+                found[0] = true;
+                return n;
+            }
+
+            @Override
+            public Ast.Lambda visitLambda(Ast.Lambda n) {
+                visitArguments(n.args()); // a lambda's body is its own scope
+                return n;
+            }
+        }.expr(annotation);
+        return found[0];
     }
 
     private void parameters(Ast.Arguments args) {

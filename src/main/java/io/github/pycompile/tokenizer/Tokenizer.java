@@ -1071,18 +1071,7 @@ public final class Tokenizer {
         for (int i = 0; i < s.length(); i++) {
             if (Identifiers.isEscapedByte(s.charAt(i))) {
                 // the bytes decoded with errors="replace": one U+FFFD per maximal invalid subsequence
-                java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
-                for (int j = 0; j < s.length(); ) {
-                    int cp = s.codePointAt(j);
-                    j += Character.charCount(cp);
-                    if (Identifiers.isEscapedByte(cp)) {
-                        raw.write(cp - 0xDC00);
-                    } else {
-                        byte[] b = new String(Character.toChars(cp)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-                        raw.write(b, 0, b.length);
-                    }
-                }
-                return io.github.pycompile.source.Utf8.decodeReplace(raw.toByteArray());
+                return io.github.pycompile.source.Utf8.decodeReplace(io.github.pycompile.source.Utf8.rawBytes(s));
             }
         }
         return s;

@@ -2,6 +2,7 @@ package io.github.pycompile.cli;
 
 import io.github.pycompile.CompileOptions;
 import io.github.pycompile.InvalidationMode;
+import io.github.pycompile.JitPolicy;
 import io.github.pycompile.PyCompile;
 import io.github.pycompile.target.PythonVersion;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        JitPolicy.applyOnce();
         System.exit(run(args));
     }
 

@@ -1,6 +1,7 @@
 package io.github.pycompile.maven;
 
 import io.github.pycompile.CompileOptions;
+import io.github.pycompile.JitPolicy;
 import io.github.pycompile.PyCompile;
 import io.github.pycompile.PyCompileError;
 import io.github.pycompile.PyOSError;
@@ -175,6 +176,7 @@ final class CompileExecutor {
             byCache.computeIfAbsent(jobs.get(i).cache(), k -> new ArrayList<>()).add(i);
         }
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), byCache.size()));
+        log.debug(JitPolicy.applyOnce());
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "py-compile");
             t.setDaemon(true);

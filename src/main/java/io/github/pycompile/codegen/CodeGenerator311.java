@@ -459,8 +459,13 @@ public final class CodeGenerator311 {
             forStmt(f);
         } else if (s instanceof Ast.Break) {
             op(NOP);
+            int[] at = {u.lineno, u.col, u.endLineno, u.endCol}; // unwinding a finally body moves the location
             FBlock loop = unwindStack(false, true);
             if (loop == null) {
+                u.lineno = at[0];
+                u.col = at[1];
+                u.endLineno = at[2];
+                u.endCol = at[3];
                 throw syntaxError("'break' outside loop");
             }
             unwind(loop, false);
@@ -468,8 +473,13 @@ public final class CodeGenerator311 {
             b().nextBlock();
         } else if (s instanceof Ast.Continue) {
             op(NOP);
+            int[] at = {u.lineno, u.col, u.endLineno, u.endCol}; // unwinding a finally body moves the location
             FBlock loop = unwindStack(false, true);
             if (loop == null) {
+                u.lineno = at[0];
+                u.col = at[1];
+                u.endLineno = at[2];
+                u.endCol = at[3];
                 throw syntaxError("'continue' not properly in loop");
             }
             jump(JUMP, loop.block());
@@ -665,9 +675,7 @@ public final class CodeGenerator311 {
             op(POP_TOP);
             return;
         }
-        if (name.equals("__debug__")) {
-            throw refuse("assignment to __debug__ in a pattern (its error)", p);
-        }
+        forbiddenName(name, Ast.ExprContext.Store);
         if (pc.stores.contains(name)) {
             throw syntaxError("multiple assignments to name '" + name + "' in pattern");
         }
@@ -1489,6 +1497,7 @@ public final class CodeGenerator311 {
             expr(targ);
         }
         if (targ instanceof Ast.Name n) {
+            forbiddenName(n.id(), Ast.ExprContext.Store);
             if (a.simple() != 0 && (u.kind == Kind.MODULE || u.kind == Kind.CLASS)) {
                 annotationValue(a.annotation());
                 opName(LOAD_NAME, "__annotations__");
@@ -1704,6 +1713,7 @@ public final class CodeGenerator311 {
 
     private void function(Ast.Stmt s, String name, Ast.Arguments args, List<Stmt> body, List<Expr> decorators,
             Expr returns, Kind kind) {
+        checkDebugArgs(args);
         for (Expr d : decorators) {
             expr(d);
         }
@@ -1878,7 +1888,38 @@ public final class CodeGenerator311 {
 
     // ------------------------------------------------------------------ names
 
+    /** 3.11 refuses to bind or delete {@code __debug__}, at whatever location the compiler is at. */
+    private void forbiddenName(String name, Ast.ExprContext ctx) {
+        if (name.equals("__debug__")) {
+            if (ctx == Ast.ExprContext.Store) {
+                throw syntaxError("cannot assign to __debug__");
+            }
+            if (ctx == Ast.ExprContext.Del) {
+                throw syntaxError("cannot delete __debug__");
+            }
+        }
+    }
+
+    private void checkDebugArgs(Ast.Arguments args) {
+        for (Ast.Arg a : args.posonlyargs()) {
+            forbiddenName(a.arg(), Ast.ExprContext.Store);
+        }
+        for (Ast.Arg a : args.args()) {
+            forbiddenName(a.arg(), Ast.ExprContext.Store);
+        }
+        if (args.vararg() != null) {
+            forbiddenName(args.vararg().arg(), Ast.ExprContext.Store);
+        }
+        for (Ast.Arg a : args.kwonlyargs()) {
+            forbiddenName(a.arg(), Ast.ExprContext.Store);
+        }
+        if (args.kwarg() != null) {
+            forbiddenName(args.kwarg().arg(), Ast.ExprContext.Store);
+        }
+    }
+
     private void nameOp(String name, Ast.ExprContext ctx) {
+        forbiddenName(name, ctx);
         String mangled = mangle(name);
         int scope = u.scope.scope(mangled);
         boolean function = u.scope.isFunction();
@@ -1970,7 +2011,10 @@ public final class CodeGenerator311 {
             updateStartLocationToMatchAttr(a);
             switch (a.ctx()) {
                 case Load -> opName(LOAD_ATTR, a.attr());
-                case Store -> opName(STORE_ATTR, a.attr());
+                case Store -> {
+                    forbiddenName(a.attr(), Ast.ExprContext.Store);
+                    opName(STORE_ATTR, a.attr());
+                }
                 default -> opName(DELETE_ATTR, a.attr());
             }
         } else if (e instanceof Ast.Subscript s) {
@@ -2617,9 +2661,11 @@ public final class CodeGenerator311 {
             if (a == null) {
                 continue;
             }
+            forbiddenName(a, Ast.ExprContext.Store);
             for (int j = i + 1; j < keywords.size(); j++) {
                 if (a.equals(keywords.get(j).arg())) {
-                    throw refuse("repeated keyword arguments (their error)", where);
+                    setLoc(keywords.get(j));
+                    throw syntaxError("keyword argument repeated: " + a);
                 }
             }
         }
@@ -2901,6 +2947,7 @@ public final class CodeGenerator311 {
     }
 
     private void lambda(Ast.Lambda l) {
+        checkDebugArgs(l.args());
         int funcflags = defaultArguments(l.args());
         enterScope("<lambda>", Kind.LAMBDA, l, l.lineno());
         u.code.addConst(PyObject.Singleton.NONE);

@@ -64,8 +64,8 @@ public final class Parser311 {
         if (target != PythonVersion.V3_11) {
             throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11's)", -1);
         }
-        String text = SourceDecoder.decode(source, target, filename).text();
-        Tokenizer tk = new Tokenizer(text, target, filename);
+        SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
+        Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
         Parser311 p = new Parser311(tk, target, filename, warnings);
         Ast.ModuleNode m;
         try {
@@ -889,9 +889,14 @@ public final class Parser311 {
         boolean star = false;
         while (atKeyword("except")) {
             int hs = pos++;
-            if (accept(TokenKind.STAR)) {
-                star = true;
+            boolean thisStar = accept(TokenKind.STAR);
+            if (thisStar && (at(TokenKind.COLON) || at(TokenKind.NEWLINE))) {
+                throw syntaxError(peek(), peek(), "expected one or more exception types");
             }
+            if (!handlers.isEmpty() && thisStar != star) {
+                mixedHandlers(hs, thisStar);
+            }
+            star = thisStar;
             Expr type = null;
             String name = null;
             if (!at(TokenKind.COLON)) {
@@ -924,6 +929,41 @@ public final class Parser311 {
             return new Ast.TryStar(body, handlers, orelse, finalbody, l(start), c(start), el(), ec());
         }
         return new Ast.Try(body, handlers, orelse, finalbody, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * A handler of the other kind after {@code except} or {@code except*} ones: when the handler is
+     * otherwise well formed up to its colon, 3.11's error-pass rule for it applies (the range of
+     * {@code except *}, or just {@code except} after {@code except*} handlers); anything else is refused.
+     */
+    private void mixedHandlers(int exceptPos, boolean thisStar) {
+        int save = pos;
+        boolean wellFormed;
+        try {
+            if (thisStar || !at(TokenKind.COLON)) {
+                expression();
+                if (acceptKeyword("as")) {
+                    name();
+                }
+            }
+            wellFormed = at(TokenKind.COLON);
+        } catch (UnsupportedConstruct e) {
+            wellFormed = false;
+        }
+        pos = save;
+        if (!wellFormed) {
+            throw fail();
+        }
+        Token except = tok(exceptPos);
+        throw syntaxError(except, thisStar ? tok(exceptPos + 1) : except,
+                "cannot have both 'except' and 'except*' on the same 'try'");
+    }
+
+    /** A SyntaxError spanning tokens {@code from} to {@code to}, with offsets in characters as CPython gives them. */
+    private TokenizerFailure syntaxError(Token from, Token to, String msg) {
+        return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
+                tokenizer.charColumn(from.startLine(), from.startCol()) + 1, tokenizer.lineText(from.startLine()),
+                to.endLine(), tokenizer.charColumn(to.endLine(), to.endCol()) + 1));
     }
 
     private Stmt simpleStatement() {
@@ -1568,6 +1608,10 @@ public final class Parser311 {
                 break;
             }
             int start = pos;
+            if (at(TokenKind.STAR) && keywords.stream().anyMatch(k -> k.arg() == null)) {
+                // 3.11's error pass: arguments, a comma, then '*' after a '**' unpacking
+                throw syntaxError(peek(), peek(), "iterable argument unpacking follows keyword argument unpacking");
+            }
             if (accept(TokenKind.STAR)) {
                 Expr v = expression();
                 args.add(new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec()));
@@ -1581,7 +1625,7 @@ public final class Parser311 {
                 keywords.add(new Ast.Keyword(n, v, l(start), c(start), el(), ec()));
             } else {
                 if (!keywords.isEmpty()) {
-                    throw fail(); // positional argument follows keyword argument
+                    positionalAfterKeyword(keywords);
                 }
                 Expr v = namedExpression();
                 if (atKeyword("for") || atKeyword("async")) {
@@ -1590,6 +1634,27 @@ public final class Parser311 {
                 args.add(v);
             }
         } while (accept(TokenKind.COMMA));
+    }
+
+    /**
+     * A positional argument after keyword ones: 3.11's error pass reads the rest as arguments and, when
+     * they read, reports at the last token it looked at (the one after them); otherwise refused.
+     */
+    private void positionalAfterKeyword(List<Ast.Keyword> keywords) {
+        boolean unpacking = keywords.stream().anyMatch(k -> k.arg() == null);
+        try {
+            Expr v = namedExpression();
+            if (atKeyword("for") || atKeyword("async")) {
+                throw fail();
+            }
+            if (accept(TokenKind.COMMA)) {
+                arguments(new ArrayList<>(List.of(v)), new ArrayList<>());
+            }
+        } catch (UnsupportedConstruct e) {
+            throw fail();
+        }
+        throw syntaxError(peek(), peek(), unpacking ? "positional argument follows keyword argument unpacking"
+                : "positional argument follows keyword argument");
     }
 
     private Expr slices() {

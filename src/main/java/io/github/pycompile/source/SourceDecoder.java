@@ -27,21 +27,85 @@ public final class SourceDecoder {
      * The decoded source: newlines translated to {@code \n}; the encoding as CPython names it.
      * {@code recodedToUtf8} (2.x only): the text holds the UTF-8 bytes of the source, which 2.x's
      * tokenizer works on when a cookie names a codec other than utf-8 and latin-1; its parser turns
-     * plain string literals back into that codec.
+     * plain string literals back into that codec. {@code declared}: a BOM or a coding cookie named the
+     * encoding (CPython's {@code tok->encoding} is then set, and 3.9–3.12 report parser error offsets in
+     * characters instead of UTF-8 bytes).
      */
-    public record DecodedSource(String text, String encoding, boolean bom, boolean recodedToUtf8) {}
+    public record DecodedSource(String text, String encoding, boolean bom, boolean recodedToUtf8, boolean declared) {}
 
-    /** Python codec names (after {@link #normalName}) that the JDK spells differently. */
+    /** Every codec name CPython accepts (normalised) and the codec it names; made by scripts/golden/python_codecs.py. */
+    private static final Map<String, String> PYTHON_CODECS = loadCodecs();
+
+    private static Map<String, String> loadCodecs() {
+        Map<String, String> m = new java.util.HashMap<>();
+        try (var in = SourceDecoder.class.getResourceAsStream("python-codecs.txt")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                int sp = line.indexOf(' ');
+                if (sp > 0) {
+                    m.put(line.substring(0, sp), line.substring(sp + 1).trim());
+                }
+            }
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("python-codecs.txt missing from the plugin", e);
+        }
+        return m;
+    }
+
+    /**
+     * Codecs whose JDK decoder gives exactly what CPython's does for text (single-byte tables and the
+     * Unicode ones); others are refused rather than risk a different string.
+     */
     private static final Map<String, String> JAVA_NAMES = Map.ofEntries(
-            Map.entry("utf-8", "UTF-8"), Map.entry("utf8", "UTF-8"), Map.entry("iso-8859-1", "ISO-8859-1"),
-            Map.entry("latin1", "ISO-8859-1"), Map.entry("l1", "ISO-8859-1"), Map.entry("ascii", "US-ASCII"),
-            Map.entry("us-ascii", "US-ASCII"), Map.entry("cp1252", "windows-1252"),
-            Map.entry("windows-1252", "windows-1252"), Map.entry("latin9", "ISO-8859-15"),
-            Map.entry("iso-8859-15", "ISO-8859-15"), Map.entry("cp437", "IBM437"), Map.entry("koi8-r", "KOI8-R"),
-            Map.entry("euc-jp", "EUC-JP"), Map.entry("shift-jis", "Shift_JIS"), Map.entry("gbk", "GBK"),
-            Map.entry("big5", "Big5"), Map.entry("euc-kr", "EUC-KR"), Map.entry("cp1251", "windows-1251"),
-            Map.entry("iso-8859-2", "ISO-8859-2"), Map.entry("iso-8859-5", "ISO-8859-5"),
-            Map.entry("iso-8859-7", "ISO-8859-7"), Map.entry("iso-8859-9", "ISO-8859-9"));
+            Map.entry("utf-8", "UTF-8"), Map.entry("ascii", "US-ASCII"), Map.entry("iso8859-1", "ISO-8859-1"),
+            Map.entry("iso8859-2", "ISO-8859-2"), Map.entry("iso8859-4", "ISO-8859-4"),
+            Map.entry("iso8859-5", "ISO-8859-5"), Map.entry("iso8859-7", "ISO-8859-7"),
+            Map.entry("iso8859-9", "ISO-8859-9"), Map.entry("iso8859-13", "ISO-8859-13"),
+            Map.entry("iso8859-15", "ISO-8859-15"), Map.entry("cp1250", "windows-1250"),
+            Map.entry("cp1251", "windows-1251"), Map.entry("cp1252", "windows-1252"),
+            Map.entry("cp1253", "windows-1253"), Map.entry("cp1254", "windows-1254"),
+            Map.entry("cp1257", "windows-1257"), Map.entry("koi8-r", "KOI8-R"), Map.entry("koi8-u", "KOI8-U"),
+            Map.entry("cp437", "IBM437"), Map.entry("euc_jp", "EUC-JP"), Map.entry("shift_jis", "Shift_JIS"),
+            Map.entry("gbk", "GBK"), Map.entry("big5", "Big5"), Map.entry("euc_kr", "EUC-KR"));
+
+    /**
+     * The codec CPython's {@code codecs.lookup} finds for a cookie's name (lower case, runs of other
+     * than letters, digits and '.' as one '_', then its alias table), or null: an unknown encoding.
+     */
+    static String pythonCodec(String encoding) {
+        String lower = encoding.toLowerCase(Locale.ROOT);
+        if (lower.equals("utf-8") || lower.equals("iso-8859-1")) {
+            return lower.equals("utf-8") ? "utf-8" : "iso8859-1";
+        }
+        StringBuilder sb = new StringBuilder();
+        boolean punct = false;
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || c == '.')) {
+                if (punct && sb.length() > 0) {
+                    sb.append('_');
+                }
+                sb.append(c);
+                punct = false;
+            } else {
+                punct = true;
+            }
+        }
+        String key = sb.toString();
+        String codec = PYTHON_CODECS.get(key);
+        return codec != null ? codec : PYTHON_CODECS.get(key.replace('.', '_'));
+    }
+
+    static Charset javaCharset(String codec) {
+        String java = JAVA_NAMES.get(codec);
+        if (java == null) {
+            return null;
+        }
+        try {
+            return Charset.forName(java);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            return null;
+        }
+    }
 
     public static DecodedSource decode(byte[] src, PythonVersion target, String filename)
             throws PythonError, UnsupportedFeatureException {
@@ -73,9 +137,13 @@ public final class SourceDecoder {
         } else if (encoding.equals("utf-8")) {
             text = decodeUtf8(src, start);
         } else {
-            Charset cs = lookup(encoding);
-            if (cs == null) {
+            String codec = pythonCodec(encoding);
+            if (codec == null) {
                 throw new PythonError("SyntaxError", "unknown encoding: " + encoding, filename, 0, noOffset, null, -1, -1);
+            }
+            Charset cs = javaCharset(codec);
+            if (cs == null) {
+                throw new UnsupportedFeatureException(target, "sources in the " + codec + " codec", -1);
             }
             CharsetDecoder dec = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -96,7 +164,7 @@ public final class SourceDecoder {
                 recoded = true;
             }
         }
-        return new DecodedSource(translateNewlines(text), encoding, bom, recoded);
+        return new DecodedSource(translateNewlines(text), encoding, bom, recoded, bom || cookie != null);
     }
 
     private static void checkNullBytes(byte[] src, PythonVersion target) throws PythonError {
@@ -183,20 +251,6 @@ public final class SourceDecoder {
             }
         }
         return cs;
-    }
-
-    /** Python's codec lookup: lower case, runs of other than letters, digits and '.' as '-' here. */
-    static Charset lookup(String encoding) {
-        String key = encoding.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
-        String java = JAVA_NAMES.get(key);
-        if (java == null) {
-            return null;
-        }
-        try {
-            return Charset.forName(java);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            return null;
-        }
     }
 
     /** The UnicodeDecodeError text of the declared codec as the SyntaxError carries it; null if not known. */

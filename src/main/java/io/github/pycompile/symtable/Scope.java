@@ -28,6 +28,8 @@ public final class Scope {
     boolean generator;
     boolean coroutine;
     boolean comprehension;
+    /** The first global/nonlocal statement naming each name (mangled), where CPython reports errors about it. */
+    final java.util.Map<String, io.github.pycompile.ast.Ast.Stmt> directives = new java.util.HashMap<>();
     /** Visiting a comprehension's iteration target (its names are marked DEF_COMP_ITER). */
     boolean compIterTarget;
     /** Depth of comprehension iterable expressions being visited (no := allowed there). */

@@ -48,8 +48,33 @@ public final class SymbolTable {
             st.analyze();
         } catch (UnsupportedConstruct r) {
             throw r.toException(target);
+        } catch (Failure f) {
+            throw new PythonError("SyntaxError", f.msg, filename, f.lineno, f.col + 1, null, f.endLineno, f.endCol + 1);
         }
         return st;
+    }
+
+    /** A SyntaxError of the symbol table, at a node's range (columns in UTF-8 bytes, as CPython reports them here). */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String msg;
+        final int lineno;
+        final int col;
+        final int endLineno;
+        final int endCol;
+
+        Failure(String msg, int lineno, int col, int endLineno, int endCol) {
+            super(msg, null, false, false);
+            this.msg = msg;
+            this.lineno = lineno;
+            this.col = col;
+            this.endLineno = endLineno;
+            this.endCol = endCol;
+        }
+
+        Failure(String msg, Ast.Located at) {
+            this(msg, at.lineno(), at.colOffset(), at.endLineno(), at.endColOffset());
+        }
     }
 
     public Scope top() {
@@ -152,7 +177,8 @@ public final class SymbolTable {
             if (a.target() instanceof Ast.Name n) {
                 int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n.id()), 0);
                 if ((old & (Symbols.DEF_GLOBAL | Symbols.DEF_NONLOCAL)) != 0 && cur != top && a.simple() != 0) {
-                    throw new UnsupportedConstruct("annotated global/nonlocal names (their error)", a.lineno());
+                    throw new Failure("annotated name '" + n.id() + "' can't be "
+                            + ((old & Symbols.DEF_GLOBAL) != 0 ? "global" : "nonlocal"), a);
                 }
                 if (a.simple() != 0) {
                     addDef(n.id(), Symbols.DEF_ANNOT | Symbols.DEF_LOCAL, n.lineno());
@@ -222,18 +248,12 @@ public final class SymbolTable {
             }
         } else if (s instanceof Ast.Global g) {
             for (String n : g.names()) {
-                int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n), 0);
-                if ((old & (Symbols.DEF_PARAM | Symbols.DEF_LOCAL | Symbols.USE | Symbols.DEF_ANNOT)) != 0) {
-                    throw new UnsupportedConstruct("global declarations after use (their error)", g.lineno());
-                }
+                declaration(g, n, "global");
                 addDef(n, Symbols.DEF_GLOBAL, g.lineno());
             }
         } else if (s instanceof Ast.Nonlocal g) {
             for (String n : g.names()) {
-                int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n), 0);
-                if ((old & (Symbols.DEF_PARAM | Symbols.DEF_LOCAL | Symbols.USE | Symbols.DEF_ANNOT)) != 0) {
-                    throw new UnsupportedConstruct("nonlocal declarations after use (their error)", g.lineno());
-                }
+                declaration(g, n, "nonlocal");
                 addDef(n, Symbols.DEF_NONLOCAL, g.lineno());
             }
         } else if (s instanceof Ast.ExprStmt e) {
@@ -320,6 +340,19 @@ public final class SymbolTable {
         }
     }
 
+    /** A name in a {@code global} or {@code nonlocal} statement: CPython's errors when it was seen before; recorded. */
+    private void declaration(Ast.Stmt s, String n, String kind) {
+        int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n), 0);
+        if ((old & (Symbols.DEF_PARAM | Symbols.DEF_LOCAL | Symbols.USE | Symbols.DEF_ANNOT)) != 0) {
+            String msg = (old & Symbols.DEF_PARAM) != 0 ? "name '" + n + "' is parameter and " + kind
+                    : (old & Symbols.USE) != 0 ? "name '" + n + "' is used prior to " + kind + " declaration"
+                    : (old & Symbols.DEF_ANNOT) != 0 ? "annotated name '" + n + "' can't be " + kind
+                    : "name '" + n + "' is assigned to before " + kind + " declaration";
+            throw new Failure(msg, s);
+        }
+        cur.directives.putIfAbsent(Symbols.mangle(cur.privateName, n), s);
+    }
+
     private void importAlias(Ast.Alias a) {
         String store = a.asname() != null ? a.asname() : a.name();
         int dot = store.indexOf('.');
@@ -328,7 +361,7 @@ public final class SymbolTable {
         }
         if (store.equals("*")) {
             if (cur.kind != Scope.Kind.MODULE) {
-                throw new UnsupportedConstruct("import * outside the module level (its error)", a.lineno());
+                throw new Failure("import * only allowed at module level", a);
             }
             return;
         }
@@ -423,22 +456,30 @@ public final class SymbolTable {
 
     private void parameters(Ast.Arguments args) {
         for (Ast.Arg a : args.posonlyargs()) {
-            addDef(a.arg(), Symbols.DEF_PARAM, a.lineno());
+            parameter(a);
         }
         for (Ast.Arg a : args.args()) {
-            addDef(a.arg(), Symbols.DEF_PARAM, a.lineno());
+            parameter(a);
         }
         for (Ast.Arg a : args.kwonlyargs()) {
-            addDef(a.arg(), Symbols.DEF_PARAM, a.lineno());
+            parameter(a);
         }
         if (args.vararg() != null) {
-            addDef(args.vararg().arg(), Symbols.DEF_PARAM, args.vararg().lineno());
+            parameter(args.vararg());
             cur.varargs = true;
         }
         if (args.kwarg() != null) {
-            addDef(args.kwarg().arg(), Symbols.DEF_PARAM, args.kwarg().lineno());
+            parameter(args.kwarg());
             cur.varkeywords = true;
         }
+    }
+
+    private void parameter(Ast.Arg a) {
+        Integer old = cur.symbols.get(Symbols.mangle(cur.privateName, a.arg()));
+        if (old != null && (old & Symbols.DEF_PARAM) != 0) {
+            throw new Failure("duplicate argument '" + a.arg() + "' in function definition", a);
+        }
+        addDef(a.arg(), Symbols.DEF_PARAM, a.lineno());
     }
 
     private void expr(Expr e) {
@@ -512,7 +553,7 @@ public final class SymbolTable {
             comprehension(c, "genexpr", c.generators(), c.elt(), null, true);
         } else if (e instanceof Ast.Yield y) {
             if (cur.comprehension) {
-                throw new UnsupportedConstruct("yield inside a comprehension (its error)", y.lineno());
+                throw yieldInComprehension(y);
             }
             if (y.value() != null) {
                 expr(y.value());
@@ -520,7 +561,7 @@ public final class SymbolTable {
             cur.generator = true;
         } else if (e instanceof Ast.YieldFrom y) {
             if (cur.comprehension) {
-                throw new UnsupportedConstruct("yield inside a comprehension (its error)", y.lineno());
+                throw yieldInComprehension(y);
             }
             expr(y.value());
             cur.generator = true;
@@ -575,6 +616,16 @@ public final class SymbolTable {
             }
             throw new UnsupportedConstruct(":= in a comprehension in a class body (its error)", target.lineno());
         }
+    }
+
+    private Failure yieldInComprehension(Ast.Located y) {
+        String what = switch (cur.name) {
+            case "listcomp" -> "list comprehension";
+            case "setcomp" -> "set comprehension";
+            case "dictcomp" -> "dict comprehension";
+            default -> "generator expression";
+        };
+        return new Failure("'yield' inside " + what, y);
     }
 
     private void comprehension(Expr node, String name, List<Ast.Comprehension> gens, Expr elt, Expr value,
@@ -679,11 +730,20 @@ public final class SymbolTable {
         free.addAll(newFree);
     }
 
+    /** An error placed at the first {@code global}/{@code nonlocal} statement of the scope naming {@code name}. */
+    private static RuntimeException atDirective(Scope ste, String name, String msg) {
+        Ast.Stmt s = ste.directives.get(name);
+        if (s == null) {
+            return new UnsupportedConstruct(msg + " (no directive recorded)", ste.lineno);
+        }
+        return new Failure(msg, s);
+    }
+
     private void analyzeName(Scope ste, String name, int flags, Set<String> bound, Set<String> local, Set<String> free,
             Set<String> global) {
         if ((flags & Symbols.DEF_GLOBAL) != 0) {
             if ((flags & Symbols.DEF_NONLOCAL) != 0) {
-                throw new UnsupportedConstruct("names both global and nonlocal (their error)", ste.lineno);
+                throw atDirective(ste, name, "name '" + name + "' is nonlocal and global");
             }
             ste.scopes.put(name, Symbols.GLOBAL_EXPLICIT);
             global.add(name);
@@ -692,10 +752,10 @@ public final class SymbolTable {
             }
         } else if ((flags & Symbols.DEF_NONLOCAL) != 0) {
             if (bound == null) {
-                throw new UnsupportedConstruct("nonlocal at module level (its error)", ste.lineno);
+                throw atDirective(ste, name, "nonlocal declaration not allowed at module level");
             }
             if (!bound.contains(name)) {
-                throw new UnsupportedConstruct("nonlocal without binding (its error)", ste.lineno);
+                throw atDirective(ste, name, "no binding for nonlocal '" + name + "' found");
             }
             ste.scopes.put(name, Symbols.FREE);
             ste.free = true;

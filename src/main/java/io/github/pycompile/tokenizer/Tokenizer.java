@@ -109,6 +109,15 @@ public final class Tokenizer {
     }
 
     public Tokenizer(String text, PythonVersion target, String filename) {
+        this(text, target, filename, false);
+    }
+
+    /**
+     * @param declaredEncoding a BOM or coding cookie named the source's encoding: 3.9–3.12 then give
+     *     the parser's error offsets in characters, otherwise in UTF-8 bytes (3.13+: always characters)
+     */
+    public Tokenizer(String text, PythonVersion target, String filename, boolean declaredEncoding) {
+        this.declaredEncoding = declaredEncoding;
         this.sourceEndsWithNewline = text.endsWith("\n");
         this.src = sourceEndsWithNewline ? text : text + "\n";
         this.end = src.length();
@@ -117,6 +126,13 @@ public final class Tokenizer {
         this.py2 = target.isPython2();
         FStringMode regular = new FStringMode();
         modes.add(regular);
+    }
+
+    private final boolean declaredEncoding;
+
+    /** Whether errors raised through CPython's parser give character offsets (else UTF-8 bytes). */
+    private boolean charOffsets() {
+        return target.atLeast(PythonVersion.V3_13) || declaredEncoding;
     }
 
     /** The source being tokenized ({@code \n} newlines, a final one added if missing). */
@@ -655,7 +671,7 @@ public final class Tokenizer {
         String msg = "(unicode error) " + reason;
         boolean v310 = target.atLeast(PythonVersion.V3_10);
         int bytes = byteCol(v310 ? lineStart : bufStart, cur);
-        int off = v310 ? byteToCharOffset(fileLine(lineno), bytes) : bytes;
+        int off = charOffsets() ? byteToCharOffset(fileLine(lineno), bytes) : bytes;
         return withText(msg, lineno, off, v310 ? lineno : -1, -1, true);
     }
 
@@ -904,7 +920,7 @@ public final class Tokenizer {
         int line = parenLine[i];
         int col = byteCol(parenLineStart[i], parenIndex[i]);
         String text = bufferLine(line);
-        int off = byteToCharOffset(text, col + 1);
+        int off = charOffsets() ? byteToCharOffset(text, col + 1) : col + 1;
         return markByCode(new PythonError("SyntaxError", "'" + parenStack[i] + "' was never closed", filename, line, off,
                 text, line, 0));
     }
@@ -981,12 +997,12 @@ public final class Tokenizer {
             }
             case LINECONT -> {
                 int bytes = byteCol(bufStart, cur);
-                off = v310 ? byteToCharOffset(text, bytes) : bytes;
+                off = charOffsets() ? byteToCharOffset(text, bytes) : bytes;
                 endOff = v310 ? 0 : -1;
             }
             default -> {
                 int bytes = v310 ? byteCol(lineStart, cur) : byteCol(bufStart, cur);
-                off = v310 ? byteToCharOffset(text, bytes) : bytes;
+                off = charOffsets() ? byteToCharOffset(text, bytes) : bytes;
             }
         }
         return markByCode(new PythonError(type, msg, filename, lineno, off, text, v310 ? lineno : -1, endOff));
@@ -1083,7 +1099,7 @@ public final class Tokenizer {
      * {@code SyntaxError.offset}. 2.x: the same number.
      */
     public int charColumn(int line, int byteCol) {
-        if (py2 || byteCol <= 0) {
+        if (py2 || byteCol <= 0 || !charOffsets()) {
             return byteCol;
         }
         return byteToCharOffset(fileLine(line), byteCol);

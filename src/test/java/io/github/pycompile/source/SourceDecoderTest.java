@@ -68,7 +68,7 @@ class SourceDecoderTest {
             if (d.recodedToUtf8()) {
                 // 2.x: what its parser makes of a plain string literal: the bytes back in the declared codec
                 String back = new String(text.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-                text = new String(back.getBytes(SourceDecoder.lookup(d.encoding())), StandardCharsets.ISO_8859_1);
+                text = new String(back.getBytes(SourceDecoder.javaCharset(SourceDecoder.pythonCodec(d.encoding()))), StandardCharsets.ISO_8859_1);
             }
             int at = text.indexOf("x = ");
             if (at < 0 || (text.charAt(at + 4) != '"' && text.charAt(at + 4) != '\'')) {

@@ -100,8 +100,9 @@ class SyntaxErrorGoldenTest {
         int reached = 0;
         String text = null;
         try {
-            text = SourceDecoder.decode(src, v, "x.py").text();
-            Tokenizer t = new Tokenizer(text, v, "x.py");
+            SourceDecoder.DecodedSource d = SourceDecoder.decode(src, v, "x.py");
+            text = d.text();
+            Tokenizer t = new Tokenizer(text, v, "x.py", d.declared());
             Token tok;
             do {
                 tok = t.next();

@@ -71,6 +71,9 @@ public final class Parser311 {
         try {
             m = p.file();
         } catch (UnsupportedConstruct r) {
+            if (r.getMessage().equals(GRAMMAR_FAILURE) && GENERIC_ERRORS) {
+                throw p.genericError();
+            }
             throw r.toException(target);
         }
         for (Tokenizer.Warning w : tk.warnings()) {
@@ -176,8 +179,36 @@ public final class Parser311 {
         }
     }
 
+    private static final String GRAMMAR_FAILURE = "this syntax error (its exact CPython message is not reproduced yet)";
+    private static final boolean GENERIC_ERRORS = Boolean.getBoolean("pycompile.genericErrors");
+
     private UnsupportedConstruct fail() {
-        return new UnsupportedConstruct("this syntax error (its exact CPython message is not reproduced yet)", peek().startLine());
+        return new UnsupportedConstruct(GRAMMAR_FAILURE, peek().startLine());
+    }
+
+    /**
+     * The error CPython raises when neither pass of its parser found a specific one: at the furthest
+     * token the first pass read, "unexpected indent"/"unexpected unindent" for an INDENT/DEDENT there,
+     * otherwise "invalid syntax" — unless tokenizing the rest of the source meets an error first.
+     */
+    private PythonError genericError() {
+        Token last = tokens.get(tokens.size() - 1);
+        if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
+            String text = tokenizer.text();
+            int lineStart = text.lastIndexOf('\n', last.startIndex() - 1) + 1;
+            return new PythonError("IndentationError", last.kind() == TokenKind.INDENT ? "unexpected indent"
+                    : "unexpected unindent", filename, last.startLine(), last.startIndex() - lineStart,
+                    tokenizer.lineText(last.startLine()), last.startLine(), -1);
+        }
+        try {
+            Token t;
+            do {
+                t = tokenizer.next();
+            } while (t.kind() != TokenKind.ENDMARKER);
+        } catch (PythonError e) {
+            return e;
+        }
+        return syntaxError(last, last, "invalid syntax").error;
     }
 
     private UnsupportedConstruct refuse(String what) {

@@ -779,14 +779,14 @@ public final class Parser311 {
     private Stmt functionDef(List<Expr> decorators, int start, boolean async) {
         expectKeyword("def");
         String name = name().text();
-        expect(TokenKind.LPAR);
-        Ast.Arguments args = parameters(TokenKind.RPAR, true);
+        expectForced(TokenKind.LPAR, "(");
+        Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
         Expr returns = null;
         if (accept(TokenKind.RARROW)) {
             returns = expression();
         }
-        expect(TokenKind.COLON);
+        expectForced(TokenKind.COLON, ":");
         List<Stmt> body = block();
         if (async) {
             return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, List.of(), l(start), c(start),
@@ -1338,7 +1338,7 @@ public final class Parser311 {
 
     private Expr lambda() {
         int start = pos++;
-        Ast.Arguments args = parameters(TokenKind.COLON, false);
+        Ast.Arguments args = checkedParameters(TokenKind.COLON, false);
         expect(TokenKind.COLON);
         Expr body = expression();
         return new Ast.Lambda(args, body, l(start), c(start), el(), ec());
@@ -1983,6 +1983,344 @@ public final class Parser311 {
     }
 
     // ---------------------------------------------------------------- parameters
+
+    /** A forced token ({@code &&'x'} in the grammar): anything else is "expected 'x'" at that token, at once. */
+    private void expectForced(TokenKind kind, String text) {
+        if (!at(kind)) {
+            throw syntaxError(peek(), peek(), "expected '" + text + "'");
+        }
+        pos++;
+    }
+
+    /**
+     * Parameters, followed by {@code end}; when they do not parse, 3.11's error-pass rules for
+     * parameter lists decide the message (see {@link ParamErrors}), else the failure stands.
+     */
+    private Ast.Arguments checkedParameters(TokenKind end, boolean def) {
+        int start = pos;
+        try {
+            Ast.Arguments a = parameters(end, def);
+            if (!at(end)) {
+                throw fail();
+            }
+            return a;
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = start;
+            new ParamErrors(end, !def).check();
+            pos = failedAt;
+            throw e;
+        }
+    }
+
+    /**
+     * 3.11's error-pass rules for a parameter list ({@code invalid_parameters}, {@code invalid_star_etc},
+     * {@code invalid_kwds}, {@code invalid_default} and their lambda twins), matched PEG-fashion from the
+     * list's start: each rule function consumes on success and restores the position on failure; an
+     * error rule that matches raises its SyntaxError.
+     */
+    private final class ParamErrors {
+        private final TokenKind end;
+        private final boolean lambda;
+        /** First and last token of the arg node the last {@link #param} matched. */
+        private int argFirst;
+        private int argLast;
+
+        ParamErrors(TokenKind end, boolean lambda) {
+            this.end = end;
+            this.lambda = lambda;
+        }
+
+        void check() {
+            int s = pos;
+            invalidParameters();
+            pos = s;
+            validWithErrorRules();
+        }
+
+        private boolean param() {
+            if (!atName()) {
+                return false;
+            }
+            int s = pos;
+            pos++;
+            if (!lambda && at(TokenKind.COLON)) {
+                pos++;
+                if (!subExpression()) {
+                    pos = s;
+                    return false;
+                }
+            }
+            argFirst = s;
+            argLast = pos - 1;
+            return true;
+        }
+
+        /** An expression, or false (position restored) where the first pass's expression would fail. */
+        private boolean subExpression() {
+            int s = pos;
+            try {
+                expression();
+                return true;
+            } catch (UnsupportedConstruct e) {
+                if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                    throw e;
+                }
+                pos = s;
+                return false;
+            }
+        }
+
+        private boolean followedByEnd() {
+            return at(end);
+        }
+
+        private boolean paramNoDefault() {
+            int s = pos;
+            if (param() && (accept(TokenKind.COMMA) || followedByEnd())) {
+                return true;
+            }
+            pos = s;
+            return false;
+        }
+
+        /** {@code default}: '=' expression, or (error pass) '=' before ')' or ',': expected a value. */
+        private boolean dflt() {
+            if (!at(TokenKind.EQUAL)) {
+                return false;
+            }
+            int s = pos;
+            pos++;
+            if (subExpression()) {
+                return true;
+            }
+            if (at(TokenKind.RPAR) || at(TokenKind.COMMA)) {
+                throw syntaxError(tok(s), tok(s), "expected default value expression");
+            }
+            pos = s;
+            return false;
+        }
+
+        private boolean paramWithDefault() {
+            int s = pos;
+            if (param() && dflt() && (accept(TokenKind.COMMA) || followedByEnd())) {
+                return true;
+            }
+            pos = s;
+            return false;
+        }
+
+        private boolean paramMaybeDefault() {
+            int s = pos;
+            if (param()) {
+                dflt();
+                if (accept(TokenKind.COMMA) || followedByEnd()) {
+                    return true;
+                }
+            }
+            pos = s;
+            return false;
+        }
+
+        private int many(java.util.function.BooleanSupplier rule) {
+            int n = 0;
+            while (rule.getAsBoolean()) {
+                n++;
+            }
+            return n;
+        }
+
+        private boolean slashEnd() {
+            int s = pos;
+            if (accept(TokenKind.SLASH) && (accept(TokenKind.COMMA) || followedByEnd())) {
+                return true;
+            }
+            pos = s;
+            return false;
+        }
+
+        private boolean slashNoDefault() {
+            int s = pos;
+            if (many(this::paramNoDefault) > 0 && slashEnd()) {
+                return true;
+            }
+            pos = s;
+            return false;
+        }
+
+        private boolean slashWithDefault() {
+            int s = pos;
+            many(this::paramNoDefault);
+            if (many(this::paramWithDefault) > 0 && slashEnd()) {
+                return true;
+            }
+            pos = s;
+            return false;
+        }
+
+        private void invalidParameters() {
+            int s = pos;
+            // non-default argument follows default argument
+            many(this::paramNoDefault);
+            if (slashWithDefault() || many(this::paramWithDefault) > 0) {
+                if (paramNoDefault()) {
+                    throw syntaxError(tok(argFirst), tok(argLast), "non-default argument follows default argument");
+                }
+            }
+            pos = s;
+            // parenthesized parameters
+            many(this::paramNoDefault);
+            if (at(TokenKind.LPAR)) {
+                int open = pos++;
+                int n = lambda ? lambdaParamsInParens() : many(this::paramNoDefaultInParens);
+                if (n > 0) {
+                    accept(TokenKind.COMMA);
+                    if (at(TokenKind.RPAR)) {
+                        throw syntaxError(tok(open), peek(), lambda ? "Lambda expression parameters cannot be parenthesized"
+                                : "Function parameters cannot be parenthesized");
+                    }
+                }
+            }
+            pos = s;
+            // "/" first
+            if (at(TokenKind.SLASH) && peek(1).kind() == TokenKind.COMMA) {
+                throw syntaxError(peek(), peek(), "at least one argument must precede /");
+            }
+            // a second "/"
+            if (slashNoDefault() || slashWithDefault()) {
+                many(this::paramMaybeDefault);
+                if (at(TokenKind.SLASH)) {
+                    throw syntaxError(peek(), peek(), "/ may appear only once");
+                }
+            }
+            pos = s;
+            // "/" after "*"
+            if (!slashNoDefault()) {
+                slashWithDefault();
+            }
+            many(this::paramMaybeDefault);
+            if (accept(TokenKind.STAR) && (accept(TokenKind.COMMA) || paramNoDefault())) {
+                many(this::paramMaybeDefault);
+                if (at(TokenKind.SLASH)) {
+                    throw syntaxError(peek(), peek(), "/ must be ahead of *");
+                }
+            }
+            pos = s;
+            // "/" then "*" without a comma
+            if (many(this::paramMaybeDefault) > 0 && accept(TokenKind.SLASH) && at(TokenKind.STAR)) {
+                throw syntaxError(peek(), peek(), "expected comma between / and *");
+            }
+            pos = s;
+        }
+
+        /** Inside the parentheses of an (invalid) parenthesized group: {@code param ','} or {@code param &')'}. */
+        private boolean paramNoDefaultInParens() {
+            int s = pos;
+            if (param() && (accept(TokenKind.COMMA) || at(TokenKind.RPAR))) {
+                return true;
+            }
+            pos = s;
+            return false;
+        }
+
+        /** {@code ','.lambda_param+}: names separated by commas (the trailing comma left). */
+        private int lambdaParamsInParens() {
+            int n = 0;
+            while (atName()) {
+                pos++;
+                n++;
+                if (!(at(TokenKind.COMMA) && peek(1).kind() == TokenKind.NAME && atNameAt(pos + 1))) {
+                    break;
+                }
+                pos++;
+            }
+            return n;
+        }
+
+        private boolean atNameAt(int i) {
+            Token t = tok(i);
+            return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
+        }
+
+        /** The valid rules, in order, with the error rules they call: star_etc's and kwds' and default's. */
+        private void validWithErrorRules() {
+            if (!slashNoDefault() && !slashWithDefault()) {
+                many(this::paramNoDefault);
+            }
+            many(this::paramWithDefault);
+            if (at(TokenKind.STAR)) {
+                invalidStarEtc();
+                int s = pos;
+                pos++;
+                if (paramNoDefault() || lambda == false && starAnnotatedParam() || accept(TokenKind.COMMA)) {
+                    many(this::paramMaybeDefault);
+                } else {
+                    pos = s;
+                    return;
+                }
+            }
+            if (at(TokenKind.DOUBLESTAR)) {
+                invalidKwds();
+            }
+        }
+
+        private boolean starAnnotatedParam() {
+            return false;
+        }
+
+        private void invalidStarEtc() {
+            int s = pos;
+            Token star = tok(pos++);
+            if (followedByEnd() || at(TokenKind.COMMA) && (peek(1).kind() == end || peek(1).kind() == TokenKind.DOUBLESTAR)) {
+                if (lambda) {
+                    // no location given: the last token read, the end of what the rule matched
+                    Token last = at(TokenKind.COMMA) ? peek(1) : peek();
+                    throw syntaxError(last, last, "named arguments must follow bare *");
+                }
+                throw syntaxError(star, star, "named arguments must follow bare *");
+            }
+            pos = s + 1;
+            if (param() && at(TokenKind.EQUAL)) {
+                throw syntaxError(peek(), peek(), "var-positional argument cannot have default value");
+            }
+            pos = s + 1;
+            if (paramNoDefault() || accept(TokenKind.COMMA)) {
+                many(this::paramMaybeDefault);
+                if (at(TokenKind.STAR)) {
+                    Token second = peek();
+                    pos++;
+                    if (paramNoDefault() || at(TokenKind.COMMA)) {
+                        throw syntaxError(second, second, "* argument may appear only once");
+                    }
+                }
+            }
+            pos = s;
+        }
+
+        private void invalidKwds() {
+            int s = pos;
+            pos++;
+            if (param()) {
+                if (at(TokenKind.EQUAL)) {
+                    throw syntaxError(peek(), peek(), "var-keyword argument cannot have default value");
+                }
+                if (accept(TokenKind.COMMA)) {
+                    int after = pos;
+                    if (param()) {
+                        throw syntaxError(tok(argFirst), tok(argLast), "arguments cannot follow var-keyword argument");
+                    }
+                    pos = after;
+                    if (at(TokenKind.STAR) || at(TokenKind.DOUBLESTAR) || at(TokenKind.SLASH)) {
+                        throw syntaxError(peek(), peek(), "arguments cannot follow var-keyword argument");
+                    }
+                }
+            }
+            pos = s;
+        }
+    }
 
     /**
      * Parameters of a def (annotations allowed) or lambda, up to {@code end} (not consumed). Order as

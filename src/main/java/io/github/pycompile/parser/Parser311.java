@@ -71,7 +71,7 @@ public final class Parser311 {
         try {
             m = p.file();
         } catch (UnsupportedConstruct r) {
-            if (r.getMessage().equals(GRAMMAR_FAILURE) && GENERIC_ERRORS) {
+            if (r.getMessage().equals(GRAMMAR_FAILURE) && (GENERIC_ERRORS || p.hijack != null)) {
                 throw p.genericError();
             }
             throw r.toException(target);
@@ -179,6 +179,18 @@ public final class Parser311 {
         }
     }
 
+    /**
+     * An error-pass rule that matched a line the first pass read another way (a statement starting with
+     * soft keyword {@code match}): should the file fail to parse, it is the error CPython reports,
+     * whatever follows. Null while no such line was seen.
+     */
+    private java.util.function.Supplier<TokenizerFailure> hijack;
+
+    /** An error without location: at the furthest token read. */
+    private TokenizerFailure lastTokenError(String type, String msg) {
+        return errorAtToken0(type, tokens.get(tokens.size() - 1), msg);
+    }
+
     private static final String GRAMMAR_FAILURE = "this syntax error (its exact CPython message is not reproduced yet)";
     private static final boolean GENERIC_ERRORS = Boolean.getBoolean("pycompile.genericErrors");
 
@@ -192,6 +204,9 @@ public final class Parser311 {
      * otherwise "invalid syntax" — unless tokenizing the rest of the source meets an error first.
      */
     private PythonError genericError() {
+        if (hijack != null) {
+            return hijack.get().error;
+        }
         Token last = tokens.get(tokens.size() - 1);
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             String text = tokenizer.text();
@@ -287,9 +302,22 @@ public final class Parser311 {
     }
 
     private List<Stmt> block() {
+        return block(null, -1);
+    }
+
+    /**
+     * A block after {@code desc} (e.g. "'if' statement", "function definition") whose keyword is at
+     * token {@code kw}: a NEWLINE without an INDENT is 3.11's "expected an indented block after ...",
+     * reported at the token after the NEWLINE (the last one read).
+     */
+    private List<Stmt> block(String desc, int kw) {
         List<Stmt> body = new ArrayList<>();
         if (accept(TokenKind.NEWLINE)) {
             if (!accept(TokenKind.INDENT)) {
+                if (desc != null) {
+                    throw errorAtToken("IndentationError", peek(), "expected an indented block after " + desc
+                            + " on line " + tok(kw).startLine());
+                }
                 throw fail();
             }
             do {
@@ -373,7 +401,7 @@ public final class Parser311 {
             }
         } catch (UnsupportedConstruct notMatch) {
             pos = start;
-            return null;
+            return matchHeaderErrors(start);
         }
         pos++; // INDENT
         List<Ast.MatchCase> cases = new ArrayList<>();
@@ -413,18 +441,43 @@ public final class Parser311 {
         return namedExpression();
     }
 
+    /**
+     * A line starting with soft keyword {@code match} that is not a match statement. If the file fails
+     * to parse, 3.11's error pass meets this line first and its rules for match headers decide the
+     * error: "expected ':'" for {@code match subject NEWLINE}, an indented block wanted after
+     * {@code match subject: NEWLINE}, reported at the last token read (see {@link #hijack}).
+     */
+    private Stmt matchHeaderErrors(int start) {
+        try {
+            pos = start + 1;
+            subjectExpression();
+            if (hijack == null && at(TokenKind.NEWLINE)) {
+                hijack = () -> lastTokenError("SyntaxError", "expected ':'");
+            }
+            if (hijack == null && accept(TokenKind.COLON) && accept(TokenKind.NEWLINE) && !at(TokenKind.INDENT)) {
+                int line = tok(start).startLine();
+                hijack = () -> lastTokenError("IndentationError", "expected an indented block after 'match' statement on line "
+                        + line);
+            }
+        } catch (UnsupportedConstruct notMatch) {
+            // not a match statement at all
+        }
+        pos = start;
+        return null;
+    }
+
     private Ast.MatchCase caseBlock() {
         if (!atKeyword("case")) {
             throw fail();
         }
-        pos++;
+        int kw = pos++;
         Ast.Pattern pattern = topPatterns();
         Expr guard = null;
         if (acceptKeyword("if")) {
             guard = namedExpression();
         }
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        headerColon();
+        List<Stmt> body = block("'case' statement", kw);
         return new Ast.MatchCase(pattern, guard, body);
     }
 
@@ -777,6 +830,7 @@ public final class Parser311 {
     }
 
     private Stmt functionDef(List<Expr> decorators, int start, boolean async) {
+        int defKw = pos;
         expectKeyword("def");
         String name = name().text();
         expectForced(TokenKind.LPAR, "(");
@@ -787,7 +841,7 @@ public final class Parser311 {
             returns = expression();
         }
         expectForced(TokenKind.COLON, ":");
-        List<Stmt> body = block();
+        List<Stmt> body = block("function definition", defKw);
         if (async) {
             return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, List.of(), l(start), c(start),
                     el(), ec());
@@ -796,6 +850,7 @@ public final class Parser311 {
     }
 
     private Stmt classDef(List<Expr> decorators, int start) {
+        int kw = pos;
         expectKeyword("class");
         String name = name().text();
         List<Expr> bases = new ArrayList<>();
@@ -806,51 +861,57 @@ public final class Parser311 {
             }
             expect(TokenKind.RPAR);
         }
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        headerColon();
+        List<Stmt> body = block("class definition", kw);
         return new Ast.ClassDef(name, bases, keywords, body, decorators, List.of(), l(start), c(start), el(), ec());
     }
 
     private Stmt ifStatement() {
         int start = pos;
+        String kw = tok(pos).text();
         pos++; // 'if' or 'elif'
         Expr test = namedExpression();
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        headerColon();
+        List<Stmt> body = block("'" + kw + "' statement", start);
         List<Stmt> orelse = List.of();
         if (atKeyword("elif")) {
             orelse = List.of(ifStatement());
-        } else if (acceptKeyword("else")) {
-            expect(TokenKind.COLON);
-            orelse = block();
+        } else if (atKeyword("else")) {
+            orelse = elseBlock();
         }
         return new Ast.If(test, body, orelse, l(start), c(start), el(), ec());
+    }
+
+    /** {@code else: block} (its ':' forced). */
+    private List<Stmt> elseBlock() {
+        int kw = pos++;
+        expectForced(TokenKind.COLON, ":");
+        return block("'else' statement", kw);
     }
 
     private Stmt whileStatement() {
         int start = pos++;
         Expr test = namedExpression();
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        headerColon();
+        List<Stmt> body = block("'while' statement", start);
         List<Stmt> orelse = List.of();
-        if (acceptKeyword("else")) {
-            expect(TokenKind.COLON);
-            orelse = block();
+        if (atKeyword("else")) {
+            orelse = elseBlock();
         }
         return new Ast.While(test, body, orelse, l(start), c(start), el(), ec());
     }
 
     private Stmt forStatement(int start, boolean async) {
+        int kw = pos;
         expectKeyword("for");
         Expr target = targetList(ExprContext.Store, "in");
         expectKeyword("in");
         Expr iter = starExpressions();
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        headerColon();
+        List<Stmt> body = block("'for' statement", kw);
         List<Stmt> orelse = List.of();
-        if (acceptKeyword("else")) {
-            expect(TokenKind.COLON);
-            orelse = block();
+        if (atKeyword("else")) {
+            orelse = elseBlock();
         }
         if (async) {
             return new Ast.AsyncFor(target, iter, body, orelse, null, l(start), c(start), el(), ec());
@@ -859,6 +920,7 @@ public final class Parser311 {
     }
 
     private Stmt withStatement(int start, boolean async) {
+        int kw = pos;
         expectKeyword("with");
         List<Ast.WithItem> items = new ArrayList<>();
         boolean done = false;
@@ -876,7 +938,7 @@ public final class Parser311 {
                     inner.add(withItem());
                 }
                 expect(TokenKind.RPAR);
-                if (at(TokenKind.COLON)) {
+                if (at(TokenKind.COLON) || at(TokenKind.NEWLINE)) {
                     items = inner;
                     done = true;
                 } else {
@@ -895,8 +957,8 @@ public final class Parser311 {
                 items.add(withItem());
             }
         }
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        headerColon();
+        List<Stmt> body = block("'with' statement", kw);
         if (async) {
             return new Ast.AsyncWith(items, body, null, l(start), c(start), el(), ec());
         }
@@ -914,8 +976,11 @@ public final class Parser311 {
 
     private Stmt tryStatement() {
         int start = pos++;
-        expect(TokenKind.COLON);
-        List<Stmt> body = block();
+        expectForced(TokenKind.COLON, ":");
+        List<Stmt> body = block("'try' statement", start);
+        if (!atKeyword("except") && !atKeyword("finally")) {
+            throw errorAtToken("SyntaxError", peek(), "expected 'except' or 'finally' block");
+        }
         List<Ast.ExceptHandler> handlers = new ArrayList<>();
         boolean star = false;
         while (atKeyword("except")) {
@@ -930,6 +995,9 @@ public final class Parser311 {
             star = thisStar;
             Expr type = null;
             String name = null;
+            if (at(TokenKind.NEWLINE)) {
+                headerColon();
+            }
             if (!at(TokenKind.COLON)) {
                 type = expression();
                 if (at(TokenKind.COMMA)) {
@@ -939,19 +1007,19 @@ public final class Parser311 {
                     name = name().text();
                 }
             }
-            expect(TokenKind.COLON);
-            List<Stmt> hbody = block();
+            headerColon();
+            List<Stmt> hbody = block(thisStar ? "'except*' statement" : "'except' statement", hs);
             handlers.add(new Ast.ExceptHandler(type, name, hbody, l(hs), c(hs), el(), ec()));
         }
         List<Stmt> orelse = List.of();
         List<Stmt> finalbody = List.of();
-        if (!handlers.isEmpty() && acceptKeyword("else")) {
-            expect(TokenKind.COLON);
-            orelse = block();
+        if (!handlers.isEmpty() && atKeyword("else")) {
+            orelse = elseBlock();
         }
-        if (acceptKeyword("finally")) {
-            expect(TokenKind.COLON);
-            finalbody = block();
+        if (atKeyword("finally")) {
+            int kw = pos++;
+            expectForced(TokenKind.COLON, ":");
+            finalbody = block("'finally' statement", kw);
         }
         if (handlers.isEmpty() && finalbody.isEmpty()) {
             throw fail();
@@ -990,11 +1058,85 @@ public final class Parser311 {
                 "cannot have both 'except' and 'except*' on the same 'try'");
     }
 
+    /**
+     * The ':' ending a compound statement's header; a NEWLINE instead is 3.11's "expected ':'" (its
+     * error-pass rules for if/elif/while/for/with/class/except/case/match headers), at that NEWLINE.
+     */
+    private void headerColon() {
+        if (at(TokenKind.NEWLINE)) {
+            throw errorAtToken("SyntaxError", peek(), "expected ':'");
+        }
+        expect(TokenKind.COLON);
+    }
+
+    /**
+     * An error where pegen reports one without a location: at the last token read. A token without
+     * columns (INDENT, DEDENT, ENDMARKER) gives the tokenizer's column within its line and no end; a
+     * NEWLINE ends where it starts.
+     */
+    private TokenizerFailure errorAtToken(String type, Token t, String msg) {
+        if (hijack != null) {
+            return hijack.get();
+        }
+        return errorAtToken0(type, t, msg);
+    }
+
+    private TokenizerFailure errorAtToken0(String type, Token t, String msg) {
+        if (t.startCol() < 0) {
+            String text = tokenizer.text();
+            int idx = t.startIndex();
+            int lineStart = text.lastIndexOf('\n', idx - 1) + 1;
+            int line = t.startLine();
+            if (idx >= text.length() && lineStart == idx && idx > 0) {
+                lineStart = text.lastIndexOf('\n', idx - 2) + 1; // at EOF the tokenizer still stands on the last line
+            }
+            int col = text.substring(lineStart, idx).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            return new TokenizerFailure(new PythonError(type, msg, filename, line, col, tokenizer.lineText(line), line, -1));
+        }
+        int off = tokenizer.charColumn(t.startLine(), startCol(t)) + 1;
+        int end = t.kind() == TokenKind.NEWLINE ? tokenizer.charColumn(t.startLine(), t.startCol()) + 1
+                : tokenizer.charColumn(t.endLine(), t.endCol()) + 1;
+        return new TokenizerFailure(new PythonError(type, msg, filename, t.startLine(), off,
+                tokenizer.lineText(t.startLine()), t.endLine(), end));
+    }
+
+    /**
+     * A token's start column as pegen sees it: a NEWLINE after a comment starts where the comment does
+     * (and ends at the line's end).
+     */
+    private int startCol(Token t) {
+        if (t.kind() != TokenKind.NEWLINE) {
+            return t.startCol();
+        }
+        String line = tokenizer.lineText(t.startLine());
+        byte[] b = line.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        int i = tokens.indexOf(t);
+        int from = 0;
+        if (i > 0 && tokens.get(i - 1).endLine() == t.startLine()) {
+            from = tokens.get(i - 1).endCol();
+        }
+        for (int k = from; k < Math.min(t.startCol(), b.length); k++) {
+            if (b[k] == '#') {
+                return k;
+            }
+        }
+        return t.startCol();
+    }
+
     /** A SyntaxError spanning tokens {@code from} to {@code to}, with offsets in characters as CPython gives them. */
     private TokenizerFailure syntaxError(Token from, Token to, String msg) {
+        if (hijack != null) {
+            return hijack.get();
+        }
+        return syntaxError0(from, to, msg);
+    }
+
+    /** As {@link #syntaxError}, for errors of the first pass (forced tokens), which no error-pass rule precedes. */
+    private TokenizerFailure syntaxError0(Token from, Token to, String msg) {
+        int end = to.kind() == TokenKind.NEWLINE ? to.startCol() : to.endCol();
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
-                tokenizer.charColumn(from.startLine(), from.startCol()) + 1, tokenizer.lineText(from.startLine()),
-                to.endLine(), tokenizer.charColumn(to.endLine(), to.endCol()) + 1));
+                tokenizer.charColumn(from.startLine(), startCol(from)) + 1, tokenizer.lineText(from.startLine()),
+                to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1));
     }
 
     private Stmt simpleStatement() {
@@ -1987,7 +2129,7 @@ public final class Parser311 {
     /** A forced token ({@code &&'x'} in the grammar): anything else is "expected 'x'" at that token, at once. */
     private void expectForced(TokenKind kind, String text) {
         if (!at(kind)) {
-            throw syntaxError(peek(), peek(), "expected '" + text + "'");
+            throw syntaxError0(peek(), peek(), "expected '" + text + "'");
         }
         pos++;
     }

@@ -857,7 +857,7 @@ public final class Parser311 {
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (accept(TokenKind.LPAR)) {
             if (!at(TokenKind.RPAR)) {
-                arguments(bases, keywords);
+                checkedArguments(bases, keywords);
             }
             expect(TokenKind.RPAR);
         }
@@ -1762,13 +1762,20 @@ public final class Parser311 {
                 Expr first = namedExpression();
                 if (atKeyword("for") || atKeyword("async")) {
                     List<Ast.Comprehension> gens = comprehensionClauses();
+                    if (!at(TokenKind.RPAR)) {
+                        int failedAt = pos;
+                        pos = mark;
+                        new CallArgErrors().check();
+                        pos = failedAt;
+                        throw fail();
+                    }
                     expect(TokenKind.RPAR);
                     Expr gen = new Ast.GeneratorExp(first, gens, l(open), c(open), el(), ec());
                     return new Ast.Call(func, List.of(gen), List.of(), l(start), c(start), el(), ec());
                 }
                 pos = mark;
             }
-            arguments(args, keywords);
+            checkedArguments(args, keywords);
         }
         expect(TokenKind.RPAR);
         return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
@@ -1782,8 +1789,7 @@ public final class Parser311 {
             }
             int start = pos;
             if (at(TokenKind.STAR) && keywords.stream().anyMatch(k -> k.arg() == null)) {
-                // 3.11's error pass: arguments, a comma, then '*' after a '**' unpacking
-                throw syntaxError(peek(), peek(), "iterable argument unpacking follows keyword argument unpacking");
+                throw fail(); // see CallArgErrors
             }
             if (accept(TokenKind.STAR)) {
                 Expr v = expression();
@@ -1798,7 +1804,7 @@ public final class Parser311 {
                 keywords.add(new Ast.Keyword(n, v, l(start), c(start), el(), ec()));
             } else {
                 if (!keywords.isEmpty()) {
-                    positionalAfterKeyword(keywords);
+                    throw fail(); // see CallArgErrors
                 }
                 Expr v = namedExpression();
                 if (atKeyword("for") || atKeyword("async")) {
@@ -1809,25 +1815,321 @@ public final class Parser311 {
         } while (accept(TokenKind.COMMA));
     }
 
-    /**
-     * A positional argument after keyword ones: 3.11's error pass reads the rest as arguments and, when
-     * they read, reports at the last token it looked at (the one after them); otherwise refused.
-     */
-    private void positionalAfterKeyword(List<Ast.Keyword> keywords) {
-        boolean unpacking = keywords.stream().anyMatch(k -> k.arg() == null);
+    /** Call arguments followed by ')'; when they do not parse, 3.11's error-pass rules decide (see {@link CallArgErrors}). */
+    private void checkedArguments(List<Expr> args, List<Ast.Keyword> keywords) {
+        int start = pos;
         try {
-            Expr v = namedExpression();
-            if (atKeyword("for") || atKeyword("async")) {
+            arguments(args, keywords);
+            if (!at(TokenKind.RPAR)) {
                 throw fail();
             }
-            if (accept(TokenKind.COMMA)) {
-                arguments(new ArrayList<>(List.of(v)), new ArrayList<>());
-            }
         } catch (UnsupportedConstruct e) {
-            throw fail();
+            if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = start;
+            new CallArgErrors().check();
+            pos = failedAt;
+            throw e;
         }
-        throw syntaxError(peek(), peek(), unpacking ? "positional argument follows keyword argument unpacking"
-                : "positional argument follows keyword argument");
+    }
+
+    /** A SyntaxError over node range ({@code RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)}): from a's start to b's end. */
+    private TokenizerFailure rangeError(Ast.Located a, Ast.Located b, String msg) {
+        if (hijack != null) {
+            return hijack.get();
+        }
+        return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
+                tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), b.endLineno(),
+                tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1));
+    }
+
+    /**
+     * 3.11's error pass over call arguments: {@code args} with {@code invalid_kwarg} tried wherever a
+     * keyword argument may start, then {@code invalid_arguments}' alternatives in order, from the list's
+     * start. A rule that matches raises its SyntaxError; otherwise nothing happens.
+     */
+    private final class CallArgErrors {
+        /** What {@code args} read: positional arguments (starred ones too), whether keywords followed, where it ended. */
+        private final List<Expr> positional = new ArrayList<>();
+        private boolean anyKeywords;
+        private boolean doubleStarred;
+
+        void check() {
+            int s = pos;
+            args();
+            pos = s;
+            invalidArguments(s);
+            pos = s;
+        }
+
+        private Expr expr() {
+            int s = pos;
+            try {
+                return expression();
+            } catch (UnsupportedConstruct e) {
+                if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                    throw e;
+                }
+                pos = s;
+                return null;
+            }
+        }
+
+        private Expr namedExpr() {
+            int s = pos;
+            try {
+                return namedExpression();
+            } catch (UnsupportedConstruct e) {
+                if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                    throw e;
+                }
+                pos = s;
+                return null;
+            }
+        }
+
+        private List<Ast.Comprehension> clauses() {
+            if (!atKeyword("for") && !(atKeyword("async") && peek(1).text().equals("for"))) {
+                return null;
+            }
+            int s = pos;
+            try {
+                List<Ast.Comprehension> g = comprehensionClauses();
+                return g.isEmpty() ? null : g;
+            } catch (UnsupportedConstruct e) {
+                if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                    throw e;
+                }
+                pos = s;
+                return null;
+            }
+        }
+
+        /** The last element of the last clause: its last condition, else its iterable. */
+        private Ast.Located lastItem(List<Ast.Comprehension> g) {
+            Ast.Comprehension c = g.get(g.size() - 1);
+            return c.ifs().isEmpty() ? (Ast.Located) c.iter() : (Ast.Located) c.ifs().get(c.ifs().size() - 1);
+        }
+
+        /** {@code args}, recording what it read; invalid_kwarg raises where a keyword argument may start. */
+        private boolean args() {
+            positional.clear();
+            anyKeywords = false;
+            doubleStarred = false;
+            int s = pos;
+            // positional items: starred_expression | (assignment_expression | expression !':=') !'='
+            while (true) {
+                int item = pos;
+                Expr e;
+                if (accept(TokenKind.STAR)) {
+                    e = expr();
+                    if (e == null) {
+                        pos = item;
+                        break;
+                    }
+                    e = new Ast.Starred(e, ExprContext.Load, l(item), c(item), el(), ec());
+                } else {
+                    e = namedExpr();
+                    if (e == null || at(TokenKind.EQUAL)) {
+                        pos = item;
+                        break;
+                    }
+                }
+                positional.add(e);
+                if (!(at(TokenKind.COMMA))) {
+                    return true;
+                }
+                int comma = pos++;
+                if (!startsPositional()) {
+                    pos = comma + 1;
+                    if (!kwargs()) {
+                        pos = comma;
+                    }
+                    return true;
+                }
+            }
+            if (!positional.isEmpty()) {
+                return true;
+            }
+            pos = s;
+            return kwargs();
+        }
+
+        /** Whether a positional item (not a keyword argument) could start here: cheap look at the tokens. */
+        private boolean startsPositional() {
+            if (at(TokenKind.DOUBLESTAR)) {
+                return false;
+            }
+            if (at(TokenKind.NAME) && peek(1).kind() == TokenKind.EQUAL) {
+                return false;
+            }
+            int s = pos;
+            if (accept(TokenKind.STAR)) {
+                boolean ok = expr() != null;
+                pos = s;
+                return ok;
+            }
+            Expr e = namedExpr();
+            boolean ok = e != null && !at(TokenKind.EQUAL);
+            pos = s;
+            return ok;
+        }
+
+        /**
+         * {@code kwargs}: {@code ','.kwarg_or_starred+ [',' ','.kwarg_or_double_starred+]} or
+         * {@code ','.kwarg_or_double_starred+}; invalid_kwarg is tried wherever an item is.
+         */
+        private boolean kwargs() {
+            int s = pos;
+            if (gather(false) > 0) {
+                int save = pos;
+                if (accept(TokenKind.COMMA) && gather(true) == 0) {
+                    pos = save;
+                }
+                return true;
+            }
+            pos = s;
+            return gather(true) > 0;
+        }
+
+        private int gather(boolean doubleStar) {
+            int n = 0;
+            while (true) {
+                int item = pos;
+                if (!kwargItem(doubleStar)) {
+                    pos = item;
+                    if (n > 0) {
+                        pos--; // give the separator back
+                    }
+                    return n;
+                }
+                n++;
+                if (!accept(TokenKind.COMMA)) {
+                    return n;
+                }
+            }
+        }
+
+        /** kwarg_or_starred / kwarg_or_double_starred: invalid_kwarg | NAME '=' expression | '*'/'**' expression. */
+        private boolean kwargItem(boolean doubleStar) {
+            int item = pos;
+            invalidKwarg();
+            if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+                pos += 2;
+                if (expr() != null) {
+                    anyKeywords = true;
+                    return true;
+                }
+                pos = item;
+            }
+            if (accept(doubleStar ? TokenKind.DOUBLESTAR : TokenKind.STAR)) {
+                if (expr() != null) {
+                    if (doubleStar) {
+                        anyKeywords = true;
+                        doubleStarred = true;
+                    }
+                    return true;
+                }
+            }
+            pos = item;
+            return false;
+        }
+
+        private void invalidKwarg() {
+            int s = pos;
+            Token t = peek();
+            if (t.kind() == TokenKind.NAME && (t.text().equals("True") || t.text().equals("False") || t.text().equals("None"))
+                    && peek(1).kind() == TokenKind.EQUAL) {
+                throw syntaxError(t, peek(1), "cannot assign to " + t.text());
+            }
+            if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+                Token eq = peek(1);
+                pos += 2;
+                if (expr() != null && clauses() != null) {
+                    throw syntaxError(t, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                }
+                pos = s;
+                return;
+            }
+            Expr e = expr();
+            if (e != null && at(TokenKind.EQUAL)) {
+                throw rangeError(e, tokenNode(peek()), "expression cannot contain assignment, perhaps you meant \"==\"?");
+            }
+            pos = s;
+        }
+
+        private void invalidArguments(int s) {
+            // args ',' '*'
+            if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
+                Token star = peek(1);
+                throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
+            }
+            pos = s;
+            // expression for_if_clauses ',' [args | expression for_if_clauses]
+            Expr a = expr();
+            if (a != null) {
+                List<Ast.Comprehension> g = clauses();
+                if (g != null && at(TokenKind.COMMA)) {
+                    pos++;
+                    if (!args()) { // the optional tail is read all the same (a tokenizer error there comes first)
+                        if (expr() != null) {
+                            clauses();
+                        }
+                    }
+                    throw rangeError(a, lastItem(g), "Generator expression must be parenthesized");
+                }
+            }
+            pos = s;
+            // NAME '=' expression for_if_clauses
+            if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+                Token n = peek();
+                Token eq = peek(1);
+                pos += 2;
+                if (expr() != null && clauses() != null) {
+                    throw syntaxError(n, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+                }
+            }
+            pos = s;
+            // args for_if_clauses
+            if (args()) {
+                List<Ast.Comprehension> g = clauses();
+                if (g != null && positional.size() > 1) {
+                    throw rangeError(positional.get(positional.size() - 1), lastItem(g),
+                            "Generator expression must be parenthesized");
+                }
+            }
+            pos = s;
+            // args ',' expression for_if_clauses
+            if (args() && accept(TokenKind.COMMA)) {
+                Expr e = expr();
+                if (e != null) {
+                    List<Ast.Comprehension> g = clauses();
+                    if (g != null) {
+                        throw rangeError(e, lastItem(g), "Generator expression must be parenthesized");
+                    }
+                }
+            }
+            pos = s;
+            // args ',' args: a positional argument after keyword ones, at the last token read
+            if (args() && anyKeywords && accept(TokenKind.COMMA)) {
+                boolean unpacking = doubleStarred;
+                if (args()) {
+                    if (hijack != null) {
+                        throw hijack.get();
+                    }
+                    throw lastTokenError("SyntaxError", unpacking ? "positional argument follows keyword argument unpacking"
+                            : "positional argument follows keyword argument");
+                }
+            }
+            pos = s;
+        }
+    }
+
+    /** A token as a located node (for node-range errors that end at a token). */
+    private Ast.Located tokenNode(Token t) {
+        return new Ast.Name(t.text(), ExprContext.Load, t.startLine(), t.startCol(), t.endLine(), t.endCol());
     }
 
     private Expr slices() {

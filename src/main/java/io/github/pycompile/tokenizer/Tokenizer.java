@@ -462,6 +462,9 @@ public final class Tokenizer {
             c = nextc();
             if (c == EOF) {
                 cur = inp();
+                if (level > 0 && target.atLeast(PythonVersion.V3_10)) {
+                    throw unclosedBracket(); // 3.10+: pegen's E_EOF inside brackets
+                }
                 throw code(Code.EOF);
             }
             backup(c);

@@ -45,13 +45,29 @@ public final class Parser311 {
     private final PythonVersion target;
     private final String filename;
     private final Consumer<CompilerWarning> warnings;
-    private final List<Token> tokens = new ArrayList<>();
+    private final List<Token> tokens;
+    /**
+     * The error pass: the second parse of a source the first could not parse, as pegen makes it, with
+     * 3.11's {@code invalid_*} rules active (they raise the specific SyntaxErrors). It reads the same
+     * tokens from the start.
+     */
+    private boolean errorPass;
+    /** Error pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
+    private final java.util.Map<Integer, Object[]> disjunctionMemo = new java.util.HashMap<>();
+    /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
+    private final java.util.Set<Integer> namedChecked = new java.util.HashSet<>();
     private int pos;
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
+        this(tokenizer, target, filename, warnings, new ArrayList<>());
+    }
+
+    private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings,
+            List<Token> tokens) {
+        this.tokens = tokens;
         this.tokenizer = tokenizer;
         this.target = target;
         this.filename = filename;
@@ -70,9 +86,24 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
+        } catch (TokenizerFailure f) {
+            throw f.parser ? withRestScanned(f.error, tk) : f.error;
         } catch (UnsupportedConstruct r) {
-            if (r.getMessage().equals(GRAMMAR_FAILURE) && (GENERIC_ERRORS || p.hijack != null)) {
-                throw p.genericError();
+            if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
+                throw r.toException(target);
+            }
+            // pegen's second pass, from the start over the same tokens, with the error rules active
+            Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
+            Parser311 p2 = new Parser311(tk, target, filename, w -> { }, p.tokens);
+            p2.errorPass = true;
+            try {
+                p2.file();
+            } catch (TokenizerFailure f) {
+                throw f.parser ? withRestScanned(f.error, tk) : f.error;
+            } catch (UnsupportedConstruct r2) {
+                if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
+                    throw p2.genericError(firstPassLast);
+                }
             }
             throw r.toException(target);
         }
@@ -87,9 +118,17 @@ public final class Parser311 {
         private static final long serialVersionUID = 1L;
         final PythonError error;
 
+        /** Raised by the parser (a rule or action), not by the tokenizer: the rest of the source is then scanned. */
+        final boolean parser;
+
         TokenizerFailure(PythonError error) {
+            this(error, false);
+        }
+
+        TokenizerFailure(PythonError error, boolean parser) {
             super(null, null, false, false);
             this.error = error;
+            this.parser = parser;
         }
     }
 
@@ -179,18 +218,12 @@ public final class Parser311 {
         }
     }
 
-    /**
-     * An error-pass rule that matched a line the first pass read another way (a statement starting with
-     * soft keyword {@code match}): should the file fail to parse, it is the error CPython reports,
-     * whatever follows. Null while no such line was seen.
-     */
-    private java.util.function.Supplier<TokenizerFailure> hijack;
-
     /** An error without location: at the furthest token read. */
     private TokenizerFailure lastTokenError(String type, String msg) {
         return errorAtToken0(type, tokens.get(tokens.size() - 1), msg);
     }
 
+    private static final String TARGET_REFUSAL = "this assignment target (CPython's 'cannot assign' message is not reproduced yet)";
     private static final String GRAMMAR_FAILURE = "this syntax error (its exact CPython message is not reproduced yet)";
     private static final boolean GENERIC_ERRORS = Boolean.getBoolean("pycompile.genericErrors");
 
@@ -203,11 +236,7 @@ public final class Parser311 {
      * token the first pass read, "unexpected indent"/"unexpected unindent" for an INDENT/DEDENT there,
      * otherwise "invalid syntax" — unless tokenizing the rest of the source meets an error first.
      */
-    private PythonError genericError() {
-        if (hijack != null) {
-            return hijack.get().error;
-        }
-        Token last = tokens.get(tokens.size() - 1);
+    private PythonError genericError(Token last) {
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             String text = tokenizer.text();
             int lineStart = text.lastIndexOf('\n', last.startIndex() - 1) + 1;
@@ -215,15 +244,7 @@ public final class Parser311 {
                     : "unexpected unindent", filename, last.startLine(), last.startIndex() - lineStart,
                     tokenizer.lineText(last.startLine()), last.startLine(), -1);
         }
-        try {
-            Token t;
-            do {
-                t = tokenizer.next();
-            } while (t.kind() != TokenKind.ENDMARKER);
-        } catch (PythonError e) {
-            return e;
-        }
-        return syntaxError(last, last, "invalid syntax").error;
+        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer);
     }
 
     private UnsupportedConstruct refuse(String what) {
@@ -284,9 +305,19 @@ public final class Parser311 {
                 statement(body);
             }
             return new Ast.ModuleNode(body, List.of());
-        } catch (TokenizerFailure f) {
-            throw f.error;
+        } finally {
+            // errors travel up as TokenizerFailure to parseModule
         }
+    }
+
+    /**
+     * A SyntaxError of the parser stands unless tokenizing the rest of the source meets an error the
+     * tokenizer raises itself, or EOF inside a bracket opened on an earlier line (3.10+'s
+     * {@code _PyPegen_tokenize_full_source_to_check_for_errors}).
+     */
+    private static PythonError withRestScanned(PythonError e, Tokenizer tk) {
+        PythonError later = tk.scanRestForErrors(e.lineno());
+        return later != null ? later : e;
     }
 
     private void statement(List<Stmt> out) {
@@ -314,7 +345,7 @@ public final class Parser311 {
         List<Stmt> body = new ArrayList<>();
         if (accept(TokenKind.NEWLINE)) {
             if (!accept(TokenKind.INDENT)) {
-                if (desc != null) {
+                if (desc != null && errorPass) {
                     throw errorAtToken("IndentationError", peek(), "expected an indented block after " + desc
                             + " on line " + tok(kw).startLine());
                 }
@@ -401,7 +432,7 @@ public final class Parser311 {
             }
         } catch (UnsupportedConstruct notMatch) {
             pos = start;
-            return matchHeaderErrors(start);
+            return errorPass ? matchHeaderErrors(start) : null;
         }
         pos++; // INDENT
         List<Ast.MatchCase> cases = new ArrayList<>();
@@ -451,13 +482,12 @@ public final class Parser311 {
         try {
             pos = start + 1;
             subjectExpression();
-            if (hijack == null && at(TokenKind.NEWLINE)) {
-                hijack = () -> lastTokenError("SyntaxError", "expected ':'");
+            if (at(TokenKind.NEWLINE)) {
+                throw lastTokenError("SyntaxError", "expected ':'");
             }
-            if (hijack == null && accept(TokenKind.COLON) && accept(TokenKind.NEWLINE) && !at(TokenKind.INDENT)) {
-                int line = tok(start).startLine();
-                hijack = () -> lastTokenError("IndentationError", "expected an indented block after 'match' statement on line "
-                        + line);
+            if (accept(TokenKind.COLON) && accept(TokenKind.NEWLINE) && !at(TokenKind.INDENT)) {
+                throw lastTokenError("IndentationError", "expected an indented block after 'match' statement on line "
+                        + tok(start).startLine());
             }
         } catch (UnsupportedConstruct notMatch) {
             // not a match statement at all
@@ -979,6 +1009,9 @@ public final class Parser311 {
         expectForced(TokenKind.COLON, ":");
         List<Stmt> body = block("'try' statement", start);
         if (!atKeyword("except") && !atKeyword("finally")) {
+            if (!errorPass) {
+                throw fail();
+            }
             throw errorAtToken("SyntaxError", peek(), "expected 'except' or 'finally' block");
         }
         List<Ast.ExceptHandler> handlers = new ArrayList<>();
@@ -987,9 +1020,15 @@ public final class Parser311 {
             int hs = pos++;
             boolean thisStar = accept(TokenKind.STAR);
             if (thisStar && (at(TokenKind.COLON) || at(TokenKind.NEWLINE))) {
+                if (!errorPass) {
+                    throw fail();
+                }
                 throw syntaxError(peek(), peek(), "expected one or more exception types");
             }
             if (!handlers.isEmpty() && thisStar != star) {
+                if (!errorPass) {
+                    throw fail();
+                }
                 mixedHandlers(hs, thisStar);
             }
             star = thisStar;
@@ -1063,7 +1102,7 @@ public final class Parser311 {
      * error-pass rules for if/elif/while/for/with/class/except/case/match headers), at that NEWLINE.
      */
     private void headerColon() {
-        if (at(TokenKind.NEWLINE)) {
+        if (errorPass && at(TokenKind.NEWLINE)) {
             throw errorAtToken("SyntaxError", peek(), "expected ':'");
         }
         expect(TokenKind.COLON);
@@ -1075,9 +1114,6 @@ public final class Parser311 {
      * NEWLINE ends where it starts.
      */
     private TokenizerFailure errorAtToken(String type, Token t, String msg) {
-        if (hijack != null) {
-            return hijack.get();
-        }
         return errorAtToken0(type, t, msg);
     }
 
@@ -1091,13 +1127,13 @@ public final class Parser311 {
                 lineStart = text.lastIndexOf('\n', idx - 2) + 1; // at EOF the tokenizer still stands on the last line
             }
             int col = text.substring(lineStart, idx).getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
-            return new TokenizerFailure(new PythonError(type, msg, filename, line, col, tokenizer.lineText(line), line, -1));
+            return new TokenizerFailure(new PythonError(type, msg, filename, line, col, tokenizer.lineText(line), line, -1), true);
         }
         int off = tokenizer.charColumn(t.startLine(), startCol(t)) + 1;
         int end = t.kind() == TokenKind.NEWLINE ? tokenizer.charColumn(t.startLine(), t.startCol()) + 1
                 : tokenizer.charColumn(t.endLine(), t.endCol()) + 1;
         return new TokenizerFailure(new PythonError(type, msg, filename, t.startLine(), off,
-                tokenizer.lineText(t.startLine()), t.endLine(), end));
+                tokenizer.lineText(t.startLine()), t.endLine(), end), true);
     }
 
     /**
@@ -1125,9 +1161,6 @@ public final class Parser311 {
 
     /** A SyntaxError spanning tokens {@code from} to {@code to}, with offsets in characters as CPython gives them. */
     private TokenizerFailure syntaxError(Token from, Token to, String msg) {
-        if (hijack != null) {
-            return hijack.get();
-        }
         return syntaxError0(from, to, msg);
     }
 
@@ -1136,7 +1169,7 @@ public final class Parser311 {
         int end = to.kind() == TokenKind.NEWLINE ? to.startCol() : to.endCol();
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
                 tokenizer.charColumn(from.startLine(), startCol(from)) + 1, tokenizer.lineText(from.startLine()),
-                to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1));
+                to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1), true);
     }
 
     private Stmt simpleStatement() {
@@ -1184,14 +1217,25 @@ public final class Parser311 {
                 case "del": {
                     pos++;
                     List<Expr> targets = new ArrayList<>();
-                    do {
-                        if (atSimpleEnd()) {
-                            break;
+                    try {
+                        do {
+                            if (atSimpleEnd()) {
+                                break;
+                            }
+                            targets.add(toTarget(bitwiseOrOrStarred(), ExprContext.Del));
+                        } while (accept(TokenKind.COMMA));
+                        if (targets.isEmpty() || !atSimpleEnd()) {
+                            throw fail();
                         }
-                        targets.add(toTarget(bitwiseOrOrStarred(), ExprContext.Del));
-                    } while (accept(TokenKind.COMMA));
-                    if (targets.isEmpty()) {
-                        throw fail();
+                    } catch (UnsupportedConstruct e) {
+                        if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                            throw e;
+                        }
+                        int failedAt = pos;
+                        pos = start + 1;
+                        new TargetErrors().invalidTarget(TargetErrors.DEL);
+                        pos = failedAt;
+                        throw e;
                     }
                     return new Ast.Delete(targets, l(start), c(start), el(), ec());
                 }
@@ -1287,6 +1331,21 @@ public final class Parser311 {
 
     private Stmt expressionStatement() {
         int start = pos;
+        try {
+            return expressionStatement0(start);
+        } catch (UnsupportedConstruct e) {
+            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().startsWith(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = start;
+            new TargetErrors().assignment();
+            pos = failedAt;
+            throw e;
+        }
+    }
+
+    private Stmt expressionStatement0(int start) {
         Expr first = atKeyword("yield") ? yieldExpression() : starExpressions();
         if (at(TokenKind.COLON)) {
             // annotated assignment: single target
@@ -1345,7 +1404,7 @@ public final class Parser311 {
             return new Ast.ListExpr(targets(t.elts(), ctx), ctx, t.lineno(), t.colOffset(), t.endLineno(),
                     t.endColOffset());
         }
-        throw new UnsupportedConstruct("this assignment target (CPython's 'cannot assign' message is not reproduced yet)",
+        throw new UnsupportedConstruct(TARGET_REFUSAL,
                 e.lineno());
     }
 
@@ -1445,7 +1504,23 @@ public final class Parser311 {
         }
     }
 
+    /** {@code assignment_expression | expression !':='} (call arguments, generator elements): no invalid_named_expression. */
+    private Expr argExpression() {
+        if (atName() && peek(1).kind() == TokenKind.COLONEQUAL) {
+            int start = pos;
+            Token n = tok(pos++);
+            pos++;
+            Expr value = expression();
+            Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+            return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
+        }
+        return expression();
+    }
+
     private Expr namedExpression() {
+        if (errorPass && !(atName() && peek(1).kind() == TokenKind.COLONEQUAL) && namedChecked.add(pos)) {
+            invalidNamedExpression();
+        }
         if (atName() && peek(1).kind() == TokenKind.COLONEQUAL) {
             int start = pos;
             Token n = tok(pos++);
@@ -1460,6 +1535,9 @@ public final class Parser311 {
     private Expr expression() {
         enter();
         try {
+            if (errorPass) {
+                invalidExpression();
+            }
             if (atKeyword("lambda")) {
                 return lambda();
             }
@@ -1487,6 +1565,31 @@ public final class Parser311 {
     }
 
     private Expr disjunction() {
+        if (!errorPass) {
+            return disjunction0();
+        }
+        int start = pos;
+        Object[] memo = disjunctionMemo.get(start);
+        if (memo != null) {
+            if (memo[0] instanceof UnsupportedConstruct u) {
+                throw u;
+            }
+            pos = (Integer) memo[1];
+            return (Expr) memo[0];
+        }
+        try {
+            Expr e = disjunction0();
+            disjunctionMemo.put(start, new Object[] {e, pos});
+            return e;
+        } catch (UnsupportedConstruct u) {
+            if (u.getMessage().equals(GRAMMAR_FAILURE)) {
+                disjunctionMemo.put(start, new Object[] {u, start});
+            }
+            throw u;
+        }
+    }
+
+    private Expr disjunction0() {
         int start = pos;
         Expr first = conjunction();
         if (!atKeyword("or")) {
@@ -1759,10 +1862,13 @@ public final class Parser311 {
             // f(x for x in y): the generator expression takes the call's parentheses
             int mark = pos;
             if (!at(TokenKind.STAR) && !at(TokenKind.DOUBLESTAR) && !(atName() && peek(1).kind() == TokenKind.EQUAL)) {
-                Expr first = namedExpression();
+                Expr first = argExpression();
                 if (atKeyword("for") || atKeyword("async")) {
                     List<Ast.Comprehension> gens = comprehensionClauses();
                     if (!at(TokenKind.RPAR)) {
+                        if (!errorPass) {
+                            throw fail();
+                        }
                         int failedAt = pos;
                         pos = mark;
                         new CallArgErrors().check();
@@ -1806,13 +1912,403 @@ public final class Parser311 {
                 if (!keywords.isEmpty()) {
                     throw fail(); // see CallArgErrors
                 }
-                Expr v = namedExpression();
+                Expr v = argExpression();
                 if (atKeyword("for") || atKeyword("async")) {
                     throw fail(); // "Generator expression must be parenthesized"
                 }
                 args.add(v);
             }
         } while (accept(TokenKind.COMMA));
+    }
+
+    /**
+     * 3.11's error-pass rules about targets: {@code invalid_assignment} (with {@code invalid_named_expression}
+     * where a named expression starts), {@code invalid_del_stmt}, {@code invalid_for_target},
+     * {@code invalid_with_item}; CPython's {@code _PyPegen_get_invalid_target} and
+     * {@code _PyPegen_get_expr_name}.
+     */
+    private final class TargetErrors {
+        static final int STAR = 0;
+        static final int DEL = 1;
+        static final int FOR = 2;
+
+        private <T> T attempt(java.util.function.Supplier<T> rule) {
+            int s = pos;
+            try {
+                return rule.get();
+            } catch (UnsupportedConstruct e) {
+                if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                    throw e;
+                }
+                pos = s;
+                return null;
+            }
+        }
+
+        /** The whole of invalid_assignment, from a statement's start. */
+        void assignment() {
+            int s = pos;
+            // invalid_ann_assign_target ':' expression
+            Expr t = annAssignTarget();
+            if (t != null && accept(TokenKind.COLON) && attempt(Parser311.this::expression) != null) {
+                throw nodeError(t, "only single target (not " + exprName(t) + ") can be annotated");
+            }
+            pos = s;
+            // star_named_expression ',' star_named_expressions* ':' expression
+            Expr a = starNamedExpr();
+            if (a != null && accept(TokenKind.COMMA)) {
+                while (starNamedExpressions()) {
+                    // repeated
+                }
+                if (accept(TokenKind.COLON) && attempt(Parser311.this::expression) != null) {
+                    throw nodeError(a, "only single target (not tuple) can be annotated");
+                }
+            }
+            pos = s;
+            // expression ':' expression
+            a = attempt(Parser311.this::expression);
+            if (a != null && accept(TokenKind.COLON) && attempt(Parser311.this::expression) != null) {
+                throw nodeError(a, "illegal target for annotation");
+            }
+            pos = s;
+            // (star_targets '=')* star_expressions '='
+            skipTargets();
+            a = attempt(Parser311.this::starExpressions);
+            if (a != null && at(TokenKind.EQUAL)) {
+                Expr bad = invalidTarget(a, STAR);
+                if (bad != null) {
+                    throw nodeError(bad, "cannot assign to " + exprName(bad));
+                }
+            }
+            pos = s;
+            // (star_targets '=')* yield_expr '='
+            skipTargets();
+            if (atKeyword("yield")) {
+                a = attempt(Parser311.this::yieldExpression);
+                if (a != null && at(TokenKind.EQUAL)) {
+                    throw nodeError(a, "assignment to yield expression not possible");
+                }
+            }
+            pos = s;
+            // star_expressions augassign (yield_expr | star_expressions)
+            a = attempt(Parser311.this::starExpressions);
+            if (a != null && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
+                pos++;
+                if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
+                    throw nodeError(a, "'" + exprName(a) + "' is an illegal expression for augmented assignment");
+                }
+            }
+            pos = s;
+        }
+
+        /** {@code (star_targets '=')*}: leading targets that are valid, each followed by '='. */
+        private void skipTargets() {
+            while (true) {
+                int s = pos;
+                Expr e = attempt(Parser311.this::starExpressions);
+                if (e == null || !at(TokenKind.EQUAL) || !validTarget(e)) {
+                    pos = s;
+                    return;
+                }
+                pos++;
+            }
+        }
+
+        private boolean validTarget(Expr e) {
+            if (e instanceof Ast.Name || e instanceof Ast.Attribute || e instanceof Ast.Subscript) {
+                return !(e instanceof Ast.Name) || !parenthesizedOnlyStarred(e);
+            }
+            if (e instanceof Ast.Starred st) {
+                return validTarget(st.value());
+            }
+            if (e instanceof Ast.TupleExpr t) {
+                return t.elts().stream().allMatch(this::validTarget);
+            }
+            if (e instanceof Ast.ListExpr t) {
+                return t.elts().stream().allMatch(this::validTarget);
+            }
+            return false;
+        }
+
+        private boolean parenthesizedOnlyStarred(Expr e) {
+            return false;
+        }
+
+        /** list | tuple | '(' invalid_ann_assign_target ')'. */
+        private Expr annAssignTarget() {
+            int s = pos;
+            if (at(TokenKind.LSQB) || at(TokenKind.LPAR)) {
+                Expr e = attempt(Parser311.this::atom);
+                if (e instanceof Ast.ListExpr || e instanceof Ast.TupleExpr) {
+                    return e;
+                }
+                pos = s;
+                if (accept(TokenKind.LPAR)) {
+                    Expr inner = annAssignTarget();
+                    if (inner != null && accept(TokenKind.RPAR)) {
+                        return inner;
+                    }
+                }
+            }
+            pos = s;
+            return null;
+        }
+
+        /** star_named_expression, with invalid_named_expression tried at its start. */
+        private Expr starNamedExpr() {
+            return attempt(Parser311.this::starNamedExpression);
+        }
+
+        /** {@code ','.star_named_expression+ [',']}. */
+        private boolean starNamedExpressions() {
+            int s = pos;
+            if (starNamedExpr() == null) {
+                pos = s;
+                return false;
+            }
+            while (at(TokenKind.COMMA)) {
+                int c = pos++;
+                if (starNamedExpr() == null) {
+                    pos = c + 1;
+                    break;
+                }
+            }
+            return true;
+        }
+
+        /** RAISE_SYNTAX_ERROR_INVALID_TARGET over star_expressions read here (del/for). */
+        void invalidTarget(int kind) {
+            int s = pos;
+            Expr a = attempt(Parser311.this::starExpressions);
+            if (a != null) {
+                Expr bad = invalidTarget(a, kind);
+                if (bad != null) {
+                    throw nodeError(bad, (kind == DEL ? "cannot delete " : "cannot assign to ") + exprName(bad));
+                }
+            }
+            pos = s;
+        }
+
+        /** CPython's _PyPegen_get_invalid_target: the first sub-expression that cannot be a target, or null. */
+        Expr invalidTarget(Expr e, int kind) {
+            if (e == null) {
+                return null;
+            }
+            if (e instanceof Ast.ListExpr l) {
+                for (Expr x : l.elts()) {
+                    Expr c = invalidTarget(x, kind);
+                    if (c != null) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+            if (e instanceof Ast.TupleExpr t) {
+                for (Expr x : t.elts()) {
+                    Expr c = invalidTarget(x, kind);
+                    if (c != null) {
+                        return c;
+                    }
+                }
+                return null;
+            }
+            if (e instanceof Ast.Starred st) {
+                return kind == DEL ? e : invalidTarget(st.value(), kind);
+            }
+            if (e instanceof Ast.Compare cmp) {
+                if (kind == FOR) {
+                    return cmp.ops().get(0) == Ast.CmpOperator.In ? invalidTarget(cmp.left(), kind) : null;
+                }
+                return e;
+            }
+            if (e instanceof Ast.Name || e instanceof Ast.Subscript || e instanceof Ast.Attribute) {
+                return null;
+            }
+            return e;
+        }
+
+        private TokenizerFailure nodeError(Expr e, String msg) {
+            return rangeError(e, e, msg);
+        }
+    }
+
+    /** CPython's _PyPegen_get_expr_name: how error messages name an expression. */
+    static String exprName(Expr e) {
+        if (e instanceof Ast.Attribute) {
+            return "attribute";
+        } else if (e instanceof Ast.Subscript) {
+            return "subscript";
+        } else if (e instanceof Ast.Starred) {
+            return "starred";
+        } else if (e instanceof Ast.Name) {
+            return "name";
+        } else if (e instanceof Ast.ListExpr) {
+            return "list";
+        } else if (e instanceof Ast.TupleExpr) {
+            return "tuple";
+        } else if (e instanceof Ast.Lambda) {
+            return "lambda";
+        } else if (e instanceof Ast.Call) {
+            return "function call";
+        } else if (e instanceof Ast.BoolOp || e instanceof Ast.BinOp || e instanceof Ast.UnaryOp) {
+            return "expression";
+        } else if (e instanceof Ast.GeneratorExp) {
+            return "generator expression";
+        } else if (e instanceof Ast.Yield || e instanceof Ast.YieldFrom) {
+            return "yield expression";
+        } else if (e instanceof Ast.Await) {
+            return "await expression";
+        } else if (e instanceof Ast.ListComp) {
+            return "list comprehension";
+        } else if (e instanceof Ast.SetComp) {
+            return "set comprehension";
+        } else if (e instanceof Ast.DictComp) {
+            return "dict comprehension";
+        } else if (e instanceof Ast.DictExpr) {
+            return "dict literal";
+        } else if (e instanceof Ast.SetExpr) {
+            return "set display";
+        } else if (e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue) {
+            return "f-string expression";
+        } else if (e instanceof Ast.Constant c) {
+            if (c.value() == PyObject.Singleton.NONE) {
+                return "None";
+            } else if (c.value() == PyObject.Singleton.FALSE) {
+                return "False";
+            } else if (c.value() == PyObject.Singleton.TRUE) {
+                return "True";
+            } else if (c.value() == PyObject.Singleton.ELLIPSIS) {
+                return "ellipsis";
+            }
+            return "literal";
+        } else if (e instanceof Ast.Compare) {
+            return "comparison";
+        } else if (e instanceof Ast.IfExp) {
+            return "conditional expression";
+        } else if (e instanceof Ast.NamedExpr) {
+            return "named expression";
+        }
+        throw new IllegalStateException("no name for " + e.pyName());
+    }
+
+    private static final Set<String> SOFT_KEYWORDS = Set.of("_", "case", "match");
+
+    /** Error pass: a rule's result, or null (position restored) where the rule fails. */
+    private <T> T attemptRule(java.util.function.Supplier<T> rule) {
+        int s = pos;
+        try {
+            return rule.get();
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            pos = s;
+            return null;
+        }
+    }
+
+    /** {@code expression_without_invalid}: an expression read with the error rules off. */
+    private Expr expressionWithoutInvalid() {
+        errorPass = false;
+        try {
+            return attemptRule(this::expression);
+        } finally {
+            errorPass = true;
+        }
+    }
+
+    /** The bracket level the tokenizer was at when it made token {@code i} (pegen's {@code token->level}). */
+    private int levelAt(int i) {
+        int level = 0;
+        for (int k = 0; k <= i; k++) {
+            switch (tokens.get(k).kind()) {
+                case LPAR, LSQB, LBRACE -> level++;
+                case RPAR, RSQB, RBRACE -> level--;
+                default -> { }
+            }
+        }
+        return level;
+    }
+
+    /** 3.11's invalid_expression and invalid_legacy_expression, tried where an expression starts (error pass). */
+    private void invalidExpression() {
+        int s = pos;
+        Token t0 = peek();
+        boolean nameString = t0.kind() == TokenKind.NAME && peek(1).kind() == TokenKind.STRING;
+        boolean soft = t0.kind() == TokenKind.NAME && SOFT_KEYWORDS.contains(t0.text());
+        if (!nameString && !soft) {
+            Expr a = attemptRule(this::disjunction);
+            if (a != null) {
+                Expr b = expressionWithoutInvalid();
+                if (b != null) {
+                    boolean legacy = a instanceof Ast.Name n && (n.id().equals("print") || n.id().equals("exec"));
+                    if (!legacy && levelAt(pos - 1) != 0) {
+                        throw rangeError(a, b, "invalid syntax. Perhaps you forgot a comma?");
+                    }
+                }
+            }
+            pos = s;
+        }
+        Expr a = attemptRule(this::disjunction);
+        if (a != null && atKeyword("if")) {
+            pos++;
+            Expr b = attemptRule(this::disjunction);
+            if (b != null && !atKeyword("else") && !at(TokenKind.COLON)) {
+                throw rangeError(a, b, "expected 'else' after 'if' expression");
+            }
+        }
+        pos = s;
+        // invalid_legacy_expression
+        if (t0.kind() == TokenKind.NAME && (t0.text().equals("print") || t0.text().equals("exec"))
+                && peek(1).kind() != TokenKind.LPAR) {
+            pos++;
+            Expr b = attemptRule(this::starExpressions);
+            if (b != null) {
+                throw rangeError(tokenNode(t0), b, "Missing parentheses in call to '" + t0.text() + "'. Did you mean "
+                        + t0.text() + "(...)?");
+            }
+            pos = s;
+        }
+    }
+
+    /** 3.11's invalid_named_expression, tried where a named expression starts (error pass). */
+    private void invalidNamedExpression() {
+        int s = pos;
+        Expr a = attemptRule(this::expression);
+        if (a != null && at(TokenKind.COLONEQUAL)) {
+            pos++;
+            if (attemptRule(this::expression) != null) {
+                throw rangeError(a, a, "cannot use assignment expressions with " + exprName(a));
+            }
+        }
+        pos = s;
+        if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+            Token n = peek();
+            pos += 2;
+            Expr b = attemptRule(this::bitwiseOr);
+            if (b != null && !at(TokenKind.EQUAL) && !at(TokenKind.COLONEQUAL)) {
+                throw rangeError(tokenNode(n), b, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
+            }
+        }
+        pos = s;
+        Token t = peek();
+        boolean excluded = t.kind() == TokenKind.NAME && (t.text().equals("True") || t.text().equals("None")
+                || t.text().equals("False"));
+        if (!excluded && (at(TokenKind.LSQB) || at(TokenKind.LPAR))) {
+            Expr atom = attemptRule(this::atom);
+            excluded = atom instanceof Ast.ListExpr || atom instanceof Ast.TupleExpr || atom instanceof Ast.GeneratorExp;
+            pos = s;
+        }
+        if (!excluded) {
+            a = attemptRule(this::bitwiseOr);
+            if (a != null && accept(TokenKind.EQUAL)) {
+                Expr b = attemptRule(this::bitwiseOr);
+                if (b != null && !at(TokenKind.EQUAL) && !at(TokenKind.COLONEQUAL)) {
+                    throw rangeError(a, a, "cannot assign to " + exprName(a) + " here. Maybe you meant '==' instead of '='?");
+                }
+            }
+        }
+        pos = s;
     }
 
     /** Call arguments followed by ')'; when they do not parse, 3.11's error-pass rules decide (see {@link CallArgErrors}). */
@@ -1824,7 +2320,7 @@ public final class Parser311 {
                 throw fail();
             }
         } catch (UnsupportedConstruct e) {
-            if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE)) {
                 throw e;
             }
             int failedAt = pos;
@@ -1837,12 +2333,9 @@ public final class Parser311 {
 
     /** A SyntaxError over node range ({@code RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)}): from a's start to b's end. */
     private TokenizerFailure rangeError(Ast.Located a, Ast.Located b, String msg) {
-        if (hijack != null) {
-            return hijack.get();
-        }
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
                 tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), b.endLineno(),
-                tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1));
+                tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1), true);
     }
 
     /**
@@ -1880,7 +2373,7 @@ public final class Parser311 {
         private Expr namedExpr() {
             int s = pos;
             try {
-                return namedExpression();
+                return argExpression();
             } catch (UnsupportedConstruct e) {
                 if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
                     throw e;
@@ -2116,9 +2609,6 @@ public final class Parser311 {
             if (args() && anyKeywords && accept(TokenKind.COMMA)) {
                 boolean unpacking = doubleStarred;
                 if (args()) {
-                    if (hijack != null) {
-                        throw hijack.get();
-                    }
                     throw lastTokenError("SyntaxError", unpacking ? "positional argument follows keyword argument unpacking"
                             : "positional argument follows keyword argument");
                 }
@@ -2249,7 +2739,7 @@ public final class Parser311 {
             Token next = tok(pos);
             throw new TokenizerFailure(new PythonError("SyntaxError", "(unicode error) " + undecodable, filename,
                     next.startLine(), next.startCol() + 1, tokenizer.lineText(next.startLine()), next.endLine(),
-                    next.endCol() + 1));
+                    next.endCol() + 1), true);
         }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
     }
@@ -2449,7 +2939,7 @@ public final class Parser311 {
             }
             return a;
         } catch (UnsupportedConstruct e) {
-            if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE)) {
                 throw e;
             }
             int failedAt = pos;

@@ -1156,13 +1156,25 @@ public final class Tokenizer {
      * by an error code (EOF inside brackets, indentation errors), which CPython does not let override.
      */
     public PythonError scanRestForErrors() {
+        return scanRestForErrors(Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #scanRestForErrors()} for an error at line {@code errorLine}: EOF inside a bracket opened on
+     * an earlier line ("'(' was never closed") replaces it too.
+     */
+    public PythonError scanRestForErrors(int errorLine) {
         try {
             while (!finished) {
                 next();
             }
             return null;
         } catch (PythonError e) {
-            return failedByCode ? null : e;
+            if (failedByCode) {
+                boolean unclosed = e.pyMessage().endsWith("' was never closed") && e.lineno() < errorLine;
+                return unclosed ? e : null;
+            }
+            return e;
         }
     }
 

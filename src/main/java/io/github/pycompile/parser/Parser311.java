@@ -50,19 +50,31 @@ public final class Parser311 {
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The target's syntax gates ({@link Feature}), asked once. */
+    private final boolean pep701;
+    private final boolean typeParams;
+    private final boolean typeParamDefaults;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this.tokenizer = tokenizer;
         this.target = target;
         this.filename = filename;
         this.warnings = warnings;
+        this.pep701 = Feature.PEP701_FSTRINGS.allowedIn(target);
+        this.typeParams = Feature.TYPE_PARAMS.allowedIn(target);
+        this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython 3.11 would. */
+    /** True for the targets whose grammar this parser reproduces (3.11 to 3.13). */
+    public static boolean supports(PythonVersion target) {
+        return target.atLeast(PythonVersion.V3_11) && !target.atLeast(PythonVersion.V3_14);
+    }
+
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.13) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
-        if (target != PythonVersion.V3_11) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11's)", -1);
+        if (!supports(target)) {
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.13)", -1);
         }
         String text = SourceDecoder.decode(source, target, filename).text();
         Tokenizer tk = new Tokenizer(text, target, filename);
@@ -432,6 +444,7 @@ public final class Parser311 {
                         || t.text().equals("False");
             case NUMBER:
             case STRING:
+            case FSTRING_START:
             case MINUS:
             case LPAR:
             case LSQB:
@@ -506,7 +519,8 @@ public final class Parser311 {
                 Expr v = numberLiteral();
                 return new Ast.MatchValue(v, l(start), c(start), el(), ec());
             }
-            case STRING: {
+            case STRING:
+            case FSTRING_START: {
                 Expr v = strings();
                 return new Ast.MatchValue(v, l(start), c(start), el(), ec());
             }
@@ -676,6 +690,7 @@ public final class Parser311 {
             case MINUS:
                 return numberLiteral();
             case STRING:
+            case FSTRING_START:
                 return strings();
             case NAME:
                 break;
@@ -748,6 +763,7 @@ public final class Parser311 {
     private Stmt functionDef(List<Expr> decorators, int start, boolean async) {
         expectKeyword("def");
         String name = name().text();
+        List<Ast.TypeParam> tps = typeParamsOpt();
         expect(TokenKind.LPAR);
         Ast.Arguments args = parameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
@@ -758,15 +774,16 @@ public final class Parser311 {
         expect(TokenKind.COLON);
         List<Stmt> body = block();
         if (async) {
-            return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, List.of(), l(start), c(start),
-                    el(), ec());
+            return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(),
+                    ec());
         }
-        return new Ast.FunctionDef(name, args, body, decorators, returns, null, List.of(), l(start), c(start), el(), ec());
+        return new Ast.FunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(), ec());
     }
 
     private Stmt classDef(List<Expr> decorators, int start) {
         expectKeyword("class");
         String name = name().text();
+        List<Ast.TypeParam> tps = typeParamsOpt();
         List<Expr> bases = new ArrayList<>();
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (accept(TokenKind.LPAR)) {
@@ -777,7 +794,73 @@ public final class Parser311 {
         }
         expect(TokenKind.COLON);
         List<Stmt> body = block();
-        return new Ast.ClassDef(name, bases, keywords, body, decorators, List.of(), l(start), c(start), el(), ec());
+        return new Ast.ClassDef(name, bases, keywords, body, decorators, tps, l(start), c(start), el(), ec());
+    }
+
+    // ---------------------------------------------------------------- type parameters (PEP 695, 696)
+
+    /** {@code [type_params]} after a def's or class's name or a type alias's: none before 3.12. */
+    private List<Ast.TypeParam> typeParamsOpt() {
+        if (!typeParams || !at(TokenKind.LSQB)) {
+            return List.of();
+        }
+        pos++;
+        List<Ast.TypeParam> out = new ArrayList<>();
+        do {
+            if (at(TokenKind.RSQB) && !out.isEmpty()) {
+                break;
+            }
+            out.add(typeParam());
+        } while (accept(TokenKind.COMMA));
+        expect(TokenKind.RSQB);
+        return out;
+    }
+
+    /** {@code type_param}: a TypeVar (bound), *TypeVarTuple or **ParamSpec, each with a 3.13+ default. */
+    private Ast.TypeParam typeParam() {
+        int start = pos;
+        if (accept(TokenKind.STAR)) {
+            String n = name().text();
+            if (at(TokenKind.COLON)) {
+                throw fail(); // "cannot use bound with TypeVarTuple"
+            }
+            Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? starExpression() : null;
+            return new Ast.TypeVarTuple(n, dflt, l(start), c(start), el(), ec());
+        }
+        if (accept(TokenKind.DOUBLESTAR)) {
+            String n = name().text();
+            if (at(TokenKind.COLON)) {
+                throw fail(); // "cannot use bound with ParamSpec"
+            }
+            Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
+            return new Ast.ParamSpec(n, dflt, l(start), c(start), el(), ec());
+        }
+        String n = name().text();
+        Expr bound = accept(TokenKind.COLON) ? expression() : null;
+        Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
+        return new Ast.TypeVar(n, bound, dflt, l(start), c(start), el(), ec());
+    }
+
+    /** At the soft keyword {@code type}: does a type alias statement start here (3.12+)? */
+    private boolean atTypeAlias() {
+        if (!typeParams || !atKeyword("type")) {
+            return false;
+        }
+        Token n = peek(1);
+        TokenKind after = peek(2).kind();
+        return n.kind() == TokenKind.NAME && !KEYWORDS.contains(n.text())
+                && (after == TokenKind.EQUAL || after == TokenKind.LSQB);
+    }
+
+    /** {@code "type" NAME [type_params] '=' expression}. */
+    private Stmt typeAlias() {
+        int start = pos++;
+        Token n = name();
+        Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+        List<Ast.TypeParam> tps = typeParamsOpt();
+        expect(TokenKind.EQUAL);
+        Expr value = expression();
+        return new Ast.TypeAlias(target, tps, value, l(start), c(start), el(), ec());
     }
 
     private Stmt ifStatement() {
@@ -992,6 +1075,11 @@ public final class Parser311 {
                     return importName();
                 case "from":
                     return importFrom();
+                case "type":
+                    if (atTypeAlias()) {
+                        return typeAlias();
+                    }
+                    break;
                 default:
                     break;
             }
@@ -1662,6 +1750,7 @@ public final class Parser311 {
                 pos++;
                 return constant(Literals.number(t.text(), this::refuse), start);
             case STRING:
+            case FSTRING_START:
                 return strings();
             case ELLIPSIS:
                 pos++;
@@ -1682,6 +1771,9 @@ public final class Parser311 {
     }
 
     private Expr strings() {
+        if (pep701) {
+            return strings312();
+        }
         int start = pos;
         List<Token> parts = new ArrayList<>();
         boolean fstring = false;
@@ -1712,6 +1804,155 @@ public final class Parser311 {
                     next.endCol() + 1));
         }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
+    }
+
+    // ---------------------------------------------------------------- 3.12+ strings (PEP 701)
+
+    /**
+     * {@code strings: (fstring | string)+} of 3.12+: plain string tokens alone are one constant as
+     * before; with f-strings among them, every piece is placed where it stands and CPython's
+     * {@code _PyPegen_concatenate_strings} merges them ({@link FStrings312#concatenate}).
+     */
+    private Expr strings312() {
+        int start = pos;
+        List<Object> pieces = new ArrayList<>(); // Token (STRING) or Expr (an f-string's JoinedStr)
+        boolean fstring = false;
+        while (true) {
+            if (at(TokenKind.STRING)) {
+                pieces.add(tok(pos++));
+            } else if (at(TokenKind.FSTRING_START)) {
+                pieces.add(fstring());
+                fstring = true;
+            } else {
+                break;
+            }
+        }
+        List<Token> plain = new ArrayList<>();
+        for (Object o : pieces) {
+            if (o instanceof Token t) {
+                plain.add(t);
+            }
+        }
+        if (Literals.undecodableBytes(plain) != null) {
+            throw refuse("undecodable bytes in a string literal (its 3.12+ error)");
+        }
+        if (!fstring) {
+            return Literals.strings(plain, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
+        }
+        List<Expr> items = new ArrayList<>(pieces.size());
+        for (Object o : pieces) {
+            if (o instanceof Token t) {
+                if (Literals.isBytes(t)) {
+                    throw refuse("mixing bytes and str literals (its error)");
+                }
+                items.add(Literals.strings(List.of(t), filename, target, warnings, t.startLine(), t.startCol(),
+                        t.endLine(), t.endCol(), this::refuse));
+            } else {
+                items.add((Expr) o);
+            }
+        }
+        return FStrings312.concatenate(items, l(start), c(start), el(), ec());
+    }
+
+    /** {@code FSTRING_START fstring_middle* FSTRING_END}: the f-string's JoinedStr (its own pieces). */
+    private Expr fstring() {
+        Token open = tok(pos++);
+        boolean raw = FStrings312.isRaw(open);
+        List<Expr> items = new ArrayList<>();
+        while (!at(TokenKind.FSTRING_END)) {
+            if (at(TokenKind.FSTRING_MIDDLE)) {
+                Token m = tok(pos++);
+                items.add(new Ast.Constant(new PyObject.Str(m.text(), false), null, m.startLine(), m.startCol(),
+                        m.endLine(), m.endCol()));
+            } else if (at(TokenKind.LBRACE)) {
+                replacementField(items);
+            } else {
+                throw fail();
+            }
+        }
+        Token close = tok(pos++);
+        return fstr().joined(items, raw, open, close);
+    }
+
+    private FStrings312 fstr312;
+
+    private FStrings312 fstr() {
+        if (fstr312 == null) {
+            fstr312 = new FStrings312(filename, target, warnings, this::refuse);
+        }
+        return fstr312;
+    }
+
+    /**
+     * {@code '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' format_spec*] '}'}: appends its
+     * FormattedValue to {@code out}, after the raw text of a {@code =} field (not yet decoded).
+     */
+    private void replacementField(List<Expr> out) {
+        int start = pos;
+        Token lbrace = tok(pos++);
+        Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();
+        boolean debug = accept(TokenKind.EQUAL);
+        int conversion = -1;
+        Token convName = null;
+        Token textEnd = null; // the token the '=' text stops before
+        if (at(TokenKind.EXCLAMATION)) {
+            Token bang = tok(pos++);
+            textEnd = bang;
+            if (!at(TokenKind.NAME)) {
+                throw fail();
+            }
+            convName = tok(pos++);
+            if (convName.startLine() != bang.endLine() || convName.startCol() != bang.endCol()) {
+                throw refuse("space after '!' in an f-string conversion (its error)");
+            }
+            String c = convName.text();
+            if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
+                throw refuse("an invalid f-string conversion character (its error)");
+            }
+            conversion = c.charAt(0);
+        }
+        Expr spec = null;
+        if (at(TokenKind.COLON)) {
+            Token colon = tok(pos++);
+            if (textEnd == null) {
+                textEnd = colon;
+            }
+            List<Expr> parts = new ArrayList<>();
+            while (at(TokenKind.FSTRING_MIDDLE) || at(TokenKind.LBRACE)) {
+                if (at(TokenKind.FSTRING_MIDDLE)) {
+                    parts.add(fstr().specConstant(tok(pos++)));
+                } else {
+                    replacementField(parts);
+                }
+            }
+            spec = fstr().formatSpec(parts, colon.startLine(), colon.startCol(), el(), ec());
+        }
+        Token rbrace = expect(TokenKind.RBRACE);
+        if (textEnd == null) {
+            textEnd = rbrace;
+        }
+        if (debug && spec == null && conversion == -1) {
+            conversion = 'r';
+        }
+        Expr fv = new Ast.FormattedValue(value, conversion, spec, l(start), c(start), el(), ec());
+        if (debug) {
+            String text = FStrings312.debugText(tokenizer.text().substring(lbrace.endIndex(), textEnd.startIndex()));
+            int endLine;
+            int endCol;
+            if (convName != null) {
+                endLine = convName.startLine();
+                endCol = convName.startCol() - 1;
+            } else if (spec != null) {
+                endLine = spec.lineno();
+                endCol = spec.colOffset();
+            } else {
+                endLine = rbrace.endLine();
+                endCol = rbrace.endCol() - 1;
+            }
+            out.add(new Ast.Constant(new PyObject.Str(text, false), null, lbrace.startLine(),
+                    lbrace.startCol() + 1, endLine, endCol));
+        }
+        out.add(fv);
     }
 
     /**

@@ -160,10 +160,8 @@ final class FStrings312 {
 
     /** A literal part's value: as written when {@code asIs}, else with its escapes decoded. */
     private PyObject.Str decode(String text, boolean asIs, Token at) {
-        for (int i = 0; i < text.length(); i++) {
-            if (Identifiers.isEscapedByte(text.charAt(i))) {
-                throw refuse.apply("undecodable bytes in an f-string (its error)");
-            }
+        if (text.codePoints().anyMatch(Identifiers::isEscapedByte)) { // a lone surrogate: an undecodable byte
+            throw refuse.apply("undecodable bytes in an f-string (its error)");
         }
         if (asIs) {
             return Literals.str(text, false);

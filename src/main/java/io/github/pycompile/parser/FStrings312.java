@@ -44,7 +44,7 @@ final class FStrings312 {
      * of {@code =} fields, still as written) are decoded here, empty ones dropped; a JoinedStr from
      * the FSTRING_START to the FSTRING_END.
      */
-    Expr joined(List<Expr> items, boolean raw, Token open, Token close) {
+    Expr joined(List<Expr> items, boolean raw, Token open, Token close, boolean template) {
         List<Expr> values = new ArrayList<>(items.size());
         for (Expr e : items) {
             if (e instanceof Ast.Constant c) {
@@ -57,12 +57,16 @@ final class FStrings312 {
             }
             values.add(e);
         }
+        if (template) {
+            return new Ast.TemplateStr(values, open.startLine(), open.startCol(), close.endLine(), close.endCol());
+        }
         return new Ast.JoinedStr(values, open.startLine(), open.startCol(), close.endLine(), close.endCol());
     }
 
-    /** A format spec's FSTRING_MIDDLE: always decoded, raw f-string or not. */
-    Expr specConstant(Token t) {
-        PyObject.Str v = decode(t.text(), t.text().indexOf('\\') < 0, t);
+    /** A format spec's FSTRING_MIDDLE: decoded, even in a raw f-string before 3.14. */
+    Expr specConstant(Token t, boolean raw) {
+        boolean asIs = raw && Feature.TEMPLATE_STRINGS.allowedIn(target) || t.text().indexOf('\\') < 0;
+        PyObject.Str v = decode(t.text(), asIs, t);
         return new Ast.Constant(v, null, t.startLine(), t.startCol(), t.endLine(), t.endCol());
     }
 
@@ -98,10 +102,21 @@ final class FStrings312 {
      * kind, spanning from the first to the last), empty constants dropped.
      */
     static Expr concatenate(List<Expr> items, int lineno, int col, int endLineno, int endCol) {
+        return new Ast.JoinedStr(merged(items), lineno, col, endLineno, endCol);
+    }
+
+    /** 3.14's {@code _PyPegen_concatenate_tstrings}: adjacent t-strings merged as f-strings are. */
+    static Expr concatenateTemplates(List<Expr> items, int lineno, int col, int endLineno, int endCol) {
+        return new Ast.TemplateStr(merged(items), lineno, col, endLineno, endCol);
+    }
+
+    private static List<Expr> merged(List<Expr> items) {
         List<Expr> flat = new ArrayList<>();
         for (Expr e : items) {
             if (e instanceof Ast.JoinedStr j) {
                 flat.addAll(j.values());
+            } else if (e instanceof Ast.TemplateStr t) {
+                flat.addAll(t.values());
             } else {
                 flat.add(e);
             }
@@ -133,7 +148,7 @@ final class FStrings312 {
             }
             values.add(e);
         }
-        return new Ast.JoinedStr(values, lineno, col, endLineno, endCol);
+        return values;
     }
 
     /**
@@ -156,6 +171,20 @@ final class FStrings312 {
             }
         }
         return sb.toString();
+    }
+
+    /** An Interpolation's {@code str}: the field's text without its trailing whitespace and '='. */
+    static String interpolationText(String text) {
+        int n = text.length();
+        while (n > 0) {
+            char c = text.charAt(n - 1);
+            if (c == '=' || Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                n--;
+            } else {
+                break;
+            }
+        }
+        return text.substring(0, n);
     }
 
     /** A literal part's value: as written when {@code asIs}, else with its escapes decoded. */

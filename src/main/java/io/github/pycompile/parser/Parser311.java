@@ -54,6 +54,8 @@ public final class Parser311 {
     private final boolean pep701;
     private final boolean typeParams;
     private final boolean typeParamDefaults;
+    private final boolean templateStrings;
+    private final boolean unparenthesizedExcept;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this.tokenizer = tokenizer;
@@ -63,18 +65,20 @@ public final class Parser311 {
         this.pep701 = Feature.PEP701_FSTRINGS.allowedIn(target);
         this.typeParams = Feature.TYPE_PARAMS.allowedIn(target);
         this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
+        this.templateStrings = Feature.TEMPLATE_STRINGS.allowedIn(target);
+        this.unparenthesizedExcept = Feature.UNPARENTHESIZED_EXCEPT.allowedIn(target);
     }
 
-    /** True for the targets whose grammar this parser reproduces (3.11 to 3.13). */
+    /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
     public static boolean supports(PythonVersion target) {
-        return target.atLeast(PythonVersion.V3_11) && !target.atLeast(PythonVersion.V3_14);
+        return target.atLeast(PythonVersion.V3_11);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.13) would. */
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         if (!supports(target)) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.13)", -1);
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.14)", -1);
         }
         String text = SourceDecoder.decode(source, target, filename).text();
         Tokenizer tk = new Tokenizer(text, target, filename);
@@ -445,6 +449,7 @@ public final class Parser311 {
             case NUMBER:
             case STRING:
             case FSTRING_START:
+            case TSTRING_START:
             case MINUS:
             case LPAR:
             case LSQB:
@@ -520,7 +525,8 @@ public final class Parser311 {
                 return new Ast.MatchValue(v, l(start), c(start), el(), ec());
             }
             case STRING:
-            case FSTRING_START: {
+            case FSTRING_START:
+            case TSTRING_START: {
                 Expr v = strings();
                 return new Ast.MatchValue(v, l(start), c(start), el(), ec());
             }
@@ -691,6 +697,7 @@ public final class Parser311 {
                 return numberLiteral();
             case STRING:
             case FSTRING_START:
+            case TSTRING_START:
                 return strings();
             case NAME:
                 break;
@@ -978,11 +985,26 @@ public final class Parser311 {
             Expr type = null;
             String name = null;
             if (!at(TokenKind.COLON)) {
+                int ts = pos;
                 type = expression();
                 if (at(TokenKind.COMMA)) {
-                    throw fail(); // "multiple exception types must be parenthesized"
-                }
-                if (acceptKeyword("as")) {
+                    if (!unparenthesizedExcept) {
+                        throw fail(); // "multiple exception types must be parenthesized"
+                    }
+                    // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
+                    List<Expr> elts = new ArrayList<>();
+                    elts.add(type);
+                    while (accept(TokenKind.COMMA)) {
+                        if (at(TokenKind.COLON)) {
+                            break;
+                        }
+                        elts.add(expression());
+                    }
+                    type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
+                    if (!at(TokenKind.COLON)) {
+                        throw fail();
+                    }
+                } else if (acceptKeyword("as")) {
                     name = name().text();
                 }
             }
@@ -1314,6 +1336,7 @@ public final class Parser311 {
             case STAR:
             case ELLIPSIS:
             case FSTRING_START:
+            case TSTRING_START:
                 return true;
             default:
                 return false;
@@ -1751,6 +1774,7 @@ public final class Parser311 {
                 return constant(Literals.number(t.text(), this::refuse), start);
             case STRING:
             case FSTRING_START:
+            case TSTRING_START:
                 return strings();
             case ELLIPSIS:
                 pos++;
@@ -1815,14 +1839,26 @@ public final class Parser311 {
      */
     private Expr strings312() {
         int start = pos;
+        if (at(TokenKind.TSTRING_START)) {
+            List<Expr> items = new ArrayList<>();
+            while (at(TokenKind.TSTRING_START)) {
+                items.add(fstring(true));
+            }
+            if (at(TokenKind.STRING) || at(TokenKind.FSTRING_START)) {
+                throw refuse("t-strings mixed with other strings (its error)");
+            }
+            return FStrings312.concatenateTemplates(items, l(start), c(start), el(), ec());
+        }
         List<Object> pieces = new ArrayList<>(); // Token (STRING) or Expr (an f-string's JoinedStr)
         boolean fstring = false;
         while (true) {
             if (at(TokenKind.STRING)) {
                 pieces.add(tok(pos++));
             } else if (at(TokenKind.FSTRING_START)) {
-                pieces.add(fstring());
+                pieces.add(fstring(false));
                 fstring = true;
+            } else if (at(TokenKind.TSTRING_START)) {
+                throw refuse("t-strings mixed with other strings (its error)");
             } else {
                 break;
             }
@@ -1854,24 +1890,29 @@ public final class Parser311 {
         return FStrings312.concatenate(items, l(start), c(start), el(), ec());
     }
 
-    /** {@code FSTRING_START fstring_middle* FSTRING_END}: the f-string's JoinedStr (its own pieces). */
-    private Expr fstring() {
+    /**
+     * {@code FSTRING_START fstring_middle* FSTRING_END}: the f-string's JoinedStr (its own pieces); with
+     * {@code template}, a 3.14 t-string's TemplateStr of Interpolations.
+     */
+    private Expr fstring(boolean template) {
         Token open = tok(pos++);
         boolean raw = FStrings312.isRaw(open);
+        TokenKind middle = template ? TokenKind.TSTRING_MIDDLE : TokenKind.FSTRING_MIDDLE;
+        TokenKind end = template ? TokenKind.TSTRING_END : TokenKind.FSTRING_END;
         List<Expr> items = new ArrayList<>();
-        while (!at(TokenKind.FSTRING_END)) {
-            if (at(TokenKind.FSTRING_MIDDLE)) {
+        while (!at(end)) {
+            if (at(middle)) {
                 Token m = tok(pos++);
                 items.add(new Ast.Constant(new PyObject.Str(m.text(), false), null, m.startLine(), m.startCol(),
                         m.endLine(), m.endCol()));
             } else if (at(TokenKind.LBRACE)) {
-                replacementField(items);
+                replacementField(items, template, middle, raw);
             } else {
                 throw fail();
             }
         }
         Token close = tok(pos++);
-        return fstr().joined(items, raw, open, close);
+        return fstr().joined(items, raw, open, close, template);
     }
 
     private FStrings312 fstr312;
@@ -1887,7 +1928,7 @@ public final class Parser311 {
      * {@code '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' format_spec*] '}'}: appends its
      * FormattedValue to {@code out}, after the raw text of a {@code =} field (not yet decoded).
      */
-    private void replacementField(List<Expr> out) {
+    private void replacementField(List<Expr> out, boolean interpolation, TokenKind middle, boolean raw) {
         int start = pos;
         Token lbrace = tok(pos++);
         Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();
@@ -1918,11 +1959,11 @@ public final class Parser311 {
                 textEnd = colon;
             }
             List<Expr> parts = new ArrayList<>();
-            while (at(TokenKind.FSTRING_MIDDLE) || at(TokenKind.LBRACE)) {
-                if (at(TokenKind.FSTRING_MIDDLE)) {
-                    parts.add(fstr().specConstant(tok(pos++)));
+            while (at(middle) || at(TokenKind.LBRACE)) {
+                if (at(middle)) {
+                    parts.add(fstr().specConstant(tok(pos++), raw));
                 } else {
-                    replacementField(parts);
+                    replacementField(parts, false, middle, raw); // a t-string's spec holds FormattedValues
                 }
             }
             spec = fstr().formatSpec(parts, colon.startLine(), colon.startCol(), el(), ec());
@@ -1934,9 +1975,12 @@ public final class Parser311 {
         if (debug && spec == null && conversion == -1) {
             conversion = 'r';
         }
-        Expr fv = new Ast.FormattedValue(value, conversion, spec, l(start), c(start), el(), ec());
+        String text = FStrings312.debugText(tokenizer.text().substring(lbrace.endIndex(), textEnd.startIndex()));
+        Expr fv = interpolation
+                ? new Ast.Interpolation(value, new PyObject.Str(FStrings312.interpolationText(text), false), conversion,
+                        spec, l(start), c(start), el(), ec())
+                : new Ast.FormattedValue(value, conversion, spec, l(start), c(start), el(), ec());
         if (debug) {
-            String text = FStrings312.debugText(tokenizer.text().substring(lbrace.endIndex(), textEnd.startIndex()));
             int endLine;
             int endCol;
             if (convName != null) {

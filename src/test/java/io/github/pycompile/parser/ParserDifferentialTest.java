@@ -8,6 +8,7 @@ import io.github.pycompile.ast.Ast;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.testsupport.CpythonAst;
 import io.github.pycompile.testsupport.Interpreters;
+import io.github.pycompile.testsupport.Pyodide;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -27,10 +32,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ParserDifferentialTest {
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_12", "V3_13"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_12", "V3_13", "V3_14"})
     void stdlibTreesEqualCpythons(PythonVersion v) throws IOException {
-        Interpreters.require(v);
-        List<Path> files = Interpreters.sampled(new ArrayList<>(Interpreters.stdlibSources(v)), 400);
+        String only = System.getProperty("parser.versions", "");
+        org.junit.jupiter.api.Assumptions.assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(v.dotted()),
+                () -> "skipped: -Dparser.versions=" + only);
+        List<Path> stdlib;
+        if (v == PythonVersion.V3_14 && Interpreters.find(v).isEmpty()) {
+            stdlib = pyodideStdlib(); // CPython 3.14.2 in pyodide: its python_stdlib.zip
+        } else {
+            Interpreters.require(v);
+            stdlib = Interpreters.stdlibSources(v);
+        }
+        List<Path> files = Interpreters.sampled(new ArrayList<>(stdlib), 400);
         Map<Path, CpythonAst.Parsed> expected = new TreeMap<>(CpythonAst.parseAll(v, files));
         int equal = 0;
         int refused = 0;
@@ -73,6 +87,32 @@ class ParserDifferentialTest {
                 expected.size(), equal, sameError, refused, refusals, different.size());
         assertTrue(different.isEmpty(), () -> different.size() + " different:\n"
                 + String.join("\n", different.subList(0, Math.min(10, different.size()))));
+    }
+
+    /** The .py files of pyodide's {@code python_stdlib.zip}, extracted once under {@code target/}. */
+    private static List<Path> pyodideStdlib() throws IOException {
+        Path zip = Pyodide.require().resolve("node_modules/pyodide/python_stdlib.zip");
+        Path dir = Path.of("target", "pyodide-stdlib-3.14").toAbsolutePath();
+        Path done = dir.resolve(".extracted");
+        if (!Files.exists(done)) {
+            try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+                for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                    if (e.isDirectory() || !e.getName().endsWith(".py")) {
+                        continue;
+                    }
+                    Path out = dir.resolve(e.getName()).normalize();
+                    if (!out.startsWith(dir)) {
+                        continue;
+                    }
+                    Files.createDirectories(out.getParent());
+                    Files.write(out, in.readAllBytes());
+                }
+            }
+            Files.writeString(done, zip.toString());
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(p -> p.toString().endsWith(".py")).sorted().collect(Collectors.toList());
+        }
     }
 
     private static String firstDifference(String a, String b) {

@@ -20,6 +20,12 @@ import java.util.function.Function;
  * ({@link #concatenate}); a format spec is a JoinedStr of its own parts.
  */
 final class FStrings312 {
+    /**
+     * The kind the parser gives the text constant of an {@code =} field until the f-string is built
+     * (compared by identity; the tree never keeps it).
+     */
+    static final String DEBUG_TEXT = new String("=");
+
     private final String filename;
     private final PythonVersion target;
     private final Consumer<CompilerWarning> warnings;
@@ -49,7 +55,9 @@ final class FStrings312 {
         for (Expr e : items) {
             if (e instanceof Ast.Constant c) {
                 String text = ((PyObject.Str) c.value()).value();
-                PyObject.Str v = decode(text, raw || text.indexOf('\\') < 0, open);
+                boolean asIs = raw || text.indexOf('\\') < 0
+                        || c.kind() == DEBUG_TEXT && Feature.FSTRING_DEBUG_TEXT_AS_WRITTEN.allowedIn(target);
+                PyObject.Str v = decode(text, asIs, open);
                 if (v.value().isEmpty()) {
                     continue;
                 }
@@ -65,7 +73,7 @@ final class FStrings312 {
 
     /** A format spec's FSTRING_MIDDLE: decoded, even in a raw f-string before 3.14. */
     Expr specConstant(Token t, boolean raw) {
-        boolean asIs = raw && Feature.TEMPLATE_STRINGS.allowedIn(target) || t.text().indexOf('\\') < 0;
+        boolean asIs = raw && Feature.FSTRING_RAW_FORMAT_SPEC.allowedIn(target) || t.text().indexOf('\\') < 0;
         PyObject.Str v = decode(t.text(), asIs, t);
         return new Ast.Constant(v, null, t.startLine(), t.startCol(), t.endLine(), t.endCol());
     }
@@ -75,6 +83,12 @@ final class FStrings312 {
      * the ':' to the last part (one constant or none stays as it is; otherwise merged as strings are).
      */
     Expr formatSpec(List<Expr> parts, int lineno, int col, int endLineno, int endCol) {
+        parts = new ArrayList<>(parts);
+        for (int i = 0; i < parts.size(); i++) {
+            if (parts.get(i) instanceof Ast.Constant c && c.kind() == DEBUG_TEXT) { // '=' text in a spec: as written
+                parts.set(i, new Ast.Constant(c.value(), null, c.lineno(), c.colOffset(), c.endLineno(), c.endColOffset()));
+            }
+        }
         if (!Feature.FSTRING_SPEC_MERGED.allowedIn(target)) {
             // 3.12: the parts as they come, only a lone empty part dropped
             List<Expr> values = parts.size() == 1 && isEmptyStr(parts.get(0)) ? List.of() : parts;
@@ -195,8 +209,18 @@ final class FStrings312 {
         if (asIs) {
             return Literals.str(text, false);
         }
+        // a part cut before a field's '{' can end in a lone backslash ("\\{x}"): it stays a backslash
+        int trailing = 0;
+        while (trailing < text.length() && text.charAt(text.length() - 1 - trailing) == '\\') {
+            trailing++;
+        }
+        boolean lone = trailing % 2 == 1;
         StringBuilder sb = new StringBuilder();
-        boolean lonePairs = Literals.decodeStrPiece(text, sb, at, filename, target, warnings, refuse);
+        boolean lonePairs = Literals.decodeStrPiece(lone ? text.substring(0, text.length() - 1) : text, sb, at, filename,
+                target, warnings, refuse);
+        if (lone) {
+            sb.append('\\');
+        }
         return Literals.str(sb.toString(), lonePairs);
     }
 }

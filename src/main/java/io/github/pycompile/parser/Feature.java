@@ -18,6 +18,10 @@ enum Feature {
      * as the tokenizer gave them, an empty spec aside).
      */
     FSTRING_SPEC_MERGED(PythonVersion.V3_13),
+    /** The text of an {@code =} field stays as written (3.12 and 3.13 decode its escapes). */
+    FSTRING_DEBUG_TEXT_AS_WRITTEN(PythonVersion.V3_14),
+    /** A raw f-string's format spec stays raw (3.12 and 3.13 decode its escapes). */
+    FSTRING_RAW_FORMAT_SPEC(PythonVersion.V3_14),
     /** PEP 696: {@code [T = int, *Ts = *tuple[int], **P = [int]]}. */
     TYPE_PARAM_DEFAULTS(PythonVersion.V3_13),
     /** PEP 750: t-strings, {@code TemplateStr} of {@code Interpolation}s. */

@@ -979,9 +979,11 @@ public final class Parser311 {
         boolean star = false;
         while (atKeyword("except")) {
             int hs = pos++;
-            if (accept(TokenKind.STAR)) {
-                star = true;
+            boolean thisStar = accept(TokenKind.STAR);
+            if (!handlers.isEmpty() && thisStar != star) {
+                throw fail(); // "cannot have both 'except' and 'except*' on the same 'try'"
             }
+            star = thisStar;
             Expr type = null;
             String name = null;
             if (!at(TokenKind.COLON)) {
@@ -1993,7 +1995,7 @@ public final class Parser311 {
                 endLine = rbrace.endLine();
                 endCol = rbrace.endCol() - 1;
             }
-            out.add(new Ast.Constant(new PyObject.Str(text, false), null, lbrace.startLine(),
+            out.add(new Ast.Constant(new PyObject.Str(text, false), FStrings312.DEBUG_TEXT, lbrace.startLine(),
                     lbrace.startCol() + 1, endLine, endCol));
         }
         out.add(fv);

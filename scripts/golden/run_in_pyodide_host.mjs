@@ -8,9 +8,11 @@ const py = await loadPyodide();
 py.FS.mkdir("/host");
 py.FS.mount(py.FS.filesystems.NODEFS, { root: "/" }, "/host");
 let input = readFileSync(0);
-let given = false;
-py.setStdin({ stdin: () => { if (given) return null; given = true; return input; } });
-py.setStdout({ write: (buf) => { process.stdout.write(buf); return buf.length; } });
-py.setStderr({ write: (buf) => { process.stderr.write(buf); return buf.length; } });
+let offset = 0;
+// hand stdin over in the reader's buffer sizes (one large chunk would be cut at the first read's size)
+py.setStdin({ read: (buf) => { const n = Math.min(buf.length, input.length - offset); buf.set(input.subarray(offset, offset + n)); offset += n; return n; } });
+// copied: pyodide reuses the buffer, and a write to a pipe completes later
+py.setStdout({ write: (buf) => { process.stdout.write(Buffer.from(buf)); return buf.length; } });
+py.setStderr({ write: (buf) => { process.stderr.write(Buffer.from(buf)); return buf.length; } });
 py.globals.get("__import__")("sys").argv = py.toPy([process.argv[2], ...process.argv.slice(3)]);
 py.runPython(readFileSync(process.argv[2], "utf8"));

@@ -139,6 +139,11 @@ final class Literals {
                 token.substring(q + quoteLen, token.length() - quoteLen));
     }
 
+    /** True if the STRING token {@code t} is a bytes literal. */
+    static boolean isBytes(Token t) {
+        return split(t.text()).prefix().contains("b");
+    }
+
     /** Adjacent string tokens as one constant (implicit concatenation). */
     static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
             int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
@@ -164,22 +169,24 @@ final class Literals {
             bytes = isBytes;
             String body = split.body();
             if (isBytes) {
-                decodeBytes(body, raw, data, t, filename, warnings, refuse);
+                decodeBytes(body, raw, data, t, filename, target, warnings, refuse);
             } else if (raw) {
                 text.append(body);
             } else {
-                surrogates |= decodeStr(body, text, t, filename, warnings, refuse);
+                surrogates |= decodeStr(body, text, t, filename, target, warnings, refuse);
             }
         }
         PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : str(text.toString(), surrogates);
         return new Ast.Constant(value, kind, lineno, col, endLineno, endCol);
     }
 
-    private static void invalidEscape(char c, Token t, String filename, Consumer<CompilerWarning> warnings,
-            boolean[] warned) {
+    private static void invalidEscape(char c, Token t, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings, boolean[] warned) {
         if (!warned[0]) {
             warned[0] = true;
-            warnings.accept(new CompilerWarning("DeprecationWarning", "invalid escape sequence '\\" + c + "'", filename,
+            // a DeprecationWarning until 3.11, a SyntaxWarning from 3.12 on
+            String category = target.atLeast(PythonVersion.V3_12) ? "SyntaxWarning" : "DeprecationWarning";
+            warnings.accept(new CompilerWarning(category, "invalid escape sequence '\\" + c + "'", filename,
                     t.startLine()));
         }
     }
@@ -195,11 +202,17 @@ final class Literals {
     /** Decodes one piece of a non-raw str literal (escapes; one invalid-escape warning per piece). */
     static boolean decodeStrPiece(String body, StringBuilder out, Token t, String filename,
             Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
-        return decodeStr(body, out, t, filename, warnings, refuse);
+        return decodeStr(body, out, t, filename, PythonVersion.V3_11, warnings, refuse);
+    }
+
+    /** {@link #decodeStrPiece} with the target's warning category. */
+    static boolean decodeStrPiece(String body, StringBuilder out, Token t, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+        return decodeStr(body, out, t, filename, target, warnings, refuse);
     }
 
     /** Decodes escapes into {@code out}; true if an escape produced a surrogate code unit. */
-    private static boolean decodeStr(String body, StringBuilder out, Token t, String filename,
+    private static boolean decodeStr(String body, StringBuilder out, Token t, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
         boolean surrogate = false;
         boolean[] warned = {false};
@@ -287,7 +300,7 @@ final class Literals {
                     i = close;
                 }
                 default -> {
-                    invalidEscape(e, t, filename, warnings, warned);
+                    invalidEscape(e, t, filename, target, warnings, warned);
                     out.append('\\').append(e);
                 }
             }
@@ -296,7 +309,7 @@ final class Literals {
     }
 
     private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, Token t, String filename,
-            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+            PythonVersion target, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
         boolean[] warned = {false};
         int n = body.length();
         for (int i = 0; i < n; i++) {
@@ -344,7 +357,7 @@ final class Literals {
                     if (e >= 0x80) {
                         throw refuse.apply("non-ASCII bytes literals (their error)");
                     }
-                    invalidEscape(e, t, filename, warnings, warned);
+                    invalidEscape(e, t, filename, target, warnings, warned);
                     out.write('\\');
                     out.write(e);
                 }

@@ -60,6 +60,12 @@ public final class Parser311 {
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The target's syntax gates ({@link Feature}), asked once. */
+    private final boolean pep701;
+    private final boolean typeParams;
+    private final boolean typeParamDefaults;
+    private final boolean templateStrings;
+    private final boolean unparenthesizedExcept;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -72,13 +78,23 @@ public final class Parser311 {
         this.target = target;
         this.filename = filename;
         this.warnings = warnings;
+        this.pep701 = Feature.PEP701_FSTRINGS.allowedIn(target);
+        this.typeParams = Feature.TYPE_PARAMS.allowedIn(target);
+        this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
+        this.templateStrings = Feature.TEMPLATE_STRINGS.allowedIn(target);
+        this.unparenthesizedExcept = Feature.UNPARENTHESIZED_EXCEPT.allowedIn(target);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython 3.11 would. */
+    /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
+    public static boolean supports(PythonVersion target) {
+        return target.atLeast(PythonVersion.V3_11);
+    }
+
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
-        if (target != PythonVersion.V3_11) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11's)", -1);
+        if (!supports(target)) {
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.14)", -1);
         }
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
@@ -91,6 +107,9 @@ public final class Parser311 {
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
+            }
+            if (target != PythonVersion.V3_11) {
+                throw r.toException(target); // the error rules of 3.12+ are not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
@@ -546,6 +565,8 @@ public final class Parser311 {
                         || t.text().equals("False");
             case NUMBER:
             case STRING:
+            case FSTRING_START:
+            case TSTRING_START:
             case MINUS:
             case LPAR:
             case LSQB:
@@ -620,7 +641,9 @@ public final class Parser311 {
                 Expr v = numberLiteral();
                 return new Ast.MatchValue(v, l(start), c(start), el(), ec());
             }
-            case STRING: {
+            case STRING:
+            case FSTRING_START:
+            case TSTRING_START: {
                 Expr v = strings();
                 return new Ast.MatchValue(v, l(start), c(start), el(), ec());
             }
@@ -790,6 +813,8 @@ public final class Parser311 {
             case MINUS:
                 return numberLiteral();
             case STRING:
+            case FSTRING_START:
+            case TSTRING_START:
                 return strings();
             case NAME:
                 break;
@@ -863,6 +888,7 @@ public final class Parser311 {
         int defKw = pos;
         expectKeyword("def");
         String name = name().text();
+        List<Ast.TypeParam> tps = typeParamsOpt();
         expectForced(TokenKind.LPAR, "(");
         Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
@@ -873,16 +899,17 @@ public final class Parser311 {
         expectForced(TokenKind.COLON, ":");
         List<Stmt> body = block("function definition", defKw);
         if (async) {
-            return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, List.of(), l(start), c(start),
-                    el(), ec());
+            return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(),
+                    ec());
         }
-        return new Ast.FunctionDef(name, args, body, decorators, returns, null, List.of(), l(start), c(start), el(), ec());
+        return new Ast.FunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(), ec());
     }
 
     private Stmt classDef(List<Expr> decorators, int start) {
         int kw = pos;
         expectKeyword("class");
         String name = name().text();
+        List<Ast.TypeParam> tps = typeParamsOpt();
         List<Expr> bases = new ArrayList<>();
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (accept(TokenKind.LPAR)) {
@@ -893,7 +920,73 @@ public final class Parser311 {
         }
         headerColon();
         List<Stmt> body = block("class definition", kw);
-        return new Ast.ClassDef(name, bases, keywords, body, decorators, List.of(), l(start), c(start), el(), ec());
+        return new Ast.ClassDef(name, bases, keywords, body, decorators, tps, l(start), c(start), el(), ec());
+    }
+
+    // ---------------------------------------------------------------- type parameters (PEP 695, 696)
+
+    /** {@code [type_params]} after a def's or class's name or a type alias's: none before 3.12. */
+    private List<Ast.TypeParam> typeParamsOpt() {
+        if (!typeParams || !at(TokenKind.LSQB)) {
+            return List.of();
+        }
+        pos++;
+        List<Ast.TypeParam> out = new ArrayList<>();
+        do {
+            if (at(TokenKind.RSQB) && !out.isEmpty()) {
+                break;
+            }
+            out.add(typeParam());
+        } while (accept(TokenKind.COMMA));
+        expect(TokenKind.RSQB);
+        return out;
+    }
+
+    /** {@code type_param}: a TypeVar (bound), *TypeVarTuple or **ParamSpec, each with a 3.13+ default. */
+    private Ast.TypeParam typeParam() {
+        int start = pos;
+        if (accept(TokenKind.STAR)) {
+            String n = name().text();
+            if (at(TokenKind.COLON)) {
+                throw fail(); // "cannot use bound with TypeVarTuple"
+            }
+            Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? starExpression() : null;
+            return new Ast.TypeVarTuple(n, dflt, l(start), c(start), el(), ec());
+        }
+        if (accept(TokenKind.DOUBLESTAR)) {
+            String n = name().text();
+            if (at(TokenKind.COLON)) {
+                throw fail(); // "cannot use bound with ParamSpec"
+            }
+            Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
+            return new Ast.ParamSpec(n, dflt, l(start), c(start), el(), ec());
+        }
+        String n = name().text();
+        Expr bound = accept(TokenKind.COLON) ? expression() : null;
+        Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
+        return new Ast.TypeVar(n, bound, dflt, l(start), c(start), el(), ec());
+    }
+
+    /** At the soft keyword {@code type}: does a type alias statement start here (3.12+)? */
+    private boolean atTypeAlias() {
+        if (!typeParams || !atKeyword("type")) {
+            return false;
+        }
+        Token n = peek(1);
+        TokenKind after = peek(2).kind();
+        return n.kind() == TokenKind.NAME && !KEYWORDS.contains(n.text())
+                && (after == TokenKind.EQUAL || after == TokenKind.LSQB);
+    }
+
+    /** {@code "type" NAME [type_params] '=' expression}. */
+    private Stmt typeAlias() {
+        int start = pos++;
+        Token n = name();
+        Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+        List<Ast.TypeParam> tps = typeParamsOpt();
+        expect(TokenKind.EQUAL);
+        Expr value = expression();
+        return new Ast.TypeAlias(target, tps, value, l(start), c(start), el(), ec());
     }
 
     private Stmt ifStatement() {
@@ -1038,11 +1131,26 @@ public final class Parser311 {
                 headerColon();
             }
             if (!at(TokenKind.COLON)) {
+                int ts = pos;
                 type = expression();
                 if (at(TokenKind.COMMA)) {
-                    throw fail(); // "multiple exception types must be parenthesized"
-                }
-                if (acceptKeyword("as")) {
+                    if (!unparenthesizedExcept) {
+                        throw fail(); // "multiple exception types must be parenthesized"
+                    }
+                    // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
+                    List<Expr> elts = new ArrayList<>();
+                    elts.add(type);
+                    while (accept(TokenKind.COMMA)) {
+                        if (at(TokenKind.COLON)) {
+                            break;
+                        }
+                        elts.add(expression());
+                    }
+                    type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
+                    if (!at(TokenKind.COLON)) {
+                        throw fail();
+                    }
+                } else if (acceptKeyword("as")) {
                     name = name().text();
                 }
             }
@@ -1130,7 +1238,8 @@ public final class Parser311 {
             return new TokenizerFailure(new PythonError(type, msg, filename, line, col, tokenizer.lineText(line), line, -1), true);
         }
         int off = tokenizer.charColumn(t.startLine(), startCol(t)) + 1;
-        int end = t.kind() == TokenKind.NEWLINE ? tokenizer.charColumn(t.startLine(), t.startCol()) + 1
+        int end = t.kind() == TokenKind.NEWLINE
+                ? tokenizer.charColumn(t.startLine(), t.startCol()) + (target.atLeast(PythonVersion.V3_12) ? 2 : 1)
                 : tokenizer.charColumn(t.endLine(), t.endCol()) + 1;
         return new TokenizerFailure(new PythonError(type, msg, filename, t.startLine(), off,
                 tokenizer.lineText(t.startLine()), t.endLine(), end), true);
@@ -1166,7 +1275,9 @@ public final class Parser311 {
 
     /** As {@link #syntaxError}, for errors of the first pass (forced tokens), which no error-pass rule precedes. */
     private TokenizerFailure syntaxError0(Token from, Token to, String msg) {
-        int end = to.kind() == TokenKind.NEWLINE ? to.startCol() : to.endCol();
+        // a NEWLINE ends where it starts before 3.12, one column later since
+        int end = to.kind() != TokenKind.NEWLINE ? to.endCol()
+                : target.atLeast(PythonVersion.V3_12) ? to.startCol() + 1 : to.startCol();
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
                 tokenizer.charColumn(from.startLine(), startCol(from)) + 1, tokenizer.lineText(from.startLine()),
                 to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1), true);
@@ -1249,6 +1360,11 @@ public final class Parser311 {
                     return importName();
                 case "from":
                     return importFrom();
+                case "type":
+                    if (atTypeAlias()) {
+                        return typeAlias();
+                    }
+                    break;
                 default:
                     break;
             }
@@ -1498,6 +1614,7 @@ public final class Parser311 {
             case STAR:
             case ELLIPSIS:
             case FSTRING_START:
+            case TSTRING_START:
                 return true;
             default:
                 return false;
@@ -1662,7 +1779,7 @@ public final class Parser311 {
                 return Ast.CmpOperator.Eq;
             case NOTEQUAL:
                 if (t.text().equals("<>")) {
-                    throw fail();
+                    return null; // not '!=' (without barry_as_FLUFL): the comparison ends before it
                 }
                 pos++;
                 return Ast.CmpOperator.NotEq;
@@ -1945,8 +2062,63 @@ public final class Parser311 {
             }
         }
 
-        /** The whole of invalid_assignment, from a statement's start. */
+        /**
+         * The assignment rule from a statement's start: when one of its valid alternatives reads a
+         * prefix, pegen never tries invalid_assignment there; otherwise its alternatives in order.
+         */
         void assignment() {
+            int s = pos;
+            boolean prefix = validAssignmentPrefix();
+            pos = s;
+            if (!prefix) {
+                invalidAssignment();
+            }
+            pos = s;
+        }
+
+        private boolean validAssignmentPrefix() {
+            int s = pos;
+            // NAME ':' expression
+            if (atName() && peek(1).kind() == TokenKind.COLON) {
+                pos += 2;
+                if (attempt(Parser311.this::expression) != null) {
+                    return true;
+                }
+            }
+            pos = s;
+            // ('(' single_target ')' | single_subscript_attribute_target) ':' expression
+            Expr t = attempt(Parser311.this::starExpressions);
+            if (t != null && (t instanceof Ast.Attribute || t instanceof Ast.Subscript
+                    || t instanceof Ast.Name && parenthesized.contains(t)) && accept(TokenKind.COLON)
+                    && attempt(Parser311.this::expression) != null) {
+                return true;
+            }
+            pos = s;
+            // (star_targets '=')+ (yield_expr | star_expressions) !'='
+            int before = pos;
+            skipTargets();
+            if (pos > before) {
+                Expr v = atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions);
+                if (v != null && !at(TokenKind.EQUAL)) {
+                    return true;
+                }
+            }
+            pos = s;
+            // single_target augassign (yield_expr | star_expressions)
+            t = attempt(Parser311.this::starExpressions);
+            if (t != null && (t instanceof Ast.Name || t instanceof Ast.Attribute || t instanceof Ast.Subscript)
+                    && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
+                pos++;
+                if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
+                    return true;
+                }
+            }
+            pos = s;
+            return false;
+        }
+
+        /** invalid_assignment's alternatives in order. */
+        private void invalidAssignment() {
             int s = pos;
             // invalid_ann_assign_target ':' expression
             Expr t = annAssignTarget();
@@ -2692,6 +2864,8 @@ public final class Parser311 {
                 pos++;
                 return constant(Literals.number(t.text(), this::refuse), start);
             case STRING:
+            case FSTRING_START:
+            case TSTRING_START:
                 return strings();
             case ELLIPSIS:
                 pos++;
@@ -2712,6 +2886,9 @@ public final class Parser311 {
     }
 
     private Expr strings() {
+        if (pep701) {
+            return strings312();
+        }
         int start = pos;
         List<Token> parts = new ArrayList<>();
         boolean fstring = false;
@@ -2742,6 +2919,175 @@ public final class Parser311 {
                     next.endCol() + 1), true);
         }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
+    }
+
+    // ---------------------------------------------------------------- 3.12+ strings (PEP 701)
+
+    /**
+     * {@code strings: (fstring | string)+} of 3.12+: plain string tokens alone are one constant as
+     * before; with f-strings among them, every piece is placed where it stands and CPython's
+     * {@code _PyPegen_concatenate_strings} merges them ({@link FStrings312#concatenate}).
+     */
+    private Expr strings312() {
+        int start = pos;
+        if (at(TokenKind.TSTRING_START)) {
+            List<Expr> items = new ArrayList<>();
+            while (at(TokenKind.TSTRING_START)) {
+                items.add(fstring(true));
+            }
+            if (at(TokenKind.STRING) || at(TokenKind.FSTRING_START)) {
+                throw refuse("t-strings mixed with other strings (its error)");
+            }
+            return FStrings312.concatenateTemplates(items, l(start), c(start), el(), ec());
+        }
+        List<Object> pieces = new ArrayList<>(); // Token (STRING) or Expr (an f-string's JoinedStr)
+        boolean fstring = false;
+        while (true) {
+            if (at(TokenKind.STRING)) {
+                pieces.add(tok(pos++));
+            } else if (at(TokenKind.FSTRING_START)) {
+                pieces.add(fstring(false));
+                fstring = true;
+            } else if (at(TokenKind.TSTRING_START)) {
+                throw refuse("t-strings mixed with other strings (its error)");
+            } else {
+                break;
+            }
+        }
+        List<Token> plain = new ArrayList<>();
+        for (Object o : pieces) {
+            if (o instanceof Token t) {
+                plain.add(t);
+            }
+        }
+        if (Literals.undecodableBytes(plain) != null) {
+            throw refuse("undecodable bytes in a string literal (its 3.12+ error)");
+        }
+        if (!fstring) {
+            return Literals.strings(plain, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
+        }
+        List<Expr> items = new ArrayList<>(pieces.size());
+        for (Object o : pieces) {
+            if (o instanceof Token t) {
+                if (Literals.isBytes(t)) {
+                    throw refuse("mixing bytes and str literals (its error)");
+                }
+                items.add(Literals.strings(List.of(t), filename, target, warnings, t.startLine(), t.startCol(),
+                        t.endLine(), t.endCol(), this::refuse));
+            } else {
+                items.add((Expr) o);
+            }
+        }
+        return FStrings312.concatenate(items, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * {@code FSTRING_START fstring_middle* FSTRING_END}: the f-string's JoinedStr (its own pieces); with
+     * {@code template}, a 3.14 t-string's TemplateStr of Interpolations.
+     */
+    private Expr fstring(boolean template) {
+        Token open = tok(pos++);
+        boolean raw = FStrings312.isRaw(open);
+        TokenKind middle = template ? TokenKind.TSTRING_MIDDLE : TokenKind.FSTRING_MIDDLE;
+        TokenKind end = template ? TokenKind.TSTRING_END : TokenKind.FSTRING_END;
+        List<Expr> items = new ArrayList<>();
+        while (!at(end)) {
+            if (at(middle)) {
+                Token m = tok(pos++);
+                items.add(new Ast.Constant(new PyObject.Str(m.text(), false), null, m.startLine(), m.startCol(),
+                        m.endLine(), m.endCol()));
+            } else if (at(TokenKind.LBRACE)) {
+                replacementField(items, template, middle, raw);
+            } else {
+                throw fail();
+            }
+        }
+        Token close = tok(pos++);
+        return fstr().joined(items, raw, open, close, template);
+    }
+
+    private FStrings312 fstr312;
+
+    private FStrings312 fstr() {
+        if (fstr312 == null) {
+            fstr312 = new FStrings312(filename, target, warnings, this::refuse);
+        }
+        return fstr312;
+    }
+
+    /**
+     * {@code '{' (yield_expr | star_expressions) ['='] ['!' NAME] [':' format_spec*] '}'}: appends its
+     * FormattedValue to {@code out}, after the raw text of a {@code =} field (not yet decoded).
+     */
+    private void replacementField(List<Expr> out, boolean interpolation, TokenKind middle, boolean raw) {
+        int start = pos;
+        Token lbrace = tok(pos++);
+        Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();
+        boolean debug = accept(TokenKind.EQUAL);
+        int conversion = -1;
+        Token convName = null;
+        Token textEnd = null; // the token the '=' text stops before
+        if (at(TokenKind.EXCLAMATION)) {
+            Token bang = tok(pos++);
+            textEnd = bang;
+            if (!at(TokenKind.NAME)) {
+                throw fail();
+            }
+            convName = tok(pos++);
+            if (convName.startLine() != bang.endLine() || convName.startCol() != bang.endCol()) {
+                throw refuse("space after '!' in an f-string conversion (its error)");
+            }
+            String c = convName.text();
+            if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
+                throw refuse("an invalid f-string conversion character (its error)");
+            }
+            conversion = c.charAt(0);
+        }
+        Expr spec = null;
+        if (at(TokenKind.COLON)) {
+            Token colon = tok(pos++);
+            if (textEnd == null) {
+                textEnd = colon;
+            }
+            List<Expr> parts = new ArrayList<>();
+            while (at(middle) || at(TokenKind.LBRACE)) {
+                if (at(middle)) {
+                    parts.add(fstr().specConstant(tok(pos++), raw));
+                } else {
+                    replacementField(parts, false, middle, raw); // a t-string's spec holds FormattedValues
+                }
+            }
+            spec = fstr().formatSpec(parts, colon.startLine(), colon.startCol(), el(), ec());
+        }
+        Token rbrace = expect(TokenKind.RBRACE);
+        if (textEnd == null) {
+            textEnd = rbrace;
+        }
+        if (debug && spec == null && conversion == -1) {
+            conversion = 'r';
+        }
+        String text = FStrings312.debugText(tokenizer.text().substring(lbrace.endIndex(), textEnd.startIndex()));
+        Expr fv = interpolation
+                ? new Ast.Interpolation(value, new PyObject.Str(FStrings312.interpolationText(text), false), conversion,
+                        spec, l(start), c(start), el(), ec())
+                : new Ast.FormattedValue(value, conversion, spec, l(start), c(start), el(), ec());
+        if (debug) {
+            int endLine;
+            int endCol;
+            if (convName != null) {
+                endLine = convName.startLine();
+                endCol = convName.startCol() - 1;
+            } else if (spec != null) {
+                endLine = spec.lineno();
+                endCol = spec.colOffset();
+            } else {
+                endLine = rbrace.endLine();
+                endCol = rbrace.endCol() - 1;
+            }
+            out.add(new Ast.Constant(new PyObject.Str(text, false), FStrings312.DEBUG_TEXT, lbrace.startLine(),
+                    lbrace.startCol() + 1, endLine, endCol));
+        }
+        out.add(fv);
     }
 
     /**

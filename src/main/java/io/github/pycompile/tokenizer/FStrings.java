@@ -114,14 +114,14 @@ final class FStrings {
                     openField(tk, m);
                     return tk.token(middle, start, tk.cur(), startLine, startLineStart);
                 }
-                return tk.token(middle, start, tk.cur() - 1, startLine, startLineStart);
+                return doubledBrace(tk.token(middle, start, tk.cur() - 1, startLine, startLineStart));
             } else if (c == '}') {
                 if (unicodeEscape) {
                     return tk.token(middle, start, tk.cur(), startLine, startLineStart);
                 }
                 int peek = tk.read();
                 if (peek == '}' && !m.inFormatSpec && m.curlyDepth == 0) {
-                    return tk.token(middle, start, tk.cur() - 1, startLine, startLineStart);
+                    return doubledBrace(tk.token(middle, start, tk.cur() - 1, startLine, startLineStart));
                 }
                 tk.unread(peek);
                 tk.unread(c);
@@ -151,6 +151,16 @@ final class FStrings {
             tk.unread(m.quote);
         }
         return tk.token(middle, start, tk.cur(), startLine, startLineStart);
+    }
+
+    /**
+     * A literal part ended by a doubled brace: its text stops after the first brace, but its end
+     * column, as CPython's parser receives it (the tokenizer's column after every char read), after
+     * the second one.
+     */
+    private static Token doubledBrace(Token t) {
+        return new Token(t.kind(), t.text(), t.startLine(), t.startCol(), t.endLine(), t.endCol() + 1, t.startIndex(),
+                t.endIndex());
     }
 
     private static void openField(Tokenizer tk, FStringMode m) throws PythonError {

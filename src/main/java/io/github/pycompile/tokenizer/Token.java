@@ -25,7 +25,9 @@ package io.github.pycompile.tokenizer;
  * its prefix and quotes), and {@code text == Tokenizer.text().substring(startIndex, endIndex)}, except INDENT/DEDENT/NEWLINE/ENDMARKER
  * whose text is {@code ""}. FSTRING_MIDDLE/TSTRING_MIDDLE (3.12+) hold the literal part raw (escapes not
  * processed); a doubled brace ends the middle token after its first brace and the second brace belongs
- * to no token, as in CPython ({@code f"a{{b"} gives FSTRING_MIDDLE {@code "a{"} then {@code "b"}).
+ * to no token, as in CPython ({@code f"a{{b"} gives FSTRING_MIDDLE {@code "a{"} then {@code "b"}); the
+ * end column of such a part is after the second brace, as CPython's parser sees it (the {@code tokenize}
+ * module reports it after the first).
  */
 public record Token(TokenKind kind, String text, int startLine, int startCol, int endLine, int endCol,
         int startIndex, int endIndex) {

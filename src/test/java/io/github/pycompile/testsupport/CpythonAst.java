@@ -154,6 +154,11 @@ public final class CpythonAst {
         return results;
     }
 
+    /** One record as {@code scripts/ast/ast_json.py} prints it (e.g. a committed golden line), as a result. */
+    public static Parsed fromJson(String line) {
+        return toParsed((Map<?, ?>) Json.parse(line));
+    }
+
     private static Parsed toParsed(Map<?, ?> rec) {
         Object err = rec.get("error");
         if (err != null) {

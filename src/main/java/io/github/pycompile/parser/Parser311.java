@@ -293,7 +293,8 @@ public final class Parser311 {
     }
 
     private void enter() {
-        if (++depth > MAX_DEPTH) {
+        // the error pass spends more frames per level (its rules and memo): it goes half as deep
+        if (++depth > (errorPass ? MAX_DEPTH / 2 : MAX_DEPTH)) {
             throw refuse("source nested this deeply");
         }
     }
@@ -1024,10 +1025,27 @@ public final class Parser311 {
         return new Ast.While(test, body, orelse, l(start), c(start), el(), ec());
     }
 
+    /** star_targets after 'for'; in the error pass a target that cannot be one is invalid_for_target's error. */
+    private Expr forTarget() {
+        int s = pos;
+        try {
+            return targetList(ExprContext.Store, "in");
+        } catch (UnsupportedConstruct e) {
+            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = s;
+            new TargetErrors().invalidTarget(TargetErrors.FOR);
+            pos = failedAt;
+            throw e;
+        }
+    }
+
     private Stmt forStatement(int start, boolean async) {
         int kw = pos;
         expectKeyword("for");
-        Expr target = targetList(ExprContext.Store, "in");
+        Expr target = forTarget();
         expectKeyword("in");
         Expr iter = starExpressions();
         headerColon();
@@ -1092,7 +1110,29 @@ public final class Parser311 {
         Expr e = expression();
         Expr vars = null;
         if (acceptKeyword("as")) {
-            vars = toTarget(starTarget(), ExprContext.Store);
+            int s = pos;
+            try {
+                vars = toTarget(starTarget(), ExprContext.Store);
+                if (!at(TokenKind.COMMA) && !at(TokenKind.RPAR) && !at(TokenKind.COLON)) {
+                    throw fail();
+                }
+            } catch (UnsupportedConstruct u) {
+                if (!errorPass || !u.getMessage().equals(GRAMMAR_FAILURE) && !u.getMessage().equals(TARGET_REFUSAL)) {
+                    throw u;
+                }
+                // invalid_with_item: expression 'as' expression &(',' | ')' | ':')
+                int failedAt = pos;
+                pos = s;
+                Expr a = attemptRule(this::expression);
+                if (a != null && (at(TokenKind.COMMA) || at(TokenKind.RPAR) || at(TokenKind.COLON))) {
+                    Expr bad = new TargetErrors().invalidTarget(a, TargetErrors.STAR);
+                    if (bad != null) {
+                        throw rangeError(bad, bad, "cannot assign to " + exprName(bad));
+                    }
+                }
+                pos = failedAt;
+                throw u;
+            }
         }
         return new Ast.WithItem(e, vars);
     }
@@ -1135,6 +1175,9 @@ public final class Parser311 {
                 type = expression();
                 if (at(TokenKind.COMMA)) {
                     if (!unparenthesizedExcept) {
+                        if (errorPass) {
+                            multipleExceptionTypes(type);
+                        }
                         throw fail(); // "multiple exception types must be parenthesized"
                     }
                     // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
@@ -1283,6 +1326,23 @@ public final class Parser311 {
                 to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1), true);
     }
 
+    /** Error pass: {@code 'except' '*'? a=expression ',' expressions ['as' NAME] ':'}, at the ','. */
+    private void multipleExceptionTypes(Expr type) {
+        int s = pos;
+        pos++;
+        if (attemptRule(this::starExpressions) != null) {
+            boolean ok = true;
+            if (acceptKeyword("as")) {
+                ok = atName();
+                pos++;
+            }
+            if (ok && at(TokenKind.COLON)) {
+                throw startingFrom(type, peek(), "multiple exception types must be parenthesized");
+            }
+        }
+        pos = s;
+    }
+
     private Stmt simpleStatement() {
         int start = pos;
         Token t = peek();
@@ -1422,6 +1482,9 @@ public final class Parser311 {
             do {
                 if (paren && at(TokenKind.RPAR)) {
                     break;
+                }
+                if (!paren && at(TokenKind.NEWLINE) && !names.isEmpty() && errorPass) {
+                    throw errorAtToken("SyntaxError", peek(), "trailing comma not allowed without surrounding parentheses");
                 }
                 int as = pos;
                 String n = name().text();
@@ -2871,11 +2934,11 @@ public final class Parser311 {
                 pos++;
                 return constant(PyObject.Singleton.ELLIPSIS, start);
             case LPAR:
-                return parenthesizedForm();
+                return errorPass ? bracketChecked(this::parenthesizedForm) : parenthesizedForm();
             case LSQB:
-                return listForm();
+                return errorPass ? bracketChecked(this::listForm) : listForm();
             case LBRACE:
-                return braceForm();
+                return errorPass ? bracketChecked(this::braceForm) : braceForm();
             default:
                 throw fail();
         }
@@ -3113,6 +3176,181 @@ public final class Parser311 {
     private int colShift;
     private boolean sub;
 
+    /** A bracketed form; when it fails in the error pass, the rules for brackets decide (see {@link #bracketErrors}). */
+    private Expr bracketChecked(java.util.function.Supplier<Expr> form) {
+        int start = pos;
+        try {
+            return form.get();
+        } catch (UnsupportedConstruct e) {
+            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = start;
+            bracketErrors(start);
+            pos = failedAt;
+            throw e;
+        }
+    }
+
+    /** RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start to where the tokenizer stands (the end of {@code last}). */
+    private TokenizerFailure startingFrom(Ast.Located a, Token last, String msg) {
+        return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
+                tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), last.endLine(),
+                tokenizer.charColumn(last.endLine(), last.endCol())), true);
+    }
+
+    /** {@code '*' expression} (starred_expression). */
+    private Expr starredExpression() {
+        int start = pos;
+        expect(TokenKind.STAR);
+        Expr v = expression();
+        return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.11's error rules for a bracketed form at {@code open}: invalid_double_starred_kvpairs ('{'),
+     * invalid_group ('('), then invalid_comprehension.
+     */
+    private void bracketErrors(int open) {
+        TokenKind k = tok(open).kind();
+        String msg = "did you forget parentheses around the comprehension target?";
+        if (k == TokenKind.LBRACE) {
+            pos = open + 1;
+            invalidDoubleStarredKvpairs();
+        }
+        if (k == TokenKind.LPAR) {
+            pos = open + 1;
+            if (at(TokenKind.STAR)) {
+                Expr a = attemptRule(this::starredExpression);
+                if (a != null && at(TokenKind.RPAR)) {
+                    throw rangeError(a, a, "cannot use starred expression here");
+                }
+            } else if (at(TokenKind.DOUBLESTAR)) {
+                Token a = peek();
+                pos++;
+                if (attemptRule(this::expression) != null && at(TokenKind.RPAR)) {
+                    throw syntaxError(a, a, "cannot use double starred expression here");
+                }
+            }
+        }
+        pos = open + 1;
+        if (at(TokenKind.STAR)) {
+            Expr a = attemptRule(this::starredExpression);
+            if (a != null && comprehensionAttempt() != null) {
+                throw rangeError(a, a, "iterable unpacking cannot be used in comprehension");
+            }
+        }
+        pos = open + 1;
+        if (k != TokenKind.LPAR) {
+            Expr a = attemptRule(this::starNamedExpression);
+            if (a != null && at(TokenKind.COMMA)) {
+                Token comma = peek();
+                pos++;
+                int afterComma = pos;
+                List<Expr> b = new ArrayList<>();
+                Expr e = attemptRule(this::starNamedExpression);
+                while (e != null) {
+                    b.add(e);
+                    if (!accept(TokenKind.COMMA)) {
+                        break;
+                    }
+                    e = attemptRule(this::starNamedExpression);
+                }
+                if (!b.isEmpty() && comprehensionAttempt() != null) {
+                    throw rangeError(a, b.get(b.size() - 1), msg);
+                }
+                pos = afterComma;
+                if (comprehensionAttempt() != null) {
+                    throw rangeError(a, tokenNode(comma), msg);
+                }
+            }
+        }
+        pos = open;
+    }
+
+    private List<Ast.Comprehension> comprehensionAttempt() {
+        if (!atKeyword("for") && !(atKeyword("async") && peek(1).text().equals("for"))) {
+            return null;
+        }
+        List<Ast.Comprehension> g = attemptRule(this::comprehensionClauses);
+        return g == null || g.isEmpty() ? null : g;
+    }
+
+    /** invalid_double_starred_kvpairs, after '{'. */
+    private void invalidDoubleStarredKvpairs() {
+        int s = pos;
+        // ','.double_starred_kvpair+ ',' invalid_kvpair
+        int n = 0;
+        while (true) {
+            int item = pos;
+            boolean ok;
+            if (accept(TokenKind.DOUBLESTAR)) {
+                ok = attemptRule(this::bitwiseOr) != null;
+            } else {
+                ok = attemptRule(this::expression) != null && accept(TokenKind.COLON) && attemptRule(this::expression) != null;
+            }
+            if (!ok) {
+                pos = item;
+                break;
+            }
+            n++;
+            if (!at(TokenKind.COMMA)) {
+                break;
+            }
+            int comma = pos++;
+            if (!(at(TokenKind.DOUBLESTAR) || startsKvpair())) {
+                pos = comma;
+                break;
+            }
+        }
+        if (n > 0 && accept(TokenKind.COMMA)) {
+            invalidKvpair();
+        }
+        pos = s;
+        // expression ':' '*' bitwise_or | expression ':' &('}'|',')
+        invalidKvpairValue();
+        pos = s;
+    }
+
+    private boolean startsKvpair() {
+        int s = pos;
+        boolean ok = attemptRule(this::expression) != null && accept(TokenKind.COLON) && attemptRule(this::expression) != null;
+        pos = s;
+        return ok;
+    }
+
+    private void invalidKvpair() {
+        int s = pos;
+        Expr a = attemptRule(this::expression);
+        if (a != null && !at(TokenKind.COLON)) {
+            throw new TokenizerFailure(new PythonError("SyntaxError", "':' expected after dictionary key", filename,
+                    a.lineno(), tokenizer.charColumn(a.lineno(), a.endColOffset() - 1) + 1, tokenizer.lineText(a.lineno()),
+                    a.endLineno(), 0), true);
+        }
+        pos = s;
+        invalidKvpairValue();
+        pos = s;
+    }
+
+    private void invalidKvpairValue() {
+        Expr k = attemptRule(this::expression);
+        if (k != null && at(TokenKind.COLON)) {
+            Token colon = peek();
+            pos++;
+            if (at(TokenKind.STAR)) {
+                Token star = peek();
+                pos++;
+                if (attemptRule(this::bitwiseOr) != null) {
+                    throw startingFrom(tokenNode(star), tokens.get(tokens.size() - 1),
+                            "cannot use a starred expression in a dictionary value");
+                }
+            } else if (at(TokenKind.RBRACE) || at(TokenKind.COMMA)) {
+                throw syntaxError(colon, colon, "expression expected after dictionary key and ':'");
+            }
+        }
+    }
+
     private Expr parenthesizedForm() {
         int start = pos++;
         if (accept(TokenKind.RPAR)) {
@@ -3126,6 +3364,9 @@ public final class Parser311 {
         }
         Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
         if (atKeyword("for") || atKeyword("async")) {
+            if (first instanceof Ast.Starred) {
+                throw fail(); // iterable unpacking in a comprehension
+            }
             List<Ast.Comprehension> gens = comprehensionClauses();
             expect(TokenKind.RPAR);
             return new Ast.GeneratorExp(first, gens, l(start), c(start), el(), ec());
@@ -3155,6 +3396,9 @@ public final class Parser311 {
         if (!at(TokenKind.RSQB)) {
             Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
             if (atKeyword("for") || atKeyword("async")) {
+                if (first instanceof Ast.Starred) {
+                    throw fail(); // iterable unpacking in a comprehension
+                }
                 List<Ast.Comprehension> gens = comprehensionClauses();
                 expect(TokenKind.RSQB);
                 return new Ast.ListComp(first, gens, l(start), c(start), el(), ec());
@@ -3206,6 +3450,9 @@ public final class Parser311 {
         }
         Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
         if (atKeyword("for") || atKeyword("async")) {
+            if (first instanceof Ast.Starred) {
+                throw fail(); // iterable unpacking in a comprehension
+            }
             List<Ast.Comprehension> gens = comprehensionClauses();
             expect(TokenKind.RBRACE);
             return new Ast.SetComp(first, gens, l(start), c(start), el(), ec());
@@ -3240,7 +3487,7 @@ public final class Parser311 {
         while (atKeyword("for") || atKeyword("async") && peek(1).kind() == TokenKind.NAME && peek(1).text().equals("for")) {
             int isAsync = acceptKeyword("async") ? 1 : 0;
             expectKeyword("for");
-            Expr target = targetList(ExprContext.Store, "in");
+            Expr target = forTarget();
             expectKeyword("in");
             Expr iter = disjunction();
             List<Expr> ifs = new ArrayList<>();

@@ -244,10 +244,22 @@ public final class Parser311 {
 
     private static final String TARGET_REFUSAL = "this assignment target (CPython's 'cannot assign' message is not reproduced yet)";
     private static final String GRAMMAR_FAILURE = "this syntax error (its exact CPython message is not reproduced yet)";
-    private static final boolean GENERIC_ERRORS = Boolean.getBoolean("pycompile.genericErrors");
+    /**
+     * Whether a source that neither pass can parse gets CPython's generic error (on by default;
+     * {@code -Dpycompile.genericErrors=false} refuses such sources instead, to measure the specific rules).
+     */
+    private static final boolean GENERIC_ERRORS = !"false".equals(System.getProperty("pycompile.genericErrors"));
 
     private UnsupportedConstruct fail() {
-        return new UnsupportedConstruct(GRAMMAR_FAILURE, peek().startLine());
+        return new UnsupportedConstruct(GRAMMAR_FAILURE, currentLine());
+    }
+
+    /** The line of the current token if read, else of the last one read: failing reads no further token. */
+    private int currentLine() {
+        if (pos < tokens.size()) {
+            return tokens.get(pos).startLine();
+        }
+        return tokens.isEmpty() ? -1 : tokens.get(tokens.size() - 1).startLine();
     }
 
     /**
@@ -606,6 +618,9 @@ public final class Parser311 {
             int start = pos;
             Ast.Pattern p = orPattern();
             if (acceptKeyword("as")) {
+                if (errorPass) {
+                    invalidAsPattern();
+                }
                 Token n = name();
                 if (n.text().equals("_")) {
                     throw fail();
@@ -616,6 +631,22 @@ public final class Parser311 {
             return p;
         } finally {
             depth--;
+        }
+    }
+
+    /** invalid_as_pattern after {@code or_pattern 'as'}: '_' or something other than a name as the target. */
+    private void invalidAsPattern() {
+        Token t = peek();
+        if (t.kind() == TokenKind.NAME && t.text().equals("_")) {
+            throw syntaxError(t, t, "cannot use '_' as a target");
+        }
+        if (!atName()) {
+            int s = pos;
+            Expr a = attemptRule(this::expression);
+            if (a != null) {
+                throw rangeError(a, a, "invalid pattern target");
+            }
+            pos = s;
         }
     }
 
@@ -854,6 +885,9 @@ public final class Parser311 {
                 kwdPatterns.add(pattern());
             } else {
                 if (!kwdAttrs.isEmpty()) {
+                    if (errorPass) {
+                        positionalAfterKeywordPatterns();
+                    }
                     throw fail(); // positional patterns follow keyword patterns
                 }
                 args.add(pattern());
@@ -864,6 +898,35 @@ public final class Parser311 {
         }
         expect(TokenKind.RPAR);
         return new Ast.MatchClass(cls, args, kwdAttrs, kwdPatterns, l(start), c(start), el(), ec());
+    }
+
+    /** invalid_class_argument_pattern: the positional patterns after keyword ones, as one range. */
+    private void positionalAfterKeywordPatterns() {
+        int s = pos;
+        List<Ast.Pattern> ps = new ArrayList<>();
+        while (true) {
+            int item = pos;
+            Ast.Pattern p = attemptRule(this::pattern);
+            if (p == null) {
+                pos = item;
+                break;
+            }
+            ps.add(p);
+            if (!at(TokenKind.COMMA)) {
+                break;
+            }
+            int comma = pos++;
+            if (atName() && peek(1).kind() == TokenKind.EQUAL || at(TokenKind.RPAR)) {
+                pos = comma;
+                break;
+            }
+        }
+        if (!ps.isEmpty()) {
+            Ast.Pattern first = ps.get(0);
+            Ast.Pattern last = ps.get(ps.size() - 1);
+            throw rangeError((Ast.Located) first, (Ast.Located) last, "positional patterns follow keyword patterns");
+        }
+        pos = s;
     }
 
     private Stmt decorated() {
@@ -1113,7 +1176,7 @@ public final class Parser311 {
             int s = pos;
             try {
                 vars = toTarget(starTarget(), ExprContext.Store);
-                if (!at(TokenKind.COMMA) && !at(TokenKind.RPAR) && !at(TokenKind.COLON)) {
+                if (!at(TokenKind.COMMA) && !at(TokenKind.RPAR) && !at(TokenKind.COLON) && !at(TokenKind.NEWLINE)) {
                     throw fail();
                 }
             } catch (UnsupportedConstruct u) {
@@ -2493,12 +2556,12 @@ public final class Parser311 {
             }
         }
         pos = s;
-        // invalid_legacy_expression
-        if (t0.kind() == TokenKind.NAME && (t0.text().equals("print") || t0.text().equals("exec"))
-                && peek(1).kind() != TokenKind.LPAR) {
+        // invalid_legacy_expression: any name not followed by '(' reads the expressions after it (which
+        // matters for how far the tokenizer gets), but only print and exec make it an error
+        if (atName() && peek(1).kind() != TokenKind.LPAR) {
             pos++;
             Expr b = attemptRule(this::starExpressions);
-            if (b != null) {
+            if (b != null && (t0.text().equals("print") || t0.text().equals("exec"))) {
                 throw rangeError(tokenNode(t0), b, "Missing parentheses in call to '" + t0.text() + "'. Did you mean "
                         + t0.text() + "(...)?");
             }
@@ -3164,11 +3227,19 @@ public final class Parser311 {
         p.lineShift = startLine - 1;
         p.colShift = startCol;
         p.depth = depth;
-        Expr e = p.starExpressions();
-        if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
-            throw p.fail();
+        try {
+            Expr e = p.starExpressions();
+            if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
+                throw p.fail();
+            }
+            return e;
+        } catch (UnsupportedConstruct u) {
+            if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
+                // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
+                throw new UnsupportedConstruct("errors inside f-string fields (their messages)", u.line());
+            }
+            throw u;
         }
-        return e;
     }
 
     /** Position shift of a sub-parser's tokens (f-string fields): lines, and columns of its first line. */
@@ -3218,6 +3289,15 @@ public final class Parser311 {
         if (k == TokenKind.LBRACE) {
             pos = open + 1;
             invalidDoubleStarredKvpairs();
+            // invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
+            pos = open + 1;
+            if (at(TokenKind.DOUBLESTAR)) {
+                Token a = peek();
+                pos++;
+                if (attemptRule(this::bitwiseOr) != null && comprehensionAttempt() != null && at(TokenKind.RBRACE)) {
+                    throw syntaxError(a, a, "dict unpacking cannot be used in dict comprehension");
+                }
+            }
         }
         if (k == TokenKind.LPAR) {
             pos = open + 1;
@@ -3774,7 +3854,9 @@ public final class Parser311 {
 
         /** The valid rules, in order, with the error rules they call: star_etc's and kwds' and default's. */
         private void validWithErrorRules() {
-            if (!slashNoDefault() && !slashWithDefault()) {
+            if (slashNoDefault()) {
+                many(this::paramNoDefault);
+            } else if (!slashWithDefault()) {
                 many(this::paramNoDefault);
             }
             many(this::paramWithDefault);

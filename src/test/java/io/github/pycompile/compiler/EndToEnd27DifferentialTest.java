@@ -1,0 +1,140 @@
+package io.github.pycompile.compiler;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.pycompile.CompileOptions;
+import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.testsupport.CpythonAst;
+import io.github.pycompile.testsupport.CpythonCompile;
+import io.github.pycompile.testsupport.Interpreters;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The 2.7 back end against the real CPython 2.7, file by file: python2.7's own {@code ast.parse}
+ * builds each tree ({@link CpythonAst}; the 2.7 parser is not ours yet), {@link Cpython27Compiler}
+ * compiles it at -O0, -O1 and -O2, and the marshalled module must equal what python2.7's
+ * {@code py_compile} writes after the header, or our error must equal its error (type, message,
+ * line; 2.7's compiler errors have no offset). Over a sample of 2.7's standard library (all of it
+ * with {@code -Dpycompile.corpus=full}). A file the core refuses is counted, not failed; a file
+ * python2.7 cannot parse is counted apart (nothing of ours runs on it).
+ *
+ * <p>Fails on any DIFFERENT file, or when fewer files are identical than the floor committed in
+ * {@code golden/e2e/floor-2.7.properties}. {@code -Dpycompile.dump=DIR} writes both caches of each
+ * different file there (for {@code shared/tools/pyccmp.py} and {@code pycwalk.py}).
+ */
+class EndToEnd27DifferentialTest {
+    private static final PythonVersion V = PythonVersion.V2_7;
+
+    @Test
+    void stdlibMatchesCpython27() throws IOException {
+        Interpreters.require(V);
+        List<Path> files = Interpreters.sampled(Interpreters.stdlibSources(V), 200);
+        Properties floor = new Properties();
+        try (var in = getClass().getResourceAsStream("/golden/e2e/floor-2.7.properties")) {
+            if (in != null) {
+                floor.load(in);
+            }
+        }
+        Map<Path, CpythonAst.Parsed> trees = CpythonAst.parseAll(V, files);
+        Cpython27Compiler core = new Cpython27Compiler();
+        StringBuilder report = new StringBuilder();
+        List<String> failures = new ArrayList<>();
+        String dump = System.getProperty("pycompile.dump", "");
+        for (int level = 0; level <= 2; level++) {
+            Map<Path, CpythonCompile.Result> expected = CpythonCompile.compile(V, level, files, Path::toString);
+            int identical = 0;
+            int sameError = 0;
+            int refused = 0;
+            int notParsed = 0;
+            List<String> different = new ArrayList<>();
+            Map<String, Integer> refusals = new TreeMap<>();
+            for (Map.Entry<Path, CpythonCompile.Result> e : new TreeMap<>(expected).entrySet()) {
+                Path file = e.getKey();
+                CpythonCompile.Result want = e.getValue();
+                CpythonAst.Parsed parsed = trees.get(file);
+                if (!parsed.ok()) {
+                    notParsed++;
+                    continue;
+                }
+                try {
+                    CompiledModule got = core.compileTree(parsed.tree(), file.toString(), new CompileOptions(V, level, null));
+                    if (want.ok() && Arrays.equals(want.body(), got.marshalledCode())) {
+                        List<String> ws = new ArrayList<>();
+                        for (CpythonCompile.Warning w : want.warnings()) {
+                            ws.add(w.category() + ":" + w.lineno() + ": " + w.message());
+                        }
+                        List<String> ours = new ArrayList<>();
+                        for (CompilerWarning w : got.warnings()) {
+                            ours.add(w.category() + ":" + w.lineno() + ": " + w.message());
+                        }
+                        if (!ws.equals(ours)) {
+                            different.add(file + " -O" + level + ": warnings " + ours + ", CPython " + ws);
+                        } else {
+                            identical++;
+                        }
+                    } else if (want.ok()) {
+                        different.add(file + " -O" + level + ": different bytes");
+                        if (!dump.isEmpty()) {
+                            Path dir = Path.of(dump);
+                            Files.createDirectories(dir);
+                            String base = file.getFileName() + ".O" + level;
+                            byte[] header = {3, (byte) 0xf3, 13, 10, 0, 0, 0, 0};
+                            Files.write(dir.resolve(base + ".ours.pyc"), concat(header, got.marshalledCode()));
+                            Files.write(dir.resolve(base + ".cpython.pyc"), concat(header, want.body()));
+                        }
+                    } else {
+                        different.add(file + " -O" + level + ": compiled, but CPython raised " + want.errorType() + ": "
+                                + want.errorMessage());
+                    }
+                } catch (UnsupportedFeatureException ex) {
+                    refused++;
+                    refusals.merge(ex.construct(), 1, Integer::sum);
+                } catch (PythonError ex) {
+                    boolean sameOffset = want.offset() == null ? ex.offset() < 0 : want.offset() == ex.offset();
+                    if (!want.ok() && want.errorType().equals(ex.typeName()) && want.errorMessage().equals(ex.pyMessage())
+                            && want.lineno() != null && want.lineno() == ex.lineno() && sameOffset) {
+                        sameError++;
+                    } else {
+                        different.add(file + " -O" + level + ": we raised " + ex.typeName() + ": " + ex.pyMessage() + " ("
+                                + ex.lineno() + ":" + ex.offset() + "), CPython " + (want.ok() ? "compiled it"
+                                        : want.errorType() + ": " + want.errorMessage() + " (" + want.lineno() + ":"
+                                                + want.offset() + ")"));
+                    }
+                } catch (RuntimeException ex) {
+                    different.add(file + " -O" + level + ": internal error " + ex);
+                }
+            }
+            report.append(String.format(
+                    "e2e 2.7 -O%d: %d files: %d identical, %d same error, %d refused, %d different, %d not parsed by python2.7%n",
+                    level, files.size(), identical, sameError, refused, different.size(), notParsed));
+            if (!refusals.isEmpty()) {
+                report.append("  refused: ").append(refusals).append('\n');
+            }
+            failures.addAll(different);
+            String key = "O" + level + (Interpreters.fullCorpus() ? ".full" : ".sample");
+            int min = Integer.parseInt(floor.getProperty(key, "0"));
+            if (identical < min && System.getProperty("pycompile.contains", "").isEmpty()) {
+                failures.add("2.7 -O" + level + ": " + identical + " identical, fewer than the floor " + min);
+            }
+        }
+        System.out.print(report);
+        assertTrue(failures.isEmpty(), () -> report + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] r = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+}

@@ -14,7 +14,8 @@ import java.util.List;
  * jump arguments computed until the EXTENDED_ARG count is stable, the byte string and
  * {@code co_lnotab} emitted, the peephole optimiser run, the stack depth found by 2.7's walk, and
  * the code object built with 2.7's string interning (names always; constants made of name
- * characters, the empty string and shared one-character strings).
+ * characters, the empty string and shared one-character strings), unicode surrogate pairs
+ * written as 2.x's UTF-8 encoder writes them (joined).
  */
 public final class Assembler27 {
     private final Opcodes2 o;
@@ -85,6 +86,10 @@ public final class Assembler27 {
             byte[] v = b.value();
             boolean interned = v.length == 0 || (v.length == 1 && b.interned()) || allNameChars(v);
             return interned == b.interned() ? c : new Bytes(v, interned);
+        }
+        if (c instanceof PyObject.Str s && s.lonePairs()) {
+            // 2.x marshal encodes a high-low surrogate pair as one 4-byte UTF-8 sequence
+            return new PyObject.Str(s.value(), false);
         }
         if (c instanceof Tuple t) {
             List<PyObject> items = new ArrayList<>(t.items().size());

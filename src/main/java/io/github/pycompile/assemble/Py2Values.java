@@ -279,8 +279,16 @@ public final class Py2Values {
                     return intResult(x.or(y), isLong);
                 case "XOR":
                     return intResult(x.xor(y), isLong);
-                case "TRUE_DIVIDE":
-                    throw new Unreproducible("true division of integers");
+                case "TRUE_DIVIDE": {
+                    // 2.7 divides as C doubles when both fit in 53 bits (exact conversions)
+                    if (y.signum() == 0) {
+                        return null;
+                    }
+                    if (isLong || x.abs().bitLength() > 53 || y.abs().bitLength() > 53) {
+                        throw new Unreproducible("true division of large integers");
+                    }
+                    return Float.of(x.doubleValue() / y.doubleValue());
+                }
                 case "SUBSCR":
                     return null;
                 default:

@@ -100,6 +100,9 @@ class EndToEnd27DifferentialTest {
                 } catch (UnsupportedFeatureException ex) {
                     refused++;
                     refusals.merge(ex.construct(), 1, Integer::sum);
+                    if (Boolean.getBoolean("pycompile.showRefused")) {
+                        report.append("  refused ").append(file).append(": ").append(ex.getMessage()).append('\n');
+                    }
                 } catch (PythonError ex) {
                     boolean sameOffset = want.offset() == null ? ex.offset() < 0 : want.offset() == ex.offset();
                     if (!want.ok() && want.errorType().equals(ex.typeName()) && want.errorMessage().equals(ex.pyMessage())

@@ -154,6 +154,11 @@ public final class CpythonAst {
         return results;
     }
 
+    /** One line of {@code ast_json.py}'s output (a golden file), as a tree or error; no Python needed. */
+    public static Parsed fromJsonLine(String line) {
+        return toParsed((Map<?, ?>) Json.parse(line));
+    }
+
     private static Parsed toParsed(Map<?, ?> rec) {
         Object err = rec.get("error");
         if (err != null) {

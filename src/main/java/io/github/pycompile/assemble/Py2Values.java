@@ -247,7 +247,11 @@ public final class Py2Values {
                 }
                 case "POWER": {
                     if (y.signum() < 0) {
-                        throw new Unreproducible("a negative integer power");
+                        // 2.7 hands a negative integer power to float's pow
+                        if (x.signum() == 0) {
+                            return null;
+                        }
+                        return floatPow(toDouble(a), toDouble(b));
                     }
                     if (y.bitLength() > 31 || (long) x.bitLength() * y.longValue() > 200_000) {
                         throw new Unreproducible("a huge integer power");
@@ -324,10 +328,9 @@ public final class Py2Values {
                 }
                 case "SUBSCR":
                     return null;
+                case "POWER":
+                    return floatPow(x, y);
                 default:
-                    if (op.equals("POWER") && y == Math.rint(y) && Math.abs(y) <= 2 && x != 0.0) {
-                        return Float.of(y == 0 ? 1.0 : y == 1 ? x : y == 2 ? x * x : y == -1 ? 1.0 / x : 1.0 / (x * x));
-                    }
                     if (op.equals("LSHIFT") || op.equals("RSHIFT") || op.equals("AND") || op.equals("OR")
                             || op.equals("XOR")) {
                         return null;
@@ -391,6 +394,18 @@ public final class Py2Values {
         }
         if (op.equals("MODULO") && (v instanceof Bytes || v instanceof Str)) {
             throw new Unreproducible("string formatting of constants");
+        }
+        if (op.equals("ADD") && ((v instanceof Bytes && w instanceof Str) || (v instanceof Str && w instanceof Bytes))) {
+            // str + unicode decodes the str with the default encoding (ASCII)
+            Str a = asUnicode(v);
+            Str b = asUnicode(w);
+            if (a == null || b == null) {
+                return null;
+            }
+            if (a.lonePairs() || b.lonePairs()) {
+                throw new Unreproducible("unicode with lone surrogates");
+            }
+            return new Str(a.value() + b.value(), false);
         }
         if ((v instanceof Bytes && w instanceof Str) || (v instanceof Str && w instanceof Bytes)) {
             throw new Unreproducible("mixing str and unicode constants");
@@ -486,6 +501,84 @@ public final class Py2Values {
         return new double[] {floordiv, mod};
     }
 
+    private static Str asUnicode(PyObject o) {
+        if (o instanceof Str s) {
+            return s;
+        }
+        byte[] b = ((Bytes) o).value();
+        StringBuilder sb = new StringBuilder(b.length);
+        for (byte x : b) {
+            if (x < 0) {
+                return null; // UnicodeDecodeError
+            }
+            sb.append((char) x);
+        }
+        return new Str(sb.toString(), false);
+    }
+
+    /**
+     * 2.7's float_pow for the cases whose result is exact (so any C pow gives it): integral
+     * exponents, results representable as doubles; other cases are refused.
+     */
+    private static PyObject floatPow(double iv, double iw) {
+        if (iw == 0.0) {
+            return Float.of(1.0);
+        }
+        if (Double.isNaN(iv) || Double.isNaN(iw) || Double.isInfinite(iv) || Double.isInfinite(iw)) {
+            throw new Unreproducible("a power of a non-finite float");
+        }
+        if (iw != Math.rint(iw)) {
+            if (iv < 0.0) {
+                return null; // ValueError: negative number to a fractional power
+            }
+            throw new Unreproducible("a fractional float power");
+        }
+        boolean oddExponent = Math.abs(iw) < 9.007199254740992E15 && ((long) iw & 1) != 0;
+        if (iv == 0.0) {
+            if (iw < 0.0) {
+                return null; // ZeroDivisionError
+            }
+            return Float.of(oddExponent ? iv : 0.0);
+        }
+        boolean negate = false;
+        if (iv < 0.0) {
+            iv = -iv;
+            negate = oddExponent;
+        }
+        if (iv == 1.0) {
+            return Float.of(negate ? -1.0 : 1.0);
+        }
+        if (Math.abs(iw) > 4096) {
+            throw new Unreproducible("a large float power");
+        }
+        int n = (int) iw;
+        double r;
+        if (n > 0) {
+            java.math.BigDecimal exact = new java.math.BigDecimal(iv).pow(n);
+            r = exact.doubleValue();
+            if (Double.isInfinite(r)) {
+                return null; // OverflowError
+            }
+            if (r == 0.0 || new java.math.BigDecimal(r).compareTo(exact) != 0) {
+                throw new Unreproducible("an inexact float power");
+            }
+        } else {
+            int e = Math.getExponent(iv);
+            if (e < Double.MIN_EXPONENT || iv != Math.scalb(1.0, e)) {
+                throw new Unreproducible("an inexact float power");
+            }
+            long re = (long) e * n;
+            if (re > Double.MAX_EXPONENT) {
+                return null; // OverflowError
+            }
+            if (re < -1074) {
+                throw new Unreproducible("a float power that underflows");
+            }
+            r = Math.scalb(1.0, (int) re);
+        }
+        return Float.of(negate ? -r : r);
+    }
+
     private static PyObject complexOp(String op, PyObject v, PyObject w) {
         double[] a = toComplex(v);
         double[] b = toComplex(w);
@@ -503,9 +596,78 @@ public final class Py2Values {
                 return complex(a[0] - b[0], a[1] - b[1]);
             case "MULTIPLY":
                 return complex(a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]);
+            case "POWER":
+                return complexPow(a, b);
             default:
                 throw new Unreproducible("folding complex " + op);
         }
+    }
+
+    /** 2.7's complex_pow for integral exponents up to 100 (c_powi) and zero cases. */
+    private static PyObject complexPow(double[] a, double[] b) {
+        double[] p;
+        long n = (long) b[0];
+        if (b[1] == 0.0 && b[0] == n && n >= -100 && n <= 100) {
+            if (n > 0) {
+                p = powu(a, n);
+            } else {
+                p = quot(new double[] {1.0, 0.0}, powu(a, -n));
+                if (p == null) {
+                    return null; // ZeroDivisionError
+                }
+            }
+        } else if (b[0] == 0.0 && b[1] == 0.0) {
+            p = new double[] {1.0, 0.0};
+        } else if (a[0] == 0.0 && a[1] == 0.0) {
+            if (b[1] != 0.0 || b[0] < 0.0) {
+                return null; // ZeroDivisionError
+            }
+            p = new double[] {0.0, 0.0};
+        } else {
+            throw new Unreproducible("a complex power");
+        }
+        if (Double.isInfinite(p[0]) || Double.isInfinite(p[1])) {
+            return null; // OverflowError
+        }
+        return complex(p[0], p[1]);
+    }
+
+    private static double[] prod(double[] a, double[] b) {
+        return new double[] {a[0] * b[0] - a[1] * b[1], a[0] * b[1] + a[1] * b[0]};
+    }
+
+    private static double[] powu(double[] x, long n) {
+        double[] r = {1.0, 0.0};
+        double[] p = x;
+        long mask = 1;
+        while (mask > 0 && n >= mask) {
+            if ((n & mask) != 0) {
+                r = prod(r, p);
+            }
+            mask <<= 1;
+            p = prod(p, p);
+        }
+        return r;
+    }
+
+    /** 2.7's c_quot (Smith's algorithm); null for division by zero. */
+    private static double[] quot(double[] a, double[] b) {
+        double absBr = Math.abs(b[0]);
+        double absBi = Math.abs(b[1]);
+        if (absBr >= absBi) {
+            if (absBr == 0.0) {
+                return null;
+            }
+            double ratio = b[1] / b[0];
+            double denom = b[0] + b[1] * ratio;
+            return new double[] {(a[0] + a[1] * ratio) / denom, (a[1] - a[0] * ratio) / denom};
+        }
+        if (absBi >= absBr) {
+            double ratio = b[0] / b[1];
+            double denom = b[0] * ratio + b[1];
+            return new double[] {(a[0] * ratio + a[1]) / denom, (a[1] * ratio - a[0]) / denom};
+        }
+        return new double[] {Double.NaN, Double.NaN};
     }
 
     private static double[] toComplex(PyObject o) {
@@ -556,13 +718,37 @@ public final class Py2Values {
                 if (v instanceof Bytes b) {
                     return new Bytes(strRepr(b.value()), false);
                 }
-                if (v == Singleton.NONE) {
-                    return new Bytes("None".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), false);
-                }
-                throw new Unreproducible("repr of this constant");
+                return new Bytes(repr(v).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1), false);
             default:
                 throw new Unreproducible("folding unary " + op);
         }
+    }
+
+    /** Python 2's repr of a constant we reproduce exactly (None, int, long, str, tuples of them). */
+    private static String repr(PyObject v) {
+        if (v == Singleton.NONE) {
+            return "None";
+        }
+        if (v instanceof Int i) {
+            return i.value().toString() + (i.py2Long() ? "L" : "");
+        }
+        if (v instanceof Bytes b) {
+            return new String(strRepr(b.value()), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        if (v instanceof Tuple t) {
+            StringBuilder sb = new StringBuilder("(");
+            for (int k = 0; k < t.items().size(); k++) {
+                if (k > 0) {
+                    sb.append(", ");
+                }
+                sb.append(repr(t.items().get(k)));
+            }
+            if (t.items().size() == 1) {
+                sb.append(',');
+            }
+            return sb.append(')').toString();
+        }
+        throw new Unreproducible("repr of this constant");
     }
 
     /** Python 2's repr of a str. */

@@ -35,6 +35,13 @@ import java.util.function.Consumer;
  * {@code SLICE+n} for simple slices, {@code if}/{@code while} on constants (and {@code __debug__})
  * decided at compile time, {@code -O} dropping asserts and {@code -OO} docstrings, line numbers
  * only on the first instruction of a statement or of an expression on a later line.
+ *
+ * <p>2.6 is meant to be a variation of this class, not a copy: opcode numbers already come from
+ * the target's table ({@link Opcodes2}); what 2.6 does differently is a handful of lowerings that
+ * would become capabilities of that object — conditional jumps as {@code JUMP_IF_FALSE/TRUE}
+ * followed by {@code POP_TOP} on both paths instead of {@code POP_JUMP_IF_*}, list comprehensions
+ * and {@code with} through hidden {@code _[N]} locals, {@code LIST_APPEND} without an argument,
+ * no set/dict comprehensions — and its own peephole rules ({@code Peephole27} keyed the same way).
  */
 public final class CodeGenerator27 {
     public static final int CO_OPTIMIZED = 0x1;

@@ -987,7 +987,7 @@ public final class CodeGenerator27 {
 
     // ------------------------------------------------------------------ names
 
-    private void nameop(String name, ExprContext ctx) throws UnsupportedFeatureException {
+    private void nameop(String name, ExprContext ctx) throws PythonError {
         String mangled = SymbolTable2.mangle(u.privateName, name);
         int scope = u.ste.scope(mangled);
         Map<String, Integer> dict = u.names;
@@ -1018,9 +1018,10 @@ public final class CodeGenerator27 {
         switch (kind) {
             case 2 -> {
                 if (ctx == ExprContext.Del) {
-                    throw new UnsupportedFeatureException(target,
-                            "deleting a variable referenced in a nested scope (its SyntaxError has no line)",
-                            u.lineno);
+                    // 2.7 raises this one without a location (lineno and offset None)
+                    throw new PythonError("SyntaxError",
+                            "can not delete variable '" + name + "' referenced in nested scope", filename, -1, -1,
+                            null, -1, -1);
                 }
                 op = ctx == ExprContext.Load ? o.LOAD_DEREF : o.STORE_DEREF;
             }

@@ -174,7 +174,7 @@ class EndToEnd27DifferentialTest {
                 } catch (PythonError ex) {
                     boolean sameOffset = want.offset() == null ? ex.offset() < 0 : want.offset() == ex.offset();
                     if (!want.ok() && want.errorType().equals(ex.typeName()) && want.errorMessage().equals(ex.pyMessage())
-                            && want.lineno() != null && want.lineno() == ex.lineno() && sameOffset) {
+                            && (want.lineno() == null ? ex.lineno() < 0 : want.lineno() == ex.lineno()) && sameOffset) {
                         sameError++;
                     } else {
                         different.add(file + " -O" + level + ": we raised " + ex.typeName() + ": " + ex.pyMessage() + " ("

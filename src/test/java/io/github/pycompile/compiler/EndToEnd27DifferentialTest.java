@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>Fails on any DIFFERENT file, or when fewer files are identical than the floor committed in
  * {@code golden/e2e/floor-2.7.properties}. {@code -Dpycompile.dump=DIR} writes both caches of each
- * different file there (for {@code shared/tools/pyccmp.py} and {@code pycwalk.py}).
+ * different file there (for {@code shared/tools/pyccmp.py} and {@code pycwalk.py});
+ * {@code -Dpycompile.corpus27.extra=DIR} compares the .py files under DIR instead (those python2.7
+ * can parse), and {@code -Dpycompile.showRefused=true} lists the refused files.
  */
 class EndToEnd27DifferentialTest {
     private static final PythonVersion V = PythonVersion.V2_7;
@@ -41,6 +43,13 @@ class EndToEnd27DifferentialTest {
     void stdlibMatchesCpython27() throws IOException {
         Interpreters.require(V);
         List<Path> files = Interpreters.sampled(Interpreters.stdlibSources(V), 200);
+        String extra = System.getProperty("pycompile.corpus27.extra", "");
+        if (!extra.isEmpty()) {
+            // more Python 2 code: every .py file under that directory that python2.7 can parse
+            try (var walk = Files.walk(Path.of(extra))) {
+                files = Interpreters.sampled(walk.filter(f -> f.toString().endsWith(".py")).sorted().toList(), 2000);
+            }
+        }
         Properties floor = new Properties();
         try (var in = getClass().getResourceAsStream("/golden/e2e/floor-2.7.properties")) {
             if (in != null) {
@@ -53,7 +62,7 @@ class EndToEnd27DifferentialTest {
         for (int level = 0; level <= 2; level++) {
             String key = "O" + level + (Interpreters.fullCorpus() ? ".full" : ".sample");
             int min = Integer.parseInt(floor.getProperty(key, "0"));
-            if (identical[level] < min && System.getProperty("pycompile.contains", "").isEmpty()) {
+            if (identical[level] < min && System.getProperty("pycompile.contains", "").isEmpty() && extra.isEmpty()) {
                 failures.add("2.7 -O" + level + ": " + identical[level] + " identical, fewer than the floor " + min);
             }
         }

@@ -88,6 +88,22 @@ final class Py2Format {
         }
     }
 
+    /** Widths and precisions count code points; 2.7 (UCS4) and Java differ beyond the BMP. */
+    private static void checkBmp(Str s) {
+        if (hasSurrogate(s.value())) {
+            throw new Unreproducible("formatting unicode beyond the BMP");
+        }
+    }
+
+    private static boolean hasSurrogate(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.isSurrogate(s.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean ascii(String s) {
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) >= 0x80) {
@@ -117,8 +133,11 @@ final class Py2Format {
                 arglen = -1;
                 argidx = -2;
             }
-            if (args instanceof Str s && s.lonePairs()) {
-                throw new Unreproducible("unicode with lone surrogates");
+            if (args instanceof Str s) {
+                checkBmp(s);
+            }
+            if (unicode && hasSurrogate(f)) {
+                throw new Unreproducible("formatting unicode beyond the BMP");
             }
         }
 
@@ -133,8 +152,8 @@ final class Py2Format {
                     return args;
                 }
                 PyObject a = ((Tuple) args).items().get(i);
-                if (a instanceof Str s && s.lonePairs()) {
-                    throw new Unreproducible("unicode with lone surrogates");
+                if (a instanceof Str s) {
+                    checkBmp(s);
                 }
                 return a;
             }

@@ -57,7 +57,7 @@ public final class CodeGenerator27 {
     public static final int CO_FUTURE_PRINT_FUNCTION = 0x10000;
     public static final int CO_FUTURE_UNICODE_LITERALS = 0x20000;
     private static final int CO_MAXBLOCKS = 20;
-    private static final int MAX_DEPTH = 300;
+    private static final int MAX_DEPTH = 500;
 
     private enum FBlock { LOOP, EXCEPT, FINALLY_TRY, FINALLY_END }
 

@@ -222,7 +222,7 @@ public final class SymbolTable2 {
     }
 
     private void guard(int line) throws UnsupportedFeatureException {
-        if (depth > 400) {
+        if (depth > 500) {
             throw new UnsupportedFeatureException(target, "code nested this deeply", line);
         }
     }

@@ -253,7 +253,7 @@ public final class Py2Values {
                         }
                         return floatPow(toDouble(a), toDouble(b));
                     }
-                    if (y.bitLength() > 31 || (long) x.bitLength() * y.longValue() > 200_000) {
+                    if (y.bitLength() > 31 || (long) x.bitLength() * y.longValue() > 20_000_000) {
                         throw new Unreproducible("a huge integer power");
                     }
                     return intResult(x.pow(y.intValue()), isLong);
@@ -262,7 +262,7 @@ public final class Py2Values {
                     if (y.signum() < 0) {
                         return null;
                     }
-                    if (y.compareTo(BigInteger.valueOf(100_000)) > 0) {
+                    if (y.compareTo(BigInteger.valueOf(20_000_000)) > 0) {
                         if (x.signum() == 0) {
                             return intResult(BigInteger.ZERO, isLong);
                         }

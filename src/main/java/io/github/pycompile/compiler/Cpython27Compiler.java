@@ -19,6 +19,19 @@ import java.util.List;
  * ({@link CodeGenerator27}), then marshal version 2 with its interned-string references. The 2.7
  * parser is not wired yet, so {@link #compile} refuses every source; {@link #compileTree} compiles
  * a tree such as {@code ast.parse} of 2.7 builds.
+ *
+ * <p>What the tree must carry (the shape {@code testsupport.CpythonAst} gives 2.7's trees): the
+ * {@code Py2*} nodes where 2.x differs; {@code Constant} for {@code Num}/{@code Str} (a 2.x
+ * {@code str} is {@code Bytes}, a {@code long} an {@code Int} marked py2Long, negative literals
+ * already folded as 2.7's parser folds them); a {@code Subscript}'s {@code Slice} with a null
+ * {@code step} for {@code a[i:j]} ({@code a[i:j:]} has the name {@code None} as step); an extended
+ * slice as a {@code Tuple} and the {@code ...} slice as {@code Constant(Ellipsis)}, both with line
+ * -1; {@code With} with one item (2.7 nests {@code with a, b}); 2.7's line numbers (decorated
+ * definitions at their first decorator). One more fact 2.7's tree holds implicitly: whether a
+ * one-character {@code str} constant is the interpreter's shared one-character object (a literal
+ * without backslash escapes in a source needing no re-encoding, possibly through implicit
+ * concatenation with empty literals) or a fresh copy; marshal writes only the shared ones as
+ * interned. In a 2.x tree {@code Bytes.interned} says "shared".
  */
 public final class Cpython27Compiler implements ModuleCompiler {
     private static final PythonVersion V = PythonVersion.V2_7;

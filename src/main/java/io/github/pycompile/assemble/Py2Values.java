@@ -175,7 +175,8 @@ public final class Py2Values {
             return b.value().length;
         }
         if (o instanceof Str s) {
-            return s.value().codePointCount(0, s.value().length());
+            // with lonePairs every UTF-16 unit is one of 2.7's (UCS4) code points
+            return s.lonePairs() ? s.value().length() : s.value().codePointCount(0, s.value().length());
         }
         if (o instanceof Tuple t) {
             return t.items().size();
@@ -437,8 +438,8 @@ public final class Py2Values {
         if (count < 0) {
             count = 0;
         }
-        if (len > 0 && count > 100_000 / Math.max(1, len)) {
-            // the result is longer than 20 and not folded; the OverflowError / MemoryError cases too
+        if (len > 0 && count > 20 / len) {
+            // the result is longer than 20 items: 2.7 does not fold it (nor the overflowing ones)
             return null;
         }
         if (count == 1) {

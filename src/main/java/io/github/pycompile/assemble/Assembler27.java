@@ -27,11 +27,11 @@ public final class Assembler27 {
     }
 
     /** What a compiler unit hands to the assembler. */
-    public record Unit(List<Block2> blocksInAllocationOrder, Block2 current, List<PyObject> consts,
+    public record Unit(List<Block2> blocksInAllocationOrder, List<PyObject> consts,
             List<String> names, List<String> varnames, List<String> cellvars, List<String> freevars,
             int argcount, int flags, int firstlineno, String name, boolean nameInterned, String filename) {}
 
-    /** Builds the code object; {@code addNone} as 2.7's assemble (the implicit {@code return None}). */
+    /** Builds the code object of a unit whose last block already returns (the caller adds 2.7's implicit return). */
     public PyObject.Code assemble(Unit u) {
         List<Block2> blocks = u.blocksInAllocationOrder();
         Block2 entry = blocks.get(0);
@@ -133,7 +133,7 @@ public final class Assembler27 {
                     if (b.next != null && !b.next.seen) {
                         nextVisit = b.next;
                     }
-                } else if (p <= b.instrs.size() - 1 + 1 && p < b.instrs.size()) {
+                } else if (p < b.instrs.size()) {
                     Block2.Instr in = b.instrs.get(p);
                     p++;
                     if (in.isJump() && !in.target.seen) {

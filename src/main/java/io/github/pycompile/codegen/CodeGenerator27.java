@@ -332,7 +332,7 @@ public final class CodeGenerator27 {
         List<String> varnames = new ArrayList<>(u.varnames.keySet());
         List<String> cellvars = new ArrayList<>(u.cellvars.keySet());
         List<String> freevars = new ArrayList<>(u.freevars.keySet());
-        return assembler.assemble(new Assembler27.Unit(u.blocks, u.cur, u.constList, names, varnames, cellvars,
+        return assembler.assemble(new Assembler27.Unit(u.blocks, u.constList, names, varnames, cellvars,
                 freevars, u.argcount, codeFlags(), u.firstlineno, u.name, u.nameInterned, filename));
     }
 

@@ -12,6 +12,8 @@ warnings.simplefilter("ignore")  # parse-time warnings are not part of the tree
 PY2 = sys.version_info[0] == 2
 text_type = unicode if PY2 else str  # noqa: F821 (2.7's name)
 int_types = (int,) if not PY2 else (int,)
+if PY2:
+    RecursionError = RuntimeError  # noqa: A001 (2.7 raises RuntimeError for too deep recursion)
 
 def hexs(b):
     return binascii.hexlify(b).decode("ascii")
@@ -27,7 +29,13 @@ def const(v):
     if t is float: return {"$": "float", "v": hexs(struct.pack(">d", v))}
     if t is complex: return {"$": "complex", "r": hexs(struct.pack(">d", v.real)), "i": hexs(struct.pack(">d", v.imag))}
     if t is text_type: return {"$": "str", "v": [ord(c) for c in v] if any(0xD800 <= ord(c) < 0xE000 for c in v) else v}
-    if t is bytes: return {"$": "bytes", "v": hexs(v)}
+    if t is bytes:
+        d = {"$": "bytes", "v": hexs(v)}
+        # 2.x: a one-character str that is the interpreter's shared one-character object (a literal
+        # without escapes) rather than a fresh copy; marshal writes the shared one as interned
+        if PY2 and len(v) == 1 and v is chr(ord(v)):
+            d["shared"] = True
+        return d
     if t is tuple: return {"$": "tuple", "v": [const(x) for x in v]}
     if t is frozenset: return {"$": "frozenset", "v": [const(x) for x in v]}
     raise TypeError("constant of type %s" % t)

@@ -154,6 +154,11 @@ public final class CpythonAst {
         return results;
     }
 
+    /** One line of {@code ast_json.py}'s output (a golden file), as a tree or error; no Python needed. */
+    public static Parsed fromJsonLine(String line) {
+        return fromJson(line);
+    }
+
     /** One record as {@code scripts/ast/ast_json.py} prints it (e.g. a committed golden line), as a result. */
     public static Parsed fromJson(String line) {
         return toParsed((Map<?, ?>) Json.parse(line));
@@ -303,7 +308,9 @@ public final class CpythonAst {
                 return new PyObject.Complex(Long.parseUnsignedLong((String) m.get("r"), 16),
                         Long.parseUnsignedLong((String) m.get("i"), 16));
             case "bytes":
-                return new PyObject.Bytes(hex.parseHex((String) m.get("v")), false);
+                // a 2.x one-character str marked "shared" is the interpreter's shared object
+                // (compilers for 2.x read Bytes.interned of a tree constant that way)
+                return new PyObject.Bytes(hex.parseHex((String) m.get("v")), Boolean.TRUE.equals(m.get("shared")));
             case "str": {
                 Object v = m.get("v");
                 if (v instanceof String s) {

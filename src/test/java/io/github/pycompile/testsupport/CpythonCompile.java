@@ -84,6 +84,11 @@ public final class CpythonCompile {
         return results;
     }
 
+    /** One line of {@code py_compile_bodies.py}'s output (a golden file); no Python needed. */
+    public static Result fromJsonLine(String line) {
+        return toResult((Map<?, ?>) Json.parse(line));
+    }
+
     private static Result toResult(Map<?, ?> rec) {
         List<Warning> ws = new ArrayList<>();
         for (Object o : (List<?>) rec.get("warnings")) {

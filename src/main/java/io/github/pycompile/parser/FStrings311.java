@@ -29,6 +29,8 @@ final class FStrings311 {
     private final String filename;
     private final Consumer<CompilerWarning> warnings;
     private final Function<String, RuntimeException> refuse;
+    /** 3.11's f-string errors: a SyntaxError at the last token the parser read (the one after the strings). */
+    private final Function<String, RuntimeException> error;
     private final SubParser sub;
     private final String kind;
     private final int lineno;
@@ -41,10 +43,12 @@ final class FStrings311 {
     private boolean surrogates;
 
     private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
-            SubParser sub, String kind, int lineno, int col, int endLineno, int endCol) {
+            Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
+            int endCol) {
         this.filename = filename;
         this.warnings = warnings;
         this.refuse = refuse;
+        this.error = error;
         this.sub = sub;
         this.kind = kind;
         this.lineno = lineno;
@@ -54,9 +58,10 @@ final class FStrings311 {
     }
 
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
-            Function<String, RuntimeException> refuse, SubParser sub, int lineno, int col, int endLineno, int endCol) {
+            Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
+            int col, int endLineno, int endCol) {
         String kind = parts.get(0).text().startsWith("u") ? "u" : null;
-        FStrings311 f = new FStrings311(filename, warnings, refuse, sub, kind, lineno, col, endLineno, endCol);
+        FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol);
         for (Token t : parts) {
             String s = t.text();
             int q = 0;
@@ -65,7 +70,7 @@ final class FStrings311 {
             }
             String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
             if (prefix.contains("b")) {
-                throw refuse.apply("mixing bytes and str literals (its error)");
+                throw error.apply("cannot mix bytes and nonbytes literals");
             }
             boolean raw = prefix.contains("r");
             int quoteLen = s.startsWith("\"\"\"", q) || s.startsWith("'''", q) ? 3 : 1;
@@ -155,7 +160,7 @@ final class FStrings311 {
                             break;
                         }
                         if (ch == '}') {
-                            throw refuse.apply("f-string errors (their messages)");
+                            throw error.apply("f-string: single '}' is not allowed");
                         }
                     }
                     i--;
@@ -205,7 +210,7 @@ final class FStrings311 {
 
     private Expr field(Token t, String s, int[] pos, int end, boolean raw, int level, Expr[] exprTextOut, int[] at) {
         if (level >= 2) {
-            throw refuse.apply("f-string errors (their messages)");
+            throw error.apply("f-string: expressions nested too deeply");
         }
         int brace = pos[0];
         int exprStart = brace + 1;
@@ -213,10 +218,11 @@ final class FStrings311 {
         char quote = 0;
         int stringType = 0;
         int depth = 0;
+        char[] parens = new char[200];
         for (; i < end; i++) {
             char ch = s.charAt(i);
             if (ch == '\\') {
-                throw refuse.apply("f-string errors (their messages)");
+                throw error.apply("f-string expression part cannot include a backslash");
             }
             if (quote != 0) {
                 if (ch == quote) {
@@ -244,11 +250,14 @@ final class FStrings311 {
                 continue;
             }
             if (ch == '[' || ch == '(' || ch == '{') {
-                depth++;
+                if (depth >= parens.length) {
+                    throw error.apply("f-string: too many nested parenthesis");
+                }
+                parens[depth++] = ch;
                 continue;
             }
             if (ch == '#') {
-                throw refuse.apply("f-string errors (their messages)");
+                throw error.apply("f-string expression part cannot include '#'");
             }
             if (depth == 0 && (ch == '!' || ch == ':' || ch == '}' || ch == '=' || ch == '>' || ch == '<')) {
                 if (i + 1 < end) {
@@ -265,18 +274,37 @@ final class FStrings311 {
             }
             if (ch == ']' || ch == ')' || ch == '}') {
                 if (depth == 0) {
-                    throw refuse.apply("f-string errors (their messages)");
+                    throw error.apply("f-string: unmatched '" + ch + "'");
                 }
-                depth--;
+                char opening = parens[--depth];
+                if (!(opening == '(' && ch == ')' || opening == '[' && ch == ']' || opening == '{' && ch == '}')) {
+                    throw error.apply("f-string: closing parenthesis '" + ch + "' does not match opening parenthesis '"
+                            + opening + "'");
+                }
             }
         }
-        if (quote != 0 || depth != 0 || i >= end) {
-            throw refuse.apply("f-string errors (their messages)");
+        if (quote != 0) {
+            throw error.apply("f-string: unterminated string");
+        }
+        if (depth != 0) {
+            throw error.apply("f-string: unmatched '" + parens[depth - 1] + "'");
+        }
+        if (i >= end) {
+            throw error.apply("f-string: expecting '}'");
         }
         int exprEnd = i;
         String expr = s.substring(exprStart, exprEnd);
-        if (expr.isBlank()) {
-            throw refuse.apply("f-string errors (their messages)");
+        boolean empty = true;
+        for (int k = 0; k < expr.length() && empty; k++) {
+            char c = expr.charAt(k);
+            empty = c == ' ' || c == '\t' || c == '\n' || c == '\f';
+        }
+        if (empty) {
+            char after = s.charAt(exprEnd);
+            if (after == '!' || after == ':' || after == '=') {
+                throw error.apply("f-string: expression required before '" + after + "'");
+            }
+            throw error.apply("f-string: empty expression not allowed");
         }
         Expr value = compileExpr(t, s, brace, expr);
         String exprText = null;
@@ -286,7 +314,7 @@ final class FStrings311 {
                 i++;
             }
             if (i >= end) {
-                throw refuse.apply("f-string errors (their messages)");
+                throw error.apply("f-string: expecting '}'");
             }
             exprText = s.substring(exprStart, i);
         }
@@ -294,18 +322,18 @@ final class FStrings311 {
         if (s.charAt(i) == '!') {
             i++;
             if (i >= end) {
-                throw refuse.apply("f-string errors (their messages)");
+                throw error.apply("f-string: expecting '}'");
             }
             conversion = s.charAt(i++);
             if (conversion != 's' && conversion != 'r' && conversion != 'a') {
-                throw refuse.apply("f-string errors (their messages)");
+                throw error.apply("f-string: invalid conversion character: expected 's', 'r', or 'a'");
             }
         }
         Expr spec = null;
         if (i < end && s.charAt(i) == ':') {
             i++;
             if (i >= end) {
-                throw refuse.apply("f-string errors (their messages)");
+                throw error.apply("f-string: expecting '}'");
             }
             int[] p = {i};
             List<Expr> parts = parse(t, s, p, end, raw, level + 1);
@@ -313,7 +341,7 @@ final class FStrings311 {
             spec = new Ast.JoinedStr(parts, t.startLine(), t.startCol(), t.endLine(), t.endCol());
         }
         if (i >= end || s.charAt(i) != '}') {
-            throw refuse.apply("f-string errors (their messages)");
+            throw error.apply("f-string: expecting '}'");
         }
         i++;
         pos[0] = i;

@@ -3030,8 +3030,8 @@ public final class Parser311 {
             }
         }
         if (fstring) {
-            return FStrings311.joined(parts, filename, warnings, this::refuse, this::subExpression, l(start), c(start),
-                    el(), ec());
+            return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
+                    l(start), c(start), el(), ec());
         }
         String undecodable = Literals.undecodableBytes(parts);
         if (undecodable != null) {
@@ -3240,6 +3240,14 @@ public final class Parser311 {
             }
             throw u;
         }
+    }
+
+    /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused. */
+    private RuntimeException fstringError(String msg) {
+        if (sub) {
+            return refuse("errors of f-strings inside f-string fields (their messages)");
+        }
+        return errorAtToken0("SyntaxError", tokens.get(tokens.size() - 1), msg);
     }
 
     /** Position shift of a sub-parser's tokens (f-string fields): lines, and columns of its first line. */

@@ -3044,7 +3044,7 @@ public final class Parser311 {
                     next.startLine(), next.startCol() + 1, tokenizer.lineText(next.startLine()), next.endLine(),
                     next.endCol() + 1), true);
         }
-        return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
+        return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::literalRefusal);
     }
 
     // ---------------------------------------------------------------- 3.12+ strings (PEP 701)
@@ -3240,6 +3240,14 @@ public final class Parser311 {
             }
             throw u;
         }
+    }
+
+    /** Literal decoding's refusals, those 3.11 words itself made its errors (at the last token read). */
+    private RuntimeException literalRefusal(String msg) {
+        if (target == PythonVersion.V3_11 && msg.equals("mixing bytes and str literals (its error)")) {
+            return fstringError("cannot mix bytes and nonbytes literals");
+        }
+        return refuse(msg);
     }
 
     /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused. */

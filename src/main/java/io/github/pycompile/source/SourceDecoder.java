@@ -186,7 +186,7 @@ public final class SourceDecoder {
     }
 
     /** Python's codec lookup: lower case, runs of other than letters, digits and '.' as '-' here. */
-    static Charset lookup(String encoding) {
+    public static Charset lookup(String encoding) {
         String key = encoding.toLowerCase(Locale.ROOT).replace('_', '-').replace(' ', '-');
         String java = JAVA_NAMES.get(key);
         if (java == null) {

@@ -74,6 +74,12 @@ public final class SourceDecoder {
             text = decodeUtf8(src, start);
         } else {
             Charset cs = lookup(encoding);
+            if (cs == null && target == PythonVersion.V2_7
+                    && encoding.toLowerCase(Locale.ROOT).replace('-', '_').equals("string_escape")) {
+                // 2.7 finds the codec, but it decodes to str, not unicode (2.6 does not find it)
+                throw new PythonError("SyntaxError", "decoder did not return an unicode object (type=str)", filename, 0,
+                        noOffset, null, -1, -1);
+            }
             if (cs == null) {
                 throw new PythonError("SyntaxError", "unknown encoding: " + encoding, filename, 0, noOffset, null, -1, -1);
             }

@@ -224,9 +224,14 @@ public final class Parser27 {
         }
     }
 
+    /** The text of an ast.c error: the file's line as PyErr_ProgramText reads it, without its indentation. */
     private String lineText(int line) {
         String t = tk.lineText(line);
-        return t.isEmpty() ? null : t;
+        int i = 0;
+        while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t' || t.charAt(i) == '\f')) {
+            i++;
+        }
+        return t.isEmpty() ? null : t.substring(i);
     }
 
     private PythonError take() {

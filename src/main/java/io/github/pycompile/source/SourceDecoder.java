@@ -59,8 +59,9 @@ public final class SourceDecoder {
                 throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, cookieLineno,
                         0, line, cookieLineno, line.length());
             }
-            throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, 0, noOffset,
-                    null, -1, -1);
+            // 2.6 names the BOM's encoding, 2.7+ the declared one
+            String what = target == PythonVersion.V2_6 ? "utf-8" : encoding + " with BOM";
+            throw new PythonError("SyntaxError", "encoding problem: " + what, filename, 0, noOffset, null, -1, -1);
         }
         if (bom) {
             encoding = "utf-8";

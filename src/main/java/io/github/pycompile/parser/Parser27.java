@@ -467,15 +467,17 @@ public final class Parser27 {
         List<Expr> targets = new ArrayList<>();
         Expr item = first;
         Token itemStart = start;
+        boolean yieldItem = false;
         while (at(TokenKind.EQUAL)) {
             // the item before '=' is a target: ast.c sets its context before looking further
-            if (item instanceof Ast.Yield) {
+            if (yieldItem) {
                 astError("assignment to yield expression not possible", ln(itemStart));
             }
             targets.add(setContext(item, ExprContext.Store, ln(itemStart)));
             advance();
             itemStart = tok;
-            item = kw("yield") ? yieldExpr() : testlist();
+            yieldItem = kw("yield");
+            item = yieldItem ? yieldExpr() : testlist();
         }
         return new Ast.Assign(targets, item, null, ln(start), co(start), -1, -1);
     }

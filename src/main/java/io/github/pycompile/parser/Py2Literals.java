@@ -427,13 +427,36 @@ final class Py2Literals {
         return out;
     }
 
-    /** The character {@code \N{name}} names; refused where this JDK's table is not 2.x's (Unicode 5.2). */
+    /**
+     * The character {@code \N{name}} names in 2.x's unicodedata (Unicode 5.2): a CJK unified ideograph
+     * by its code, else a character whose Unicode name (any case) this JDK knows.
+     */
     private static int characterNamed(String name, String s, int start, int end) {
-        try {
-            return Character.codePointOf(name);
-        } catch (IllegalArgumentException e) {
-            throw new UnsupportedConstruct("\\N{" + name + "} (a character name this JDK does not know)", -1);
+        String prefix = "CJK UNIFIED IDEOGRAPH-";
+        if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            String hex = name.substring(prefix.length());
+            if ((hex.length() == 4 || hex.length() == 5)
+                    && hex.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'F')) {
+                int cp = Integer.parseInt(hex, 16);
+                if (cp >= 0x3400 && cp <= 0x4DB5 || cp >= 0x4E00 && cp <= 0x9FCB || cp >= 0x20000 && cp <= 0x2A6D6
+                        || cp >= 0x2A700 && cp <= 0x2B734) {
+                    return cp;
+                }
+            }
+            throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
         }
+        int cp;
+        try {
+            cp = Character.codePointOf(name);
+        } catch (IllegalArgumentException e) {
+            throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
+        }
+        String real = Character.getName(cp);
+        if (real == null || !real.equalsIgnoreCase(name.strip()) || Character.isISOControl(cp)) {
+            // a JDK alias or block-name form, or a control character: no name in unicodedata
+            throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
+        }
+        return cp;
     }
 
     private static UStr rawUnicodeEscape(String s) {

@@ -45,8 +45,13 @@ public final class Parser27 {
     private static final Set<String> KEYWORDS = Set.of("and", "as", "assert", "break", "class", "continue", "def",
             "del", "elif", "else", "except", "exec", "finally", "for", "from", "global", "if", "import", "in", "is",
             "lambda", "not", "or", "pass", "print", "raise", "return", "try", "while", "with", "yield");
-    /** pgen's parser stack holds 1500 entries (MemoryError beyond); refuse well before its estimate. */
-    private static final int MAX_STACK = 1300;
+    /**
+     * pgen's parser stack holds 1500 grammar nodes (MemoryError beyond: 99 nested parentheses); the
+     * parser keeps an estimate of that depth and refuses well before the limit.
+     */
+    private static final int MAX_STACK = 1000;
+    /** The grammar nodes from test down to atom. */
+    private static final int TEST_DEPTH = 14;
 
     private final Tokenizer tk;
     private final String filename;
@@ -1238,7 +1243,7 @@ public final class Parser27 {
     }
 
     private Expr test() {
-        push(15);
+        push(TEST_DEPTH);
         try {
             if (kw("lambda")) {
                 return lambdef(false);
@@ -1254,19 +1259,16 @@ public final class Parser27 {
             Expr orelse = test();
             return new Ast.IfExp(cond, e, orelse, ln(start), co(start), -1, -1);
         } finally {
-            stack -= 15;
+            stack -= TEST_DEPTH;
         }
     }
 
     private Expr oldTest() {
-        if (kw("lambda")) {
-            return lambdef(true);
-        }
-        push(15);
+        push(TEST_DEPTH);
         try {
-            return orTest();
+            return kw("lambda") ? lambdef(true) : orTest();
         } finally {
-            stack -= 15;
+            stack -= TEST_DEPTH;
         }
     }
 
@@ -1313,7 +1315,9 @@ public final class Parser27 {
         if (kw("not")) {
             Token start = tok;
             advance();
+            push(1);
             Expr operand = notTest();
+            stack--;
             return new Ast.UnaryOp(Ast.UnaryOperator.Not, operand, ln(start), co(start), -1, -1);
         }
         return comparison();
@@ -1430,7 +1434,9 @@ public final class Parser27 {
         }
         Token start = tok;
         advance();
+        push(1);
         Expr operand = factor();
+        stack--;
         if (op == Ast.UnaryOperator.USub && operand == bareNumber) {
             // -NUMBER is one constant, at the minus sign
             return new Ast.Constant(Py2Literals.number("-" + bareNumberTok.text()), null, ln(start), co(start), -1, -1);
@@ -1447,6 +1453,7 @@ public final class Parser27 {
             Ast.Located a = (Ast.Located) e;
             int l = a.lineno();
             int c = a.colOffset();
+            push(3);
             while (true) {
                 if (at(TokenKind.LPAR)) {
                     advance();
@@ -1467,10 +1474,13 @@ public final class Parser27 {
                     break;
                 }
             }
+            stack -= 3;
         }
         if (at(TokenKind.DOUBLESTAR)) {
             advance();
+            push(2);
             Expr f = factor();
+            stack -= 2;
             bareNumber = null;
             return new Ast.BinOp(e, Operator.Pow, f, ln(start), co(start), -1, -1);
         }
@@ -1484,6 +1494,13 @@ public final class Parser27 {
     }
 
     private Expr atom() {
+        push(1);
+        Expr e = atomBody();
+        stack--;
+        return e;
+    }
+
+    private Expr atomBody() {
         Token start = tok;
         int l = ln(start);
         int c = co(start);
@@ -1701,11 +1718,11 @@ public final class Parser27 {
             Expr target = exprlistTarget(ExprContext.Store);
             expectKw("in");
             Expr iter;
-            push(15);
+            push(TEST_DEPTH);
             try {
                 iter = orTest();
             } finally {
-                stack -= 15;
+                stack -= TEST_DEPTH;
             }
             List<Expr> ifs = new ArrayList<>();
             while (kw("if")) {

@@ -182,6 +182,15 @@ SNIPPETS = [
     "assert x\n",
     "import a, b.c\nfrom a.b import c as d, e\n",
     "from .a import b\nfrom ... import c\nfrom .... a import b\n",
+    # raw bytes: undecodable UTF-8 in literals, bytes without a declaration
+    b"# coding: utf-8\nx = u'\xc3'\n",
+    b"# coding: utf-8\nx = u'a\xe2\x82b'\n",
+    b"# coding: utf-8\nx = u'\xed\xa0\x80\xed\xb0\x80'\n",
+    b"# coding: utf-8\nx = u'\xf0\x80\x80\x80'\n",
+    b"# coding: utf-8\nx = u'\xe0\x80\x80'\n",
+    b"# coding: utf-8\nx = u'\\\xc3\xa9\\x1'\n",
+    b"x = u'\xe9\xff' '\xe9' ur'\xe9\\u00e9'\n",
+    b"x = '\xe9' '\xc3\xa9'\n",
 ]
 
 def main():
@@ -193,7 +202,7 @@ def main():
     for i, s in enumerate(SNIPPETS):
         name = "s%03d.py" % i
         with open(os.path.join(out, name), "wb") as f:
-            f.write(s.encode("latin-1") if s.startswith("# coding: latin-1") else
+            f.write(s if isinstance(s, bytes) else s.encode("latin-1") if s.startswith("# coding: latin-1") else
                     s.encode("cp1252") if s.startswith("# coding: cp1252") else s.encode("utf-8"))
         names.append(name)
     script = os.path.abspath(os.path.join("scripts", "ast", "ast_json.py"))

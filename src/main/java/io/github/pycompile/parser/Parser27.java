@@ -87,15 +87,20 @@ public final class Parser27 {
         // ast.c's c_encoding: the tokenizer's encoding, none without a declaration or BOM
         String encoding = d.encoding().equals("ascii") && !d.recodedToUtf8() && !d.bom() ? null : d.encoding();
         try {
-            Parser27 p = new Parser27(new Tokenizer(d.text(), target, filename), filename, target, encoding, false);
+            Tokenizer tk = new Tokenizer(d.text(), target, filename);
+            Parser27 p = new Parser27(tk, filename, target, encoding, false);
             Ast.ModuleNode m = p.file();
             if (p.sawUnicodeLiterals) {
                 // every plain literal of the file is unicode, those before the import too
-                p = new Parser27(new Tokenizer(d.text(), target, filename), filename, target, encoding, true);
+                tk = new Tokenizer(d.text(), target, filename);
+                p = new Parser27(tk, filename, target, encoding, true);
                 m = p.file();
             }
             if (p.pending != null) {
                 throw p.pending;
+            }
+            for (Tokenizer.Warning w : tk.warnings()) {
+                warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));
             }
             return m;
         } catch (UnsupportedConstruct r) {

@@ -219,7 +219,7 @@ final class Py2Literals {
         if (cs == null) {
             throw new UnsupportedConstruct("a str literal in a source encoded as " + encoding, -1);
         }
-        String text = utf8(s, from, to);
+        String text = utf8(s, from, to).toStr().value();
         try {
             ByteBuffer bb = cs.newEncoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).encode(CharBuffer.wrap(text));
@@ -231,15 +231,73 @@ final class Py2Literals {
         }
     }
 
-    /** Strict UTF-8 of chars {@code from..to} (bytes); refused where 2.x's looser decoder could differ. */
-    private static String utf8(String s, int from, int to) {
-        byte[] b = s.substring(from, to).getBytes(StandardCharsets.ISO_8859_1);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b)).toString();
-        } catch (CharacterCodingException e) {
-            throw new UnsupportedConstruct("a string literal holding invalid UTF-8", -1);
+    /**
+     * Chars {@code from..to} (bytes) decoded as 2.7's UTF-8 codec does (it lets encoded surrogates
+     * through), with its errors; positions in messages count from {@code from}.
+     */
+    private static UStr utf8(String s, int from, int to) {
+        UStr out = new UStr();
+        int i = from;
+        while (i < to) {
+            int c = s.charAt(i);
+            if (c < 0x80) {
+                out.add(c);
+                i++;
+                continue;
+            }
+            int n = c < 0xC2 ? 0 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : c < 0xF5 ? 4 : 0;
+            if (n == 0) {
+                throw utf8Error(s, from, i, i + 1, "invalid start byte");
+            }
+            if (i + n > to) {
+                int end = i + 1;
+                while (end < to && (s.charAt(end) & 0xC0) == 0x80) {
+                    end++;
+                }
+                throw utf8Error(s, from, i, end, "unexpected end of data");
+            }
+            int c1 = s.charAt(i + 1);
+            int cp;
+            if (n == 2) {
+                if ((c1 & 0xC0) != 0x80) {
+                    throw utf8Error(s, from, i, i + 1, "invalid continuation byte");
+                }
+                cp = (c & 0x1F) << 6 | c1 & 0x3F;
+            } else if (n == 3) {
+                int c2 = s.charAt(i + 2);
+                if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || c == 0xE0 && c1 < 0xA0) {
+                    throw utf8Error(s, from, i, (c1 & 0xC0) == 0x80 ? i + 2 : i + 1, "invalid continuation byte");
+                }
+                cp = (c & 0x0F) << 12 | (c1 & 0x3F) << 6 | c2 & 0x3F;
+            } else {
+                int c2 = s.charAt(i + 2);
+                int c3 = s.charAt(i + 3);
+                if ((c1 & 0xC0) != 0x80 || (c2 & 0xC0) != 0x80 || (c3 & 0xC0) != 0x80 || c == 0xF0 && c1 < 0x90
+                        || c == 0xF4 && c1 > 0x8F) {
+                    int end = i + 1;
+                    if ((c1 & 0xC0) == 0x80) {
+                        end++;
+                        if ((c2 & 0xC0) == 0x80) {
+                            end++;
+                        }
+                    }
+                    throw utf8Error(s, from, i, end, "invalid continuation byte");
+                }
+                cp = (c & 0x07) << 18 | (c1 & 0x3F) << 12 | (c2 & 0x3F) << 6 | c3 & 0x3F;
+            }
+            out.add(cp);
+            i += n;
         }
+        return out;
+    }
+
+    private static LiteralError utf8Error(String s, int from, int start, int end, String reason) {
+        String text = end == start + 1
+                ? String.format("'utf8' codec can't decode byte 0x%02x in position %d: %s", (int) s.charAt(start),
+                        start - from, reason)
+                : String.format("'utf8' codec can't decode bytes in position %d-%d: %s", start - from, end - 1 - from,
+                        reason);
+        return unicodeError(text);
     }
 
     /** {@code PyString_DecodeEscape}: a str literal with backslashes; {@code recode} non-null re-encodes. */
@@ -337,8 +395,10 @@ final class Py2Literals {
                     while (j < n && s.charAt(j) >= 0x80) {
                         j++;
                     }
-                    String text = utf8(s, i, j);
-                    text.codePoints().forEach(cp -> buf.append(String.format("\\U%08x", cp)));
+                    UStr run = utf8(s, i, j);
+                    for (int k = 0; k < run.n; k++) {
+                        buf.append(String.format("\\U%08x", run.cps[k]));
+                    }
                     i = j;
                 } else if (i < n) {
                     buf.append(s.charAt(i++));

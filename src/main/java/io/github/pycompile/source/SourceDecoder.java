@@ -78,8 +78,7 @@ public final class SourceDecoder {
             if (cs == null && target == PythonVersion.V2_7
                     && encoding.toLowerCase(Locale.ROOT).replace('-', '_').equals("string_escape")) {
                 // 2.7 finds the codec, but it decodes to str, not unicode (2.6 does not find it)
-                throw new PythonError("SyntaxError", "decoder did not return an unicode object (type=str)", filename, 0,
-                        noOffset, null, -1, -1);
+                throw new PythonError("SyntaxError", stringEscapeError(src, start), filename, 0, noOffset, null, -1, -1);
             }
             if (cs == null) {
                 throw new PythonError("SyntaxError", "unknown encoding: " + encoding, filename, 0, noOffset, null, -1, -1);
@@ -104,6 +103,27 @@ public final class SourceDecoder {
             }
         }
         return new DecodedSource(translateNewlines(text), encoding, bom, recoded);
+    }
+
+    /** What 2.7 reports for a source declared as string-escape: the codec's own error, or its result's type. */
+    private static String stringEscapeError(byte[] src, int start) {
+        for (int i = start; i < src.length; i++) {
+            if (src[i] != '\\') {
+                continue;
+            }
+            if (++i == src.length) {
+                return "Trailing \\ in string";
+            }
+            if (src[i] == 'x') {
+                boolean ok = i + 2 < src.length && Character.digit(src[i + 1], 16) >= 0
+                        && Character.digit(src[i + 2], 16) >= 0;
+                if (!ok) {
+                    return "invalid \\x escape";
+                }
+                i += 2;
+            }
+        }
+        return "decoder did not return an unicode object (type=str)";
     }
 
     private static void checkNullBytes(byte[] src, PythonVersion target) throws PythonError {

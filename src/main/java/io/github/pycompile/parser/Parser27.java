@@ -1212,12 +1212,24 @@ public final class Parser27 {
 
     /** A for target: the expression, or a tuple at its first item's position. */
     private Expr exprlistTarget(ExprContext ctx) {
+        return exprlistTarget(ctx, null);
+    }
+
+    /** A comprehension's target; 2.6 puts a tuple target at the comprehension's 'for'. */
+    private Expr exprlistTarget(ExprContext ctx, Token forTok) {
         List<Expr> items = new ArrayList<>();
         if (!exprlist(ctx, items)) {
             return items.get(0);
         }
+        if (v26 && forTok != null) {
+            return new Ast.TupleExpr(items, ctx, ln(forTok), co(forTok), -1, -1);
+        }
         Ast.Located first = (Ast.Located) items.get(0);
         return new Ast.TupleExpr(items, ctx, first.lineno(), first.colOffset(), -1, -1);
+    }
+
+    private static String cut(String msg) {
+        return msg.length() > 127 ? msg.substring(0, 127) : msg;
     }
 
     // ---------------------------------------------------------------- expressions
@@ -1588,8 +1600,10 @@ public final class Parser27 {
                     v = Py2Literals.strings(pieces, unicodeLiterals, encoding);
                 } catch (Py2Literals.LiteralError err) {
                     if (pending == null) {
+                        // 2.6 words a unicode error by its reason alone
+                        String msg = v26 && err.reason != null ? cut("(unicode error) " + err.reason) : err.msg;
                         pending = err.type.equals("SyntaxError")
-                                ? new PythonError("SyntaxError", err.msg, filename, l, -1, lineText(l), -1, -1)
+                                ? new PythonError("SyntaxError", msg, filename, l, -1, lineText(l), -1, -1)
                                 : PythonError.plain(err.type, err.msg);
                     }
                     v = PyObject.Singleton.NONE;
@@ -1681,8 +1695,9 @@ public final class Parser27 {
     private List<Ast.Comprehension> listFor() {
         List<Ast.Comprehension> comps = new ArrayList<>();
         while (kw("for")) {
+            Token forTok = tok;
             advance();
-            Expr target = exprlistTarget(ExprContext.Store);
+            Expr target = exprlistTarget(ExprContext.Store, forTok);
             expectKw("in");
             Expr iter = testlistSafe();
             List<Expr> ifs = new ArrayList<>();
@@ -1719,8 +1734,9 @@ public final class Parser27 {
     private List<Ast.Comprehension> compFor() {
         List<Ast.Comprehension> comps = new ArrayList<>();
         while (kw("for")) {
+            Token forTok = tok;
             advance();
-            Expr target = exprlistTarget(ExprContext.Store);
+            Expr target = exprlistTarget(ExprContext.Store, forTok);
             expectKw("in");
             Expr iter;
             push(TEST_DEPTH);

@@ -34,11 +34,14 @@ final class Py2Literals {
         private static final long serialVersionUID = 1L;
         final String type;
         final String msg;
+        /** A UnicodeError's reason alone (2.6 reports "(unicode error) " + reason); else null. */
+        final String reason;
 
-        LiteralError(String type, String msg) {
+        LiteralError(String type, String msg, String reason) {
             super(msg, null, false, false);
             this.type = type;
             this.msg = msg;
+            this.reason = reason;
         }
     }
 
@@ -167,7 +170,7 @@ final class Py2Literals {
             int c = b[i] & 0xff;
             if (c >= 0x80) {
                 throw unicodeError(String.format("'ascii' codec can't decode byte 0x%02x in position %d: ordinal not in range(128)",
-                        c, i));
+                        c, i), "ordinal not in range(128)");
             }
             u.add(c);
         }
@@ -297,7 +300,7 @@ final class Py2Literals {
                         start - from, reason)
                 : String.format("'utf8' codec can't decode bytes in position %d-%d: %s", start - from, end - 1 - from,
                         reason);
-        return unicodeError(text);
+        return unicodeError(text, reason);
     }
 
     /** {@code PyString_DecodeEscape}: a str literal with backslashes; {@code recode} non-null re-encodes. */
@@ -340,7 +343,7 @@ final class Py2Literals {
                         out.write(Character.digit(s.charAt(i), 16) << 4 | Character.digit(s.charAt(i + 1), 16));
                         i += 2;
                     } else {
-                        throw new LiteralError("ValueError", "invalid \\x escape");
+                        throw new LiteralError("ValueError", "invalid \\x escape", null);
                     }
                 }
                 default -> {
@@ -512,7 +515,7 @@ final class Py2Literals {
             throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
         }
         String real = Character.getName(cp);
-        if (real == null || !real.equalsIgnoreCase(name.strip()) || Character.isISOControl(cp)) {
+        if (real == null || !real.equalsIgnoreCase(name) || Character.isISOControl(cp)) {
             // a JDK alias or block-name form, or a control character: no name in unicodedata
             throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
         }
@@ -563,11 +566,11 @@ final class Py2Literals {
                 ? String.format("'%s' codec can't decode byte 0x%02x in position %d: %s", codec, (int) s.charAt(start),
                         start, reason)
                 : String.format("'%s' codec can't decode bytes in position %d-%d: %s", codec, start, end - 1, reason);
-        return unicodeError(text);
+        return unicodeError(text, reason);
     }
 
-    private static LiteralError unicodeError(String text) {
+    private static LiteralError unicodeError(String text, String reason) {
         String msg = "(unicode error) " + text;
-        return new LiteralError("SyntaxError", msg.length() > 127 ? msg.substring(0, 127) : msg);
+        return new LiteralError("SyntaxError", msg.length() > 127 ? msg.substring(0, 127) : msg, reason);
     }
 }

@@ -45,6 +45,14 @@ class Parser27DifferentialTest {
         compare(files, "2.7 stdlib");
     }
 
+    /** Python 3 sources (3.6's standard library): mostly errors for 2.7, at every kind of place. */
+    @Test
+    void python3SourcesAsCpython() throws IOException {
+        Interpreters.require(V);
+        List<Path> files = new ArrayList<>(Interpreters.stdlibSources(PythonVersion.V3_6));
+        compare(Interpreters.sampled(files, 300), "3.6 stdlib as 2.7");
+    }
+
     private static void compare(List<Path> files, String what) throws IOException {
         compare(new TreeMap<>(CpythonAst.parseAll(V, files)), what);
     }

@@ -193,8 +193,24 @@ SNIPPETS = [
     b"x = '\xe9' '\xc3\xa9'\n",
 ]
 
+NAMES_SAMPLE = r"""
+import unicodedata
+names = [unicodedata.name(unichr(cp), None) for cp in range(0x110000)]
+names = [n for n in names if n]
+print("\n".join(names[::37]))
+"""
+
+
 def main():
     py2 = sys.argv[1] if len(sys.argv) > 1 else "python2.7"
+    # \N{...} escapes: every 37th character name of 2.7's Unicode 5.2, in lower case every other one,
+    # and characters named only after 5.2
+    names = subprocess.run([py2, "-c", NAMES_SAMPLE], stdout=subprocess.PIPE, check=True).stdout.decode().splitlines()
+    lines = ["x%d = u'\\N{%s}'" % (i, n.lower() if i % 2 else n) for i, n in enumerate(names)]
+    SNIPPETS.append("\n".join(lines) + "\n")
+    for late in ("GRINNING FACE", "TURKISH LIRA SIGN", "CJK UNIFIED IDEOGRAPH-9FCC", "LINE FEED (LF)", "SNOWMAN",
+                 "hangul syllable ga", "HANGUL SYLLABLE GA", "CJK UNIFIED IDEOGRAPH-4e00", "CJK UNIFIED IDEOGRAPH-4E00"):
+        SNIPPETS.append("x = u'\\N{%s}'\n" % late)
     out = os.path.join("src", "test", "resources", "golden", "2.7", "parser")
     if not os.path.isdir(out):
         os.makedirs(out)

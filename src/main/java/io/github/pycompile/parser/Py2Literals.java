@@ -492,12 +492,13 @@ final class Py2Literals {
 
     /**
      * The character {@code \N{name}} names in 2.x's unicodedata (Unicode 5.2): a CJK unified ideograph
-     * by its code, else a character whose Unicode name (any case) this JDK knows.
+     * by its code, else a character whose Unicode name (any case) this JDK knows and 5.2 already had.
      */
     private static int characterNamed(String name, String s, int start, int end) {
         String prefix = "CJK UNIFIED IDEOGRAPH-";
         if (name.regionMatches(true, 0, prefix, 0, prefix.length())) {
-            String hex = name.substring(prefix.length());
+            // this form (and its hex digits) only in upper case
+            String hex = name.startsWith(prefix) ? name.substring(prefix.length()) : "";
             if ((hex.length() == 4 || hex.length() == 5)
                     && hex.chars().allMatch(ch -> ch >= '0' && ch <= '9' || ch >= 'A' && ch <= 'F')) {
                 int cp = Integer.parseInt(hex, 16);
@@ -508,6 +509,13 @@ final class Py2Literals {
             }
             throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
         }
+        if (name.startsWith("HANGUL SYLLABLE ")) {
+            int cp = hangulSyllable(name.substring(16));
+            if (cp < 0) {
+                throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
+            }
+            return cp;
+        }
         int cp;
         try {
             cp = Character.codePointOf(name);
@@ -515,11 +523,44 @@ final class Py2Literals {
             throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
         }
         String real = Character.getName(cp);
-        if (real == null || !real.equalsIgnoreCase(name) || Character.isISOControl(cp)) {
-            // a JDK alias or block-name form, or a control character: no name in unicodedata
+        boolean hangul = cp >= 0xAC00 && cp <= 0xD7A3; // computed names, handled above
+        if (real == null || hangul || !real.equalsIgnoreCase(name) || !Unicode52Names.named(cp)) {
+            // a JDK alias or block-name form, or a character named after Unicode 5.2
             throw decodeError("unicodeescape", s, start, end, "unknown Unicode character name");
         }
         return cp;
+    }
+
+    private static final String[] JAMO_L = {"G", "GG", "N", "D", "DD", "R", "M", "B", "BB", "S", "SS", "", "J", "JJ",
+        "C", "K", "T", "P", "H"};
+    private static final String[] JAMO_V = {"A", "AE", "YA", "YAE", "EO", "E", "YEO", "YE", "O", "WA", "WAE", "OE", "YO",
+        "U", "WEO", "WE", "WI", "YU", "EU", "YI", "I"};
+    private static final String[] JAMO_T = {"", "G", "GG", "GS", "N", "NJ", "NH", "D", "L", "LG", "LM", "LB", "LS", "LT",
+        "LP", "LH", "M", "B", "BS", "S", "SS", "NG", "J", "C", "K", "T", "P", "H"};
+
+    /** A Hangul syllable by its jamo (after "HANGUL SYLLABLE "), longest match each, as unicodedata reads it; or -1. */
+    private static int hangulSyllable(String rest) {
+        int[] at = {0};
+        int l = longestJamo(rest, at, JAMO_L);
+        int v = longestJamo(rest, at, JAMO_V);
+        int t = longestJamo(rest, at, JAMO_T);
+        if (l < 0 || v < 0 || t < 0 || at[0] != rest.length()) {
+            return -1;
+        }
+        return 0xAC00 + (l * JAMO_V.length + v) * JAMO_T.length + t;
+    }
+
+    private static int longestJamo(String s, int[] at, String[] names) {
+        int best = -1;
+        int len = -1;
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].length() > len && s.startsWith(names[i], at[0])) {
+                len = names[i].length();
+                best = i;
+            }
+        }
+        at[0] += Math.max(len, 0);
+        return best;
     }
 
     private static UStr rawUnicodeEscape(String s) {

@@ -182,6 +182,12 @@ SNIPPETS = [
     "assert x\n",
     "import a, b.c\nfrom a.b import c as d, e\n",
     "from .a import b\nfrom ... import c\nfrom .... a import b\n",
+    # errors after non-ASCII text in a source 2.x recodes to UTF-8 (offsets in the declared encoding)
+    "# coding: cp1252\nx = '\u20ac\u20ac' +\n",
+    "# coding: cp1252\nx = '\u20ac\u20ac' $ 1\n",
+    "# coding: latin-1\nx = '\xe9\xe9' $ 1\n",
+    "# coding: utf-8\nx = '\xe9\xe9' $ 1\n",
+    "# coding: cp1252\nx = '\u20ac\u20ac\n",
     # raw bytes: undecodable UTF-8 in literals, bytes without a declaration
     b"# coding: utf-8\nx = u'\xc3'\n",
     b"# coding: utf-8\nx = u'a\xe2\x82b'\n",

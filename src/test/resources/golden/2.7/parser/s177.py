@@ -1,2 +1,2 @@
-# coding: utf-8
-x = u'Ã'
+# coding: cp1252
+x = '€€' +

@@ -1,2 +1,2 @@
-# coding: utf-8
-x = u'aâ‚b'
+# coding: cp1252
+x = '€€' $ 1

@@ -1,2 +1,2 @@
-# coding: utf-8
-x = u'í €í°€'
+# coding: latin-1
+x = 'éé' $ 1

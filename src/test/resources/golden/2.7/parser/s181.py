@@ -1,2 +1,2 @@
-# coding: utf-8
-x = u'à€€'
+# coding: cp1252
+x = '€€

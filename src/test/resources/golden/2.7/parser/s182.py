@@ -1,2 +1,2 @@
 # coding: utf-8
-x = u'\Ã©\x1'
+x = u'Ã'

@@ -1,1 +1,2 @@
-x = u'éÿ' 'é' ur'é\u00e9'
+# coding: utf-8
+x = u'aâ‚b'

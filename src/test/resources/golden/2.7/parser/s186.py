@@ -1,1 +1,2 @@
-x = u'\N{GRINNING FACE}'
+# coding: utf-8
+x = u'à€€'

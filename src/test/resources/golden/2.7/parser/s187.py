@@ -1,1 +1,2 @@
-x = u'\N{TURKISH LIRA SIGN}'
+# coding: utf-8
+x = u'\é\x1'

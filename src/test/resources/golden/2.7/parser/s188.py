@@ -1,1 +1,1 @@
-x = u'\N{CJK UNIFIED IDEOGRAPH-9FCC}'
+x = u'éÿ' 'é' ur'é\u00e9'

@@ -1,1 +1,1 @@
-x = u'\N{hangul syllable ga}'
+x = u'\N{GRINNING FACE}'

@@ -8,6 +8,7 @@ import io.github.pycompile.ast.Ast.Expr;
 import io.github.pycompile.ast.Ast.ExprContext;
 import io.github.pycompile.ast.Ast.Operator;
 import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.source.SourceDecoder;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
@@ -76,7 +77,7 @@ abstract class Parser27Core {
         try {
             t = tk.next();
         } catch (PythonError e) {
-            throw new Failure(e);
+            throw new Failure(restoreEncoding(e));
         }
         if (t.kind() == TokenKind.ENDMARKER) {
             atEof = true;
@@ -171,7 +172,36 @@ abstract class Parser27Core {
             type = "SyntaxError";
             msg = "unexpected EOF while parsing";
         }
-        return new Failure(new PythonError(type, msg, filename, line, tk.pgenOffset(), tk.pgenText(), -1, -1));
+        return new Failure(restoreEncoding(
+                new PythonError(type, msg, filename, line, tk.pgenOffset(), tk.pgenText(), -1, -1)));
+    }
+
+    /**
+     * parsetok's PyTokenizer_RestoreEncoding: in a file with a coding declaration, the error's text and
+     * offset are turned from the tokenizer's UTF-8 back into the declared encoding, what does not decode
+     * or encode replaced (one U+FFFD per bad sequence, then '?').
+     */
+    PythonError restoreEncoding(PythonError e) {
+        if (encoding == null || encoding.equals("utf-8") || e.text() == null) {
+            return e;
+        }
+        java.nio.charset.Charset cs = SourceDecoder.lookup(encoding);
+        if (cs == null) {
+            return e;
+        }
+        String text = fromUtf8(e.text(), cs);
+        int off = e.offset();
+        if (off > 1) {
+            off = fromUtf8(e.text().substring(0, Math.min(off - 1, e.text().length())), cs).length() + 1;
+        }
+        return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), off, text, -1, -1);
+    }
+
+    /** Bytes (one char each) read as UTF-8 and written in {@code cs}, with replacements. */
+    private static String fromUtf8(String bytes, java.nio.charset.Charset cs) {
+        String u = new String(bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1),
+                java.nio.charset.StandardCharsets.UTF_8);
+        return new String(u.getBytes(cs), java.nio.charset.StandardCharsets.ISO_8859_1);
     }
 
     /** An ast.c error: SyntaxError at a line, no offset, the line's text; kept if it is the first. */

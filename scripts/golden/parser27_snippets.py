@@ -188,6 +188,9 @@ SNIPPETS = [
     "# coding: latin-1\nx = '\xe9\xe9' $ 1\n",
     "# coding: utf-8\nx = '\xe9\xe9' $ 1\n",
     "# coding: cp1252\nx = '\u20ac\u20ac\n",
+    "x = 1 if 08else 2\nx = 1 if 0777else 2\ny = 08e1 + 09.5 + 08j\n",
+    "if x:\n$\n",
+    "def f():\n!\n",
     # raw bytes: undecodable UTF-8 in literals, bytes without a declaration
     b"# coding: utf-8\nx = u'\xc3'\n",
     b"# coding: utf-8\nx = u'a\xe2\x82b'\n",

@@ -1,2 +1,2 @@
-# coding: utf-8
-x = u'aâ‚b'
+if x:
+$

@@ -1,2 +1,2 @@
 # coding: utf-8
-x = u'ð€€€'
+x = u'Ã'

@@ -1,2 +1,2 @@
 # coding: utf-8
-x = u'à€€'
+x = u'aâ‚b'

@@ -1,1 +1,1 @@
-x = u'\N{GRINNING FACE}'
+x = u'éÿ' 'é' ur'é\u00e9'

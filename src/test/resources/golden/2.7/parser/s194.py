@@ -1,1 +1,1 @@
-x = u'\N{LINE FEED (LF)}'
+x = u'\N{GRINNING FACE}'

@@ -1,1 +1,1 @@
-x = u'\N{SNOWMAN}'
+x = u'\N{TURKISH LIRA SIGN}'

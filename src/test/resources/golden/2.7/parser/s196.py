@@ -1,1 +1,1 @@
-x = u'\N{hangul syllable ga}'
+x = u'\N{CJK UNIFIED IDEOGRAPH-9FCC}'

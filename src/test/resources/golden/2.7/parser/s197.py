@@ -1,1 +1,1 @@
-x = u'\N{HANGUL SYLLABLE GA}'
+x = u'\N{LINE FEED (LF)}'

@@ -1,1 +1,1 @@
-x = u'\N{CJK UNIFIED IDEOGRAPH-4e00}'
+x = u'\N{SNOWMAN}'

@@ -1,1 +1,1 @@
-x = u'\N{CJK UNIFIED IDEOGRAPH-4E00}'
+x = u'\N{hangul syllable ga}'

@@ -149,7 +149,8 @@ public final class Parser27 extends Parser27Core {
         if (at(TokenKind.NEWLINE)) {
             advance();
             if (!at(TokenKind.INDENT)) {
-                throw parseError("IndentationError", "expected an indented block");
+                // a token no grammar rule knows fails before pgen looks at what it expected
+                throw at(TokenKind.OP) ? syntaxError() : parseError("IndentationError", "expected an indented block");
             }
             advance();
             do {

@@ -75,8 +75,11 @@ final class Py2Literals {
                 return true;
             }
         }
+        // strtol: a leading 0 reads octal digits ("08", which 2.x's tokenizer lets through before "else",
+        // stops early and the literal is a float)
+        char max = b.length() > 1 && b.charAt(0) == '0' ? '7' : '9';
         for (int i = 0; i < b.length(); i++) {
-            if (b.charAt(i) < '0' || b.charAt(i) > '9') {
+            if (b.charAt(i) < '0' || b.charAt(i) > max) {
                 return false;
             }
         }

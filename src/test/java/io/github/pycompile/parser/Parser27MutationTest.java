@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
  * Broken sources, for the errors: standard-library files of python2.7 with one edit each (a character
  * deleted, or a fragment inserted; seeded, so every run makes the same files) go through our parser
  * and CPython 2.7's {@code ast.parse}; every file must give the same tree or the same error (type,
- * message, line, offset). 300 mutants; 3,000 with {@code -Dpycompile.corpus=full}.
+ * message, line, offset). 300 mutants; 3,000 with {@code -Dpycompile.corpus=full}; another seed with
+ * {@code -Dpycompile.seed=N}.
  */
 class Parser27MutationTest {
     private static final String[] INSERTS = {"(", ")", "[", "]", "{", "}", ":", "=", ",", ";", ".", "\n", " ", "  ",
@@ -28,7 +29,7 @@ class Parser27MutationTest {
         Interpreters.require(PythonVersion.V2_7);
         int count = Interpreters.fullCorpus() ? 3000 : 300;
         List<Path> sources = Interpreters.sampled(new ArrayList<>(Interpreters.stdlibSources(PythonVersion.V2_7)), 200);
-        Random rnd = new Random(27);
+        Random rnd = new Random(Long.getLong("pycompile.seed", 27));
         Path dir = Files.createTempDirectory("py27mutants");
         List<Path> files = new ArrayList<>();
         for (int i = 0; i < count; i++) {

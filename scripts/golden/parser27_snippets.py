@@ -191,6 +191,10 @@ SNIPPETS = [
     "x = 1 if 08else 2\nx = 1 if 0777else 2\ny = 08e1 + 09.5 + 08j\n",
     "if x:\n$\n",
     "def f():\n!\n",
+    # errors at the end of the input
+    "x = 1\ny = (1,\n", "x = 1\nif x:\n", "x = 1\nif x:", "x = (1,", "if x:", "\n\nx = (", "# c\nx = (\n",
+    "def f():\n  x = (\n", "def f():\n  if x:\n", "x = '''abc", "x = 1 \\", "x = 1 \\\n", "class A:\n  @d\n",
+    "try:\n  pass\n", "if x:\n  pass\nelse:\n", "@d\n", "x = [\n  1,\n  2\n", "\t\n  x\n",
     # raw bytes: undecodable UTF-8 in literals, bytes without a declaration
     b"# coding: utf-8\nx = u'\xc3'\n",
     b"# coding: utf-8\nx = u'a\xe2\x82b'\n",

@@ -1,2 +1,2 @@
-# coding: utf-8
-x = u'í €í°€'
+x = 1
+if x:

@@ -1,2 +1,1 @@
-# coding: utf-8
-x = u'à€€'
+if x:

@@ -1,1 +1,1 @@
-x = u'\N{GRINNING FACE}'
+x = '''abc

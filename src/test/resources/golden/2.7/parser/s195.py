@@ -1,1 +1,1 @@
-x = u'\N{TURKISH LIRA SIGN}'
+x = 1 \

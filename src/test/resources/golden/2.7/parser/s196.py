@@ -1,1 +1,1 @@
-x = u'\N{CJK UNIFIED IDEOGRAPH-9FCC}'
+x = 1 \

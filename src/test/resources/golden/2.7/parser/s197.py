@@ -1,1 +1,2 @@
-x = u'\N{LINE FEED (LF)}'
+class A:
+  @d

@@ -1,1 +1,2 @@
-x = u'\N{SNOWMAN}'
+try:
+  pass

@@ -1,1 +1,3 @@
-x = u'\N{hangul syllable ga}'
+if x:
+  pass
+else:

@@ -1,1 +1,1 @@
-x = u'\N{HANGUL SYLLABLE GA}'
+@d

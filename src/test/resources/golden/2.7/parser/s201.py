@@ -1,1 +1,3 @@
-x = u'\N{CJK UNIFIED IDEOGRAPH-4e00}'
+x = [
+  1,
+  2

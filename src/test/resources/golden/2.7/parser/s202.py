@@ -1,1 +1,2 @@
-x = u'\N{CJK UNIFIED IDEOGRAPH-4E00}'
+	
+  x

@@ -536,7 +536,9 @@ abstract class Parser27Core {
     }
 
     Expr test() {
-        push(TEST_DEPTH);
+        // pgen's stack: test and lambdef for a lambda, test down to atom otherwise
+        int depth = kw("lambda") ? 2 : TEST_DEPTH;
+        push(depth);
         try {
             if (kw("lambda")) {
                 return lambdef(false);
@@ -552,16 +554,17 @@ abstract class Parser27Core {
             Expr orelse = test();
             return new Ast.IfExp(cond, e, orelse, ln(start), co(start), -1, -1);
         } finally {
-            stack -= TEST_DEPTH;
+            stack -= depth;
         }
     }
 
     Expr oldTest() {
-        push(TEST_DEPTH);
+        int depth = kw("lambda") ? 2 : TEST_DEPTH;
+        push(depth);
         try {
             return kw("lambda") ? lambdef(true) : orTest();
         } finally {
-            stack -= TEST_DEPTH;
+            stack -= depth;
         }
     }
 

@@ -27,6 +27,8 @@ class Parser27LimitsTest {
                 () -> parse("x = " + "[".repeat(5000) + "]".repeat(5000) + "\n", PythonVersion.V2_7));
         assertThrows(UnsupportedFeatureException.class, () -> parse("x = " + "not ".repeat(20000) + "1\n", PythonVersion.V2_7));
         assertThrows(UnsupportedFeatureException.class, () -> parse("x = " + "-".repeat(20000) + "1\n", PythonVersion.V2_7));
+        // a lambda costs pgen two stack entries, a parenthesis fifteen
+        parse("x = " + "lambda: ".repeat(300) + "1\n", PythonVersion.V2_7);
         // a long flat chain is no nesting for the grammar
         Ast.ModuleNode m = parse("x = 1" + " + 1".repeat(20000) + "\n", PythonVersion.V2_7);
         assertEquals(1, m.body().size());

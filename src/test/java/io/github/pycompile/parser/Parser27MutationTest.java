@@ -22,7 +22,10 @@ class Parser27MutationTest {
     private static final String[] INSERTS = {"(", ")", "[", "]", "{", "}", ":", "=", ",", ";", ".", "\n", " ", "  ",
         "\t", "\\", "'", "\"", "\"\"\"", "`", "@", "*", "**", "lambda", "lambda x:", "yield", "print", "not", "if",
         "else", "for", "in", "is", "exec", "del ", "None", "u'\\x1'", "'\\x1'", "0777", "08", "1e", "0x", "1L",
-        "$", "?", "!", "<>", "->", "...", "=1", "x=", "f()", "()", "None =", "def f(a=1, b):", "\n  ", "\n    x\n"};
+        "$", "?", "!", "<>", "->", "...", "=1", "x=", "f()", "()", "None =", "def f(a=1, b):", "\n  ", "\n    x\n",
+        "as", "except", "finally:", "try:", "class ", "return ", "elif ", "else:", "global ", "import ", "from ",
+        "from __future__ import print_function\n", "assert ", "raise ", "+=", "//", "<<", "~", "0o", "0b", "u'",
+        "ur'", "b'", "r'", "\\\n", "#", "yield ", "exec ", "print >>", "with ", "@", "*a", "**k", "x for x in y"};
 
     @Test
     void mutantsFailAsCpython() throws IOException {

@@ -12,8 +12,10 @@ warnings.simplefilter("ignore")  # parse-time warnings are not part of the tree
 PY2 = sys.version_info[0] == 2
 text_type = unicode if PY2 else str  # noqa: F821 (2.7's name)
 int_types = (int,) if not PY2 else (int,)
-if PY2:
-    RecursionError = RuntimeError  # noqa: A001 (2.7 raises RuntimeError for too deep recursion)
+try:
+    RecursionError
+except NameError:  # 2.7 reports a too deep recursion as RuntimeError
+    RecursionError = RuntimeError
 
 def hexs(b):
     return binascii.hexlify(b).decode("ascii")

@@ -8,6 +8,7 @@ import io.github.pycompile.codegen.CodeGenerator27;
 import io.github.pycompile.marshal.MarshalException;
 import io.github.pycompile.marshal.MarshalWriter;
 import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.parser.Parser27;
 import io.github.pycompile.symtable.SymbolTable2;
 import io.github.pycompile.target.PythonVersion;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ import java.util.List;
 /**
  * The compiler core for CPython 2.7, after the parser: {@code __future__} features, the 2.x symbol
  * table ({@link SymbolTable2}), code generation, assembly and the peephole optimiser
- * ({@link CodeGenerator27}), then marshal version 2 with its interned-string references. The 2.7
- * parser is not wired yet, so {@link #compile} refuses every source; {@link #compileTree} compiles
- * a tree such as {@code ast.parse} of 2.7 builds.
+ * ({@link CodeGenerator27}), then marshal version 2 with its interned-string references. {@link #compile}
+ * parses with {@link Parser27}; {@link #compileTree} compiles a tree such as {@code ast.parse} of 2.7
+ * builds (the differential tests use python2.7's own trees).
  *
  * <p>What the tree must carry (the shape {@code testsupport.CpythonAst} gives 2.7's trees): the
  * {@code Py2*} nodes where 2.x differs; {@code Constant} for {@code Num}/{@code Str} (a 2.x
@@ -39,7 +40,15 @@ public final class Cpython27Compiler implements ModuleCompiler {
     @Override
     public CompiledModule compile(byte[] source, String filename, CompileOptions options)
             throws PythonError, UnsupportedFeatureException {
-        throw new UnsupportedFeatureException(V, "Python 2.7 source (the 2.7 parser is not wired yet)", -1);
+        List<CompilerWarning> parseWarnings = new ArrayList<>();
+        Ast.ModuleNode tree = Parser27.parseModule(source, filename, V, parseWarnings::add);
+        CompiledModule m = compileTree(tree, filename, options);
+        if (parseWarnings.isEmpty()) {
+            return m;
+        }
+        List<CompilerWarning> all = new ArrayList<>(parseWarnings);
+        all.addAll(m.warnings());
+        return new CompiledModule(m.marshalledCode(), all);
     }
 
     /** The marshalled module for a 2.7 tree, or the error 2.7's compiler raises after parsing. */

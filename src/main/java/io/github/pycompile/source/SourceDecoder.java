@@ -123,8 +123,9 @@ public final class SourceDecoder {
                 throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, cookieLineno,
                         0, line, cookieLineno, line.length());
             }
-            throw new PythonError("SyntaxError", "encoding problem: " + encoding + " with BOM", filename, 0, noOffset,
-                    null, -1, -1);
+            // 2.6 names the BOM's encoding, 2.7+ the declared one
+            String what = target == PythonVersion.V2_6 ? "utf-8" : encoding + " with BOM";
+            throw new PythonError("SyntaxError", "encoding problem: " + what, filename, 0, noOffset, null, -1, -1);
         }
         if (bom) {
             encoding = "utf-8";
@@ -138,6 +139,11 @@ public final class SourceDecoder {
             text = decodeUtf8(src, start);
         } else {
             String codec = pythonCodec(encoding);
+            if (codec == null && target == PythonVersion.V2_7
+                    && encoding.toLowerCase(Locale.ROOT).replace('-', '_').equals("string_escape")) {
+                // 2.7 finds the codec, but it decodes to str, not unicode (2.6 does not find it)
+                throw new PythonError("SyntaxError", stringEscapeError(src, start), filename, 0, noOffset, null, -1, -1);
+            }
             if (codec == null) {
                 throw new PythonError("SyntaxError", "unknown encoding: " + encoding, filename, 0, noOffset, null, -1, -1);
             }
@@ -165,6 +171,27 @@ public final class SourceDecoder {
             }
         }
         return new DecodedSource(translateNewlines(text), encoding, bom, recoded, bom || cookie != null);
+    }
+
+    /** What 2.7 reports for a source declared as string-escape: the codec's own error, or its result's type. */
+    private static String stringEscapeError(byte[] src, int start) {
+        for (int i = start; i < src.length; i++) {
+            if (src[i] != '\\') {
+                continue;
+            }
+            if (++i == src.length) {
+                return "Trailing \\ in string";
+            }
+            if (src[i] == 'x') {
+                boolean ok = i + 2 < src.length && Character.digit(src[i + 1], 16) >= 0
+                        && Character.digit(src[i + 2], 16) >= 0;
+                if (!ok) {
+                    return "invalid \\x escape";
+                }
+                i += 2;
+            }
+        }
+        return "decoder did not return an unicode object (type=str)";
     }
 
     private static void checkNullBytes(byte[] src, PythonVersion target) throws PythonError {
@@ -251,6 +278,12 @@ public final class SourceDecoder {
             }
         }
         return cs;
+    }
+
+    /** The JDK decoder for a cookie's encoding when CPython knows the codec and the JDK decodes it exactly; else null. */
+    public static Charset lookup(String encoding) {
+        String codec = pythonCodec(encoding);
+        return codec == null ? null : javaCharset(codec);
     }
 
     /** The UnicodeDecodeError text of the declared codec as the SyntaxError carries it; null if not known. */

@@ -170,6 +170,9 @@ final class Numbers {
             }
         } else if (!isDigit(c)) {
             back(c);
+            if (v == PythonVersion.V2_6) {
+                throw bad(null); // 2.6: an 'e' after digits always starts an exponent ("1else" is an error)
+            }
             back(e);
             return BACKED_UP;
         }

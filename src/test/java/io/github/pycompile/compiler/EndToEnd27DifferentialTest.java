@@ -58,12 +58,40 @@ class EndToEnd27DifferentialTest {
         }
         StringBuilder report = new StringBuilder();
         List<String> failures = new ArrayList<>();
-        int[] identical = compareAll(files, report, failures);
+        int[] identical = compareAll(files, report, failures, false);
         for (int level = 0; level <= 2; level++) {
             String key = "O" + level + (Interpreters.fullCorpus() ? ".full" : ".sample");
             int min = Integer.parseInt(floor.getProperty(key, "0"));
             if (identical[level] < min && System.getProperty("pycompile.contains", "").isEmpty() && extra.isEmpty()) {
                 failures.add("2.7 -O" + level + ": " + identical[level] + " identical, fewer than the floor " + min);
+            }
+        }
+        System.out.print(report);
+        assertTrue(failures.isEmpty(), () -> report + String.join("\n", failures.subList(0, Math.min(40, failures.size()))));
+    }
+
+    /**
+     * The whole 2.7 pipeline, our parser included (Parser27, then this back end), against
+     * python2.7's py_compile: bodies equal, or the same error for the files 2.7 rejects.
+     */
+    @Test
+    void stdlibFromSourceMatchesCpython27() throws IOException {
+        Interpreters.require(V);
+        List<Path> files = Interpreters.sampled(Interpreters.stdlibSources(V), 200);
+        Properties floor = new Properties();
+        try (var in = getClass().getResourceAsStream("/golden/e2e/floor-2.7.properties")) {
+            if (in != null) {
+                floor.load(in);
+            }
+        }
+        StringBuilder report = new StringBuilder();
+        List<String> failures = new ArrayList<>();
+        int[] identical = compareAll(files, report, failures, true);
+        for (int level = 0; level <= 2; level++) {
+            String key = "source.O" + level + (Interpreters.fullCorpus() ? ".full" : ".sample");
+            int min = Integer.parseInt(floor.getProperty(key, "0"));
+            if (identical[level] < min && System.getProperty("pycompile.contains", "").isEmpty()) {
+                failures.add("2.7 from source -O" + level + ": " + identical[level] + " identical, fewer than the floor " + min);
             }
         }
         System.out.print(report);
@@ -108,7 +136,7 @@ class EndToEnd27DifferentialTest {
                 + "if not x: pass\nwhile 0: pass\nwhile 1:\n    break\nelse:\n    pass\n"));
         StringBuilder report = new StringBuilder();
         List<String> failures = new ArrayList<>();
-        int[] identical = compareAll(files, report, failures);
+        int[] identical = compareAll(files, report, failures, false);
         System.out.print(report);
         assertTrue(failures.isEmpty(), () -> report + String.join("\n", failures));
         for (int level = 0; level <= 2; level++) {
@@ -123,8 +151,9 @@ class EndToEnd27DifferentialTest {
     }
 
     /** Compares every file at -O0/1/2; returns the identical counts, appends figures and failures. */
-    private int[] compareAll(List<Path> files, StringBuilder report, List<String> failures) throws IOException {
-        Map<Path, CpythonAst.Parsed> trees = CpythonAst.parseAll(V, files);
+    private int[] compareAll(List<Path> files, StringBuilder report, List<String> failures, boolean fromSource)
+            throws IOException {
+        Map<Path, CpythonAst.Parsed> trees = fromSource ? Map.of() : CpythonAst.parseAll(V, files);
         Cpython27Compiler core = new Cpython27Compiler();
         String dump = System.getProperty("pycompile.dump", "");
         int[] counts = new int[3];
@@ -139,13 +168,15 @@ class EndToEnd27DifferentialTest {
             for (Map.Entry<Path, CpythonCompile.Result> e : new TreeMap<>(expected).entrySet()) {
                 Path file = e.getKey();
                 CpythonCompile.Result want = e.getValue();
-                CpythonAst.Parsed parsed = trees.get(file);
-                if (!parsed.ok()) {
+                CpythonAst.Parsed parsed = fromSource ? null : trees.get(file);
+                if (!fromSource && !parsed.ok()) {
                     notParsed++;
                     continue;
                 }
                 try {
-                    CompiledModule got = core.compileTree(parsed.tree(), file.toString(), new CompileOptions(V, level, null));
+                    CompileOptions options = new CompileOptions(V, level, null);
+                    CompiledModule got = fromSource ? core.compile(Files.readAllBytes(file), file.toString(), options)
+                            : core.compileTree(parsed.tree(), file.toString(), options);
                     if (want.ok() && Arrays.equals(want.body(), got.marshalledCode())) {
                         List<String> ws = new ArrayList<>();
                         for (CpythonCompile.Warning w : want.warnings()) {
@@ -196,7 +227,7 @@ class EndToEnd27DifferentialTest {
                 }
             }
             report.append(String.format(
-                    "e2e 2.7 -O%d: %d files: %d identical, %d same error, %d refused, %d different, %d not parsed by python2.7%n",
+                    (fromSource ? "e2e 2.7 from source" : "e2e 2.7") + " -O%d: %d files: %d identical, %d same error, %d refused, %d different, %d not parsed by python2.7%n",
                     level, files.size(), identical, sameError, refused, different.size(), notParsed));
             if (!refusals.isEmpty()) {
                 report.append("  refused: ").append(refusals).append('\n');

@@ -164,6 +164,12 @@ public final class CpythonAst {
         return toParsed((Map<?, ?>) Json.parse(line));
     }
 
+    /** One line of {@code ast_json.py}'s output (a committed golden file): the file it names and its result. */
+    public static Map.Entry<String, Parsed> fromJsonLineWithFile(String line) {
+        Map<?, ?> rec = (Map<?, ?>) Json.parse(line);
+        return Map.entry((String) rec.get("file"), toParsed(rec));
+    }
+
     private static Parsed toParsed(Map<?, ?> rec) {
         Object err = rec.get("error");
         if (err != null) {

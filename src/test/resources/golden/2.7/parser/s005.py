@@ -1,0 +1,2 @@
+@d
+class C(A, B,): pass

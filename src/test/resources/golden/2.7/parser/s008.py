@@ -1,0 +1,3 @@
+print >>f, x, y,
+print
+print x

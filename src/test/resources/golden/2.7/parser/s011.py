@@ -1,0 +1,3 @@
+exec code in g, l
+exec code
+exec(a, b)

@@ -1,0 +1,1 @@
+x = u'\xe9\u1234\U0001F600\N{LATIN SMALL LETTER A}' 'abc'

@@ -1,0 +1,1 @@
+[x for x in a, b if c if d for y in e]

@@ -1,0 +1,3 @@
+f(x for x in y)
+f(a, *b, **c)
+f(*a, b=1)

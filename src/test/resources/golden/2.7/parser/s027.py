@@ -1,0 +1,4 @@
+for (a, b), c in d:
+  pass
+else:
+  pass

@@ -1,0 +1,2 @@
+x = yield
+x = (yield y)

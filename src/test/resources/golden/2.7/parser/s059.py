@@ -1,0 +1,5 @@
+for x in y:
+  pass
+else:
+  f() = 1
+None = 2

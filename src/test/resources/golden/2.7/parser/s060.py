@@ -1,0 +1,4 @@
+if a:
+  None = 1
+elif b:
+  f() = 1

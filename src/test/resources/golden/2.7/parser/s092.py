@@ -1,0 +1,1 @@
+x = [x for 1 in y]

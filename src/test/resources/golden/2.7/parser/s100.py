@@ -1,0 +1,1 @@
+u'\x1' < f(x for x in y, 1)

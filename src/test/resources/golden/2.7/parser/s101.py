@@ -1,0 +1,1 @@
+f(f(x for x in y, 1), u'\x1')

@@ -1,0 +1,1 @@
+f(u'\x1', x for x in y)

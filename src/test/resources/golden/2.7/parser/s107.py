@@ -1,0 +1,3 @@
+print >> f
+print >>f, a
+print a,

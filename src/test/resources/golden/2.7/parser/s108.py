@@ -1,0 +1,3 @@
+exec a, b
+exec (a, b, c)
+exec (a,)

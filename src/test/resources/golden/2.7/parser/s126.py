@@ -1,0 +1,1 @@
+x = -0x7fffffffffffffff - -0xffffffffffffffff

@@ -1,0 +1,2 @@
+# coding: utf-8
+x = u'\é' ur'\é' 'é' u'\u00e9\t'

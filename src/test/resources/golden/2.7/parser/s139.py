@@ -1,0 +1,2 @@
+from . import print_function
+print(1, sep='')

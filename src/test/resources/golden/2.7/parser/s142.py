@@ -1,0 +1,3 @@
+'abc'
+from __future__ import unicode_literals
+x = 'd' b'e'

@@ -1,0 +1,4 @@
+class A:
+  '''doc
+  string'''
+  x = 1

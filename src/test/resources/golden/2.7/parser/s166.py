@@ -1,0 +1,5 @@
+if a:
+    pass
+  # comment
+elif b:
+    pass

@@ -1,0 +1,2 @@
+x = not not a
+y = ~-+a

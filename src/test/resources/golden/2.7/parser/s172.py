@@ -1,0 +1,2 @@
+for x, in y: pass
+for x, y, in z: pass

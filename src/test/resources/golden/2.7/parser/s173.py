@@ -1,0 +1,2 @@
+global x
+exec 'x'

@@ -1,0 +1,2 @@
+import a, b.c
+from a.b import c as d, e

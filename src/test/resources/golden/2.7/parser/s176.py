@@ -1,0 +1,3 @@
+from .a import b
+from ... import c
+from .... a import b

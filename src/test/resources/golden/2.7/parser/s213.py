@@ -1,0 +1,1 @@
+x = u'\N{TURKISH LIRA SIGN}'

@@ -1,0 +1,1 @@
+x = u'\N{HANGUL SYLLABLE GA}'

@@ -1,0 +1,1 @@
+x = u'\N{CJK UNIFIED IDEOGRAPH-4e00}'

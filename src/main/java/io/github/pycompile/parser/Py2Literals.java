@@ -154,7 +154,10 @@ final class Py2Literals {
         for (String piece : pieces) {
             Object s = piece(piece, unicodeLiterals, encoding);
             boolean sShared = false;
-            if (s instanceof byte[] sb && sb.length == 1 && !needEncoding) {
+            // re-encoded through a UTF-8 codec (e.g. a "utf8" cookie), a one-byte result is still the shared
+            // object (2.7's UTF-8 encoder builds small strings with PyString_FromStringAndSize); other codecs copy
+            if (s instanceof byte[] sb && sb.length == 1 && (!needEncoding
+                    || "utf-8".equals(io.github.pycompile.source.SourceDecoder.pythonCodec(encoding)))) {
                 int q = 0;
                 while (piece.charAt(q) != '\'' && piece.charAt(q) != '"') {
                     q++;

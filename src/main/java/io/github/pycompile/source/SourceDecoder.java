@@ -71,7 +71,7 @@ public final class SourceDecoder {
      * The codec CPython's {@code codecs.lookup} finds for a cookie's name (lower case, runs of other
      * than letters, digits and '.' as one '_', then its alias table), or null: an unknown encoding.
      */
-    static String pythonCodec(String encoding) {
+    public static String pythonCodec(String encoding) {
         String lower = encoding.toLowerCase(Locale.ROOT);
         if (lower.equals("utf-8") || lower.equals("iso-8859-1")) {
             return lower.equals("utf-8") ? "utf-8" : "iso8859-1";

@@ -1,0 +1,1 @@
+"""A Python 2 package carried into a jar as .pyo caches."""

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Prints front-end throughput on CPython 3.11's standard library (decoding + tokenizing, single
- * thread, after warm-up; median of 5 runs) beside CPython 3.11's own {@code compile()} of the same
+ * Prints front-end throughput on CPython 3.11's standard library (decoding + tokenizing, and the
+ * whole front end up to the AST, single thread, after warm-up; median of 5 runs) beside CPython 3.11's own {@code compile()} of the same
  * files in the same run. A program, not a test; after {@code mvn test-compile}:
  * {@code java -cp target/classes:target/test-classes:<junit-jupiter-api, opentest4j jars>
  * io.github.pycompile.bench.FrontEndBenchmark}.
@@ -61,9 +61,27 @@ public final class FrontEndBenchmark {
             }
         }
         Arrays.sort(secs);
+        // the whole front end: decoding, tokenizing and parsing to the AST (Parser311)
+        double[] parseSecs = new double[5];
+        for (int round = -3; round < 5; round++) {
+            long t0 = System.nanoTime();
+            for (byte[] b : sources) {
+                try {
+                    io.github.pycompile.parser.Parser311.parseModule(b, "f", PythonVersion.V3_11, w -> { });
+                } catch (io.github.pycompile.PythonError | io.github.pycompile.UnsupportedFeatureException e) {
+                    // timed all the same
+                }
+            }
+            if (round >= 0) {
+                parseSecs[round] = (System.nanoTime() - t0) / 1e9;
+            }
+        }
+        Arrays.sort(parseSecs);
         double mb = bytes / 1e6;
         System.out.printf("files: %d, %.1f MB%n", sources.size(), mb);
         System.out.printf("ours (decode + tokenize): median %.3f s = %.1f MB/s%n", secs[2], mb / secs[2]);
+        System.out.printf("ours (decode + tokenize + parse to the AST): median %.3f s = %.1f MB/s%n", parseSecs[2],
+                mb / parseSecs[2]);
         Path python = Interpreters.find(PythonVersion.V3_11).orElse(null);
         if (python != null) {
             var r = Python.exec(List.of(python.toString(), "-c", String.join("\n",
@@ -81,7 +99,8 @@ public final class FrontEndBenchmark {
                 throw new IllegalStateException(r.err());
             }
             double c = Double.parseDouble(r.out().trim());
-            System.out.printf("CPython 3.11 compile(): median %.3f s = %.1f MB/s; ratio %.1fx%n", c, mb / c, c / secs[2]);
+            System.out.printf("CPython 3.11 compile(): median %.3f s = %.1f MB/s; ratio to our tokenizer %.1fx, to our"
+                    + " front end (parse) %.1fx%n", c, mb / c, c / secs[2], c / parseSecs[2]);
         }
     }
 }

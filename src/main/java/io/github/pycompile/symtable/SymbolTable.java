@@ -484,6 +484,13 @@ public final class SymbolTable {
 
     private void expr(Expr e) {
         if (e instanceof Ast.Name n) {
+            if (n.ctx() != Ast.ExprContext.Load && cur.compIterTarget) {
+                int old = cur.symbols.getOrDefault(Symbols.mangle(cur.privateName, n.id()), 0);
+                if ((old & (Symbols.DEF_GLOBAL | Symbols.DEF_NONLOCAL)) != 0) {
+                    throw new Failure("comprehension inner loop cannot rebind assignment expression target '" + n.id()
+                            + "'", n);
+                }
+            }
             addDef(n.id(), n.ctx() == Ast.ExprContext.Load ? Symbols.USE : Symbols.DEF_LOCAL, n.lineno());
             if (n.ctx() == Ast.ExprContext.Load && cur.kind == Scope.Kind.FUNCTION && n.id().equals("super")) {
                 addDef("__class__", Symbols.USE, n.lineno());
@@ -570,7 +577,7 @@ public final class SymbolTable {
             cur.coroutine = true;
         } else if (e instanceof Ast.NamedExpr n) {
             if (cur.compIterExpr > 0) {
-                throw new UnsupportedConstruct(":= in a comprehension iterable (its error)", n.lineno());
+                throw new Failure("assignment expression cannot be used in a comprehension iterable expression", n);
             }
             if (cur.comprehension) {
                 extendNamedExprScope((Ast.Name) n.target());
@@ -598,8 +605,8 @@ public final class SymbolTable {
         for (Scope ste = cur; ste != null; ste = ste.parent) {
             if (ste.comprehension) {
                 if ((ste.symbols.getOrDefault(Symbols.mangle(ste.privateName, name), 0) & Symbols.DEF_COMP_ITER) != 0) {
-                    throw new UnsupportedConstruct(":= rebinding a comprehension iteration variable (its error)",
-                            target.lineno());
+                    throw new Failure("assignment expression cannot rebind comprehension iteration variable '" + name
+                            + "'", target);
                 }
                 continue;
             }
@@ -614,7 +621,7 @@ public final class SymbolTable {
                 addDef(ste, name, Symbols.DEF_GLOBAL, target.lineno());
                 return;
             }
-            throw new UnsupportedConstruct(":= in a comprehension in a class body (its error)", target.lineno());
+            throw new Failure("assignment expression within a comprehension cannot be used in a class body", target);
         }
     }
 

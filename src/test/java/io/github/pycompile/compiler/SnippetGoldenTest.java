@@ -104,7 +104,8 @@ class SnippetGoldenTest {
                 () -> report + " (floor " + min + ")\n" + String.join("\n", different));
     }
 
+    /** A position from the golden; CPython's None is our -1. */
     private static Integer toInt(Object o) {
-        return o == null ? null : ((Number) o).intValue();
+        return o == null ? -1 : ((Number) o).intValue();
     }
 }

@@ -44,11 +44,23 @@ class MainTest {
     }
 
     @Test
-    void optimizedTwoXTargetReportsAndWritesNothing() throws Exception {
+    void optimizedTwoSevenTargetWritesPyo() throws Exception {
         Path src = Files.writeString(tmp.resolve("m.py"), "x = 1\n");
         String[] r = run("--target", "2.7", "-OO", src.toString());
+        assertEquals("0", r[0], r[1]);
+        assertEquals("", r[1]);
+        byte[] pyo = Files.readAllBytes(tmp.resolve("m.pyo"));
+        assertEquals(0x03, pyo[0] & 0xff); // magic 62211, little-endian
+        assertEquals(0xf3, pyo[1] & 0xff);
+        assertFalse(Files.exists(tmp.resolve("m.pyc")));
+    }
+
+    @Test
+    void targetWithoutCoreReportsAndWritesNothing() throws Exception {
+        Path src = Files.writeString(tmp.resolve("m.py"), "x = 1\n");
+        String[] r = run("--target", "2.6", "-OO", src.toString());
         assertEquals("1", r[0]);
-        assertTrue(r[1].startsWith("Sorry: NotImplementedError: ") && r[1].contains("CPython 2.7"), r[1]);
+        assertTrue(r[1].startsWith("Sorry: NotImplementedError: ") && r[1].contains("CPython 2.6"), r[1]);
         assertFalse(Files.exists(tmp.resolve("m.pyo")));
     }
 

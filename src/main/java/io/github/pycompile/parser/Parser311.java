@@ -22,16 +22,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A parser for the grammar of CPython 3.11 ({@code Grammar/python.gram}): source bytes to the tree
- * {@code ast.parse} builds, positions included (each node spans from the first to the last token its
- * rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the grammar
- * needs it (assignment targets are parsed as expressions, then checked and given their context).
+ * A parser for the grammars of CPython 3.11 to 3.14 ({@code Grammar/python.gram}): source bytes to the
+ * tree {@code ast.parse} builds, positions included (each node spans from the first to the last token
+ * its rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the
+ * grammar needs it (assignment targets are parsed as expressions, then checked and given their
+ * context).
  *
- * <p>Scope: every construct of 3.11 except f-strings, which are refused
- * ({@link UnsupportedFeatureException}) until their parsers land, as is any input the grammar rejects
- * beyond the tokenizer's own errors (CPython's {@code invalid_*} rules choose the message; until they
- * are reproduced, refusing is better than a message that differs). Nesting deeper than CPython's
- * parser allows is refused too, never a {@code StackOverflowError}.
+ * <p>Versions: one grammar, with the later versions' additions gated by {@link Feature} (asked once per
+ * parser): 3.12's PEP 701 f-strings (their tokens walked here, their trees built by
+ * {@link FStrings312}; 3.11's f-strings are STRING tokens parsed by {@link FStrings311}), PEP 695
+ * type parameters and {@code type} statements, 3.13's PEP 696 defaults, 3.14's t-strings and
+ * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
+ * error does.
+ *
+ * <p>Errors: the tokenizer's errors are CPython's own; any input the grammar rejects beyond them is
+ * refused ({@link UnsupportedFeatureException}): CPython's {@code invalid_*} rules choose the message,
+ * and until they are reproduced, refusing is better than a message that differs. Nesting deeper than
+ * CPython's parser allows is refused too, never a {@code StackOverflowError}.
  */
 public final class Parser311 {
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",

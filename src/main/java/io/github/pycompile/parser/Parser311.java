@@ -1848,7 +1848,7 @@ public final class Parser311 {
      */
     private Expr strings312() {
         int start = pos;
-        if (at(TokenKind.TSTRING_START)) {
+        if (templateStrings && at(TokenKind.TSTRING_START)) {
             List<Expr> items = new ArrayList<>();
             while (at(TokenKind.TSTRING_START)) {
                 items.add(fstring(true));

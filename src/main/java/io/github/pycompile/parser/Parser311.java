@@ -99,7 +99,39 @@ public final class Parser311 {
         for (Tokenizer.Warning w : tk.warnings()) {
             warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));
         }
+        if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
+            checkFutureImports(m, target);
+        }
         return m;
+    }
+
+    private static final Set<String> FUTURE_NAMES = Set.of("nested_scopes", "generators", "division",
+            "absolute_import", "with_statement", "print_function", "unicode_literals", "generator_stop", "annotations");
+
+    /**
+     * 3.14's {@code ast.parse} rejects what {@code future.c} rejects (unknown or joke features, a future
+     * import after the module's leading block): refused until those errors' positions are reproduced.
+     */
+    private static void checkFutureImports(Ast.ModuleNode m, PythonVersion target) throws UnsupportedFeatureException {
+        List<Stmt> body = m.body();
+        boolean leading = true;
+        for (int i = 0; i < body.size(); i++) {
+            Stmt s = body.get(i);
+            boolean docstring = i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
+                    && c.value() instanceof PyObject.Str;
+            if (s instanceof Ast.ImportFrom f && "__future__".equals(f.module())) {
+                boolean bad = !leading;
+                for (Ast.Alias a : f.names()) {
+                    bad |= !FUTURE_NAMES.contains(a.name());
+                }
+                if (bad) {
+                    throw new UnsupportedFeatureException(target, "this __future__ import (3.14's ast.parse error)",
+                            s.lineno());
+                }
+            } else if (!docstring) {
+                leading = false;
+            }
+        }
     }
 
     /** A tokenizer error, carried through the parser's frames. */

@@ -7,7 +7,11 @@ import { readFileSync } from "node:fs";
 const py = await loadPyodide();
 py.FS.mkdir("/host");
 py.FS.mount(py.FS.filesystems.NODEFS, { root: "/" }, "/host");
-let input = readFileSync(0);
+// all of stdin first, read asynchronously (a synchronous read of a pipe the writer has not filled yet
+// fails with EAGAIN)
+const chunks = [];
+for await (const chunk of process.stdin) chunks.push(chunk);
+const input = Buffer.concat(chunks);
 let offset = 0;
 // hand stdin over in the reader's buffer sizes (one large chunk would be cut at the first read's size)
 py.setStdin({ read: (buf) => { const n = Math.min(buf.length, input.length - offset); buf.set(input.subarray(offset, offset + n)); offset += n; return n; } });

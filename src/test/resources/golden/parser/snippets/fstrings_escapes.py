@@ -5,3 +5,4 @@ b = f"\{x}" if 0 else f"\\{x}"
 c = f"{x:{'\t'}>10}" f'{"\N{BULLET}"=}'
 d = f"{x}" "" u"u" f""
 e = u"u" f"{x}" U"v"
+k = U"x" f"{x}" R"y" u"x" "y"

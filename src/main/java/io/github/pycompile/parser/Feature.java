@@ -22,6 +22,8 @@ enum Feature {
     FSTRING_DEBUG_TEXT_AS_WRITTEN(PythonVersion.V3_14),
     /** A raw f-string's format spec stays raw (3.12 and 3.13 decode its escapes). */
     FSTRING_RAW_FORMAT_SPEC(PythonVersion.V3_14),
+    /** {@code ast.parse} itself checks the module's {@code from __future__} imports (before 3.14, compile does). */
+    FUTURE_IMPORTS_CHECKED_BY_PARSE(PythonVersion.V3_14),
     /** PEP 696: {@code [T = int, *Ts = *tuple[int], **P = [int]]}. */
     TYPE_PARAM_DEFAULTS(PythonVersion.V3_13),
     /** PEP 750: t-strings, {@code TemplateStr} of {@code Interpolation}s. */

@@ -22,16 +22,23 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A parser for the grammar of CPython 3.11 ({@code Grammar/python.gram}): source bytes to the tree
- * {@code ast.parse} builds, positions included (each node spans from the first to the last token its
- * rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the grammar
- * needs it (assignment targets are parsed as expressions, then checked and given their context).
+ * A parser for the grammars of CPython 3.11 to 3.14 ({@code Grammar/python.gram}): source bytes to the
+ * tree {@code ast.parse} builds, positions included (each node spans from the first to the last token
+ * its rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the
+ * grammar needs it (assignment targets are parsed as expressions, then checked and given their
+ * context).
  *
- * <p>Scope: every construct of 3.11 except f-strings, which are refused
- * ({@link UnsupportedFeatureException}) until their parsers land, as is any input the grammar rejects
- * beyond the tokenizer's own errors (CPython's {@code invalid_*} rules choose the message; until they
- * are reproduced, refusing is better than a message that differs). Nesting deeper than CPython's
- * parser allows is refused too, never a {@code StackOverflowError}.
+ * <p>Versions: one grammar, with the later versions' additions gated by {@link Feature} (asked once per
+ * parser): 3.12's PEP 701 f-strings (their tokens walked here, their trees built by
+ * {@link FStrings312}; 3.11's f-strings are STRING tokens parsed by {@link FStrings311}), PEP 695
+ * type parameters and {@code type} statements, 3.13's PEP 696 defaults, 3.14's t-strings and
+ * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
+ * error does.
+ *
+ * <p>Errors: the tokenizer's errors are CPython's own; any input the grammar rejects beyond them is
+ * refused ({@link UnsupportedFeatureException}): CPython's {@code invalid_*} rules choose the message,
+ * and until they are reproduced, refusing is better than a message that differs. Nesting deeper than
+ * CPython's parser allows is refused too, never a {@code StackOverflowError}.
  */
 public final class Parser311 {
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
@@ -129,7 +136,39 @@ public final class Parser311 {
         for (Tokenizer.Warning w : tk.warnings()) {
             warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));
         }
+        if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
+            checkFutureImports(m, target);
+        }
         return m;
+    }
+
+    private static final Set<String> FUTURE_NAMES = Set.of("nested_scopes", "generators", "division",
+            "absolute_import", "with_statement", "print_function", "unicode_literals", "generator_stop", "annotations");
+
+    /**
+     * 3.14's {@code ast.parse} rejects what {@code future.c} rejects (unknown or joke features, a future
+     * import after the module's leading block): refused until those errors' positions are reproduced.
+     */
+    private static void checkFutureImports(Ast.ModuleNode m, PythonVersion target) throws UnsupportedFeatureException {
+        List<Stmt> body = m.body();
+        boolean leading = true;
+        for (int i = 0; i < body.size(); i++) {
+            Stmt s = body.get(i);
+            boolean docstring = i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
+                    && c.value() instanceof PyObject.Str;
+            if (s instanceof Ast.ImportFrom f && "__future__".equals(f.module())) {
+                boolean bad = !leading;
+                for (Ast.Alias a : f.names()) {
+                    bad |= !FUTURE_NAMES.contains(a.name());
+                }
+                if (bad) {
+                    throw new UnsupportedFeatureException(target, "this __future__ import (3.14's ast.parse error)",
+                            s.lineno());
+                }
+            } else if (!docstring) {
+                leading = false;
+            }
+        }
     }
 
     /** A tokenizer error, carried through the parser's frames. */
@@ -3056,7 +3095,7 @@ public final class Parser311 {
      */
     private Expr strings312() {
         int start = pos;
-        if (at(TokenKind.TSTRING_START)) {
+        if (templateStrings && at(TokenKind.TSTRING_START)) {
             List<Expr> items = new ArrayList<>();
             while (at(TokenKind.TSTRING_START)) {
                 items.add(fstring(true));

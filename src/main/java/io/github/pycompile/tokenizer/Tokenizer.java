@@ -210,8 +210,9 @@ public final class Tokenizer {
         if (target.atLeast(PythonVersion.V3_14)) {
             for (int i = cur; i < nextLineStart; i++) {
                 char c = src.charAt(i);
-                if (Identifiers.isEscapedByte(c)) {
-                    // 3.14 checks each line read without a declared encoding for UTF-8
+                if (Identifiers.isEscapedByte(c) && !(i > 0 && Character.isHighSurrogate(src.charAt(i - 1)))) {
+                    // 3.14 checks each line read without a declared encoding for UTF-8 (an escaped byte is a
+                    // lone surrogate, not the low half of a non-BMP character's pair)
                     cur = i + 1;
                     throw direct(syntaxError(String.format("Non-UTF-8 code starting with '\\x%02x' on line %d,"
                             + " but no encoding declared; see https://peps.python.org/pep-0263/ for details",

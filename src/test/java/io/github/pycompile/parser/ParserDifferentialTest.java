@@ -38,7 +38,19 @@ class ParserDifferentialTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(v.dotted()),
                 () -> "skipped: -Dparser.versions=" + only);
         List<Path> stdlib;
-        if (v == PythonVersion.V3_14 && Interpreters.find(v).isEmpty()) {
+        String corpus = System.getProperty("parser.corpus", "");
+        if (!corpus.isEmpty()) {
+            // another version's sources parsed by this one: -Dparser.corpus=3.11 (its stdlib and site-packages)
+            PythonVersion other = PythonVersion.parse(corpus).orElseThrow();
+            Interpreters.require(other);
+            stdlib = new ArrayList<>(Interpreters.stdlibSources(other));
+            stdlib.addAll(Interpreters.sitePackagesSources(other));
+            if (v == PythonVersion.V3_14 && Interpreters.find(v).isEmpty()) {
+                Pyodide.require();
+            } else {
+                Interpreters.require(v);
+            }
+        } else if (v == PythonVersion.V3_14 && Interpreters.find(v).isEmpty()) {
             stdlib = pyodideStdlib(); // CPython 3.14.2 in pyodide: its python_stdlib.zip
         } else {
             Interpreters.require(v);

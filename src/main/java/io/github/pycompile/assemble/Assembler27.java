@@ -61,7 +61,7 @@ public final class Assembler27 {
                 new Tuple(finalConsts), names(u.names()), names(u.varnames()), names(u.freevars()),
                 names(u.cellvars()), null, null, new Bytes(u.filename().getBytes(StandardCharsets.UTF_8), false),
                 new Bytes(ascii(u.name()), u.nameInterned()), null, firstlineno,
-                new Bytes(lnotabBytes, lnotabBytes.length == 0), null);
+                new Bytes(lnotabBytes, lnotabBytes.length == 0 && !o.py26), null);
     }
 
     private static byte[] ascii(String s) {
@@ -286,7 +286,9 @@ public final class Assembler27 {
                     }
                     if (in.isJump()) {
                         int target = f.depth;
-                        if (in.op == o.FOR_ITER) {
+                        if (o.py26) {
+                            // 2.6 enters every jump target with the depth after the jump
+                        } else if (in.op == o.FOR_ITER) {
                             target = f.depth - 2;
                         } else if (in.op == o.SETUP_FINALLY || in.op == o.SETUP_EXCEPT) {
                             target = f.depth + 3;

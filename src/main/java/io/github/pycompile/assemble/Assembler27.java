@@ -32,7 +32,7 @@ public final class Assembler27 {
             int argcount, int flags, int firstlineno, String name, boolean nameInterned, String filename) {}
 
     /** Builds the code object of a unit whose last block already returns (the caller adds 2.7's implicit return). */
-    public PyObject.Code assemble(Unit u) {
+    public PyObject.Code assemble(Unit u) throws io.github.pycompile.UnsupportedFeatureException {
         List<Block2> blocks = u.blocksInAllocationOrder();
         Block2 entry = blocks.get(0);
         int firstlineno = u.firstlineno();
@@ -55,7 +55,18 @@ public final class Assembler27 {
         int stack = stackDepth(blocks);
         List<PyObject> finalConsts = new ArrayList<>(consts.size());
         for (PyObject c : consts) {
-            finalConsts.add(internConstants(c));
+            if (o.py26) {
+                PyObject k = internConstants26(c, true);
+                if (k == null) {
+                    throw new io.github.pycompile.UnsupportedFeatureException(
+                            io.github.pycompile.target.PythonVersion.V2_6,
+                            "a constant tuple holding a name-like string (whether 2.6 interns it depends on"
+                                    + " object identity)", firstlineno);
+                }
+                finalConsts.add(k);
+            } else {
+                finalConsts.add(internConstants(c));
+            }
         }
         return new PyObject.Code(u.argcount(), 0, 0, u.varnames().size(), stack, u.flags(), new Bytes(bytecode, false),
                 new Tuple(finalConsts), names(u.names()), names(u.varnames()), names(u.freevars()),
@@ -102,6 +113,57 @@ public final class Assembler27 {
             return changed ? new Tuple(items) : c;
         }
         return c;
+    }
+
+    /**
+     * 2.6's PyCode_New: only the code object's own str constants are interned (not those inside
+     * tuples), and its name-character test stops at the first NUL byte (so {@code "abc\0x"} counts).
+     * A str inside a tuple is interned only when it is that very object interned at the top level or
+     * a shared one: null (refuse) where that depends on object identity.
+     */
+    static PyObject internConstants26(PyObject c, boolean top) {
+        if (c instanceof Bytes b) {
+            byte[] v = b.value();
+            boolean nameLike = allNameChars26(v);
+            boolean interned;
+            if (v.length == 0) {
+                interned = true;
+            } else if (v.length == 1 && b.interned()) {
+                interned = true;
+            } else if (top) {
+                interned = nameLike;
+            } else if (nameLike) {
+                return null;
+            } else {
+                interned = false;
+            }
+            return interned == b.interned() ? c : new Bytes(v, interned);
+        }
+        if (c instanceof PyObject.Str s && s.lonePairs()) {
+            return new PyObject.Str(s.value(), false);
+        }
+        if (c instanceof Tuple t) {
+            List<PyObject> items = new ArrayList<>(t.items().size());
+            boolean changed = false;
+            for (PyObject x : t.items()) {
+                PyObject y = internConstants26(x, false);
+                if (y == null) {
+                    return null;
+                }
+                changed |= y != x;
+                items.add(y);
+            }
+            return changed ? new Tuple(items) : c;
+        }
+        return c;
+    }
+
+    private static boolean allNameChars26(byte[] v) {
+        int n = 0;
+        while (n < v.length && v[n] != 0) {
+            n++;
+        }
+        return allNameChars(java.util.Arrays.copyOf(v, n));
     }
 
     private static boolean allNameChars(byte[] v) {

@@ -198,9 +198,15 @@ public final class CodeGenerator27 {
 
     // ------------------------------------------------------------------ units and blocks
 
-    private void enterScope(String name, boolean nameInterned, Object key, int lineno) {
+    private void enterScope(String name, boolean nameInterned, Object key, int lineno)
+            throws UnsupportedFeatureException {
         Unit nu = new Unit();
         nu.ste = st.block(key);
+        if (o.py26 && (nu.ste.cellvars().size() > 1 || nu.ste.freevars().size() > 1)) {
+            // 2.6 orders cell and free variables as its symbol dict iterates (string hashes), not sorted
+            throw new UnsupportedFeatureException(target, "a scope with several cell or free variables"
+                    + " (its 2.6 order is not reproduced yet)", lineno);
+        }
         nu.name = name;
         nu.nameInterned = nameInterned;
         for (String v : nu.ste.varnames) {
@@ -327,7 +333,7 @@ public final class CodeGenerator27 {
         }
     }
 
-    private PyObject.Code assemble(boolean addNone) {
+    private PyObject.Code assemble(boolean addNone) throws UnsupportedFeatureException {
         if (!u.cur.returns) {
             nextBlock();
             if (addNone) {
@@ -755,6 +761,9 @@ public final class CodeGenerator27 {
         }
         jrel(o.SETUP_LOOP, end);
         useNextBlock(loop);
+        if (o.py26) {
+            u.linenoSet = false; // as for 'for': 2.6 marks the loop's start with the line again
+        }
         pushFBlock(FBlock.LOOP, loop);
         if (constant == -1) {
             expr(s.test());

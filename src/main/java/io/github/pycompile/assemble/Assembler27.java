@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class Assembler27 {
     private final Opcodes2 o;
+    /** 2.6: strings surely interned already when the next code object is made (see {@link #internConstants26}). */
+    private final java.util.Set<String> knownInterned26 = new java.util.HashSet<>();
     private final Peephole27 peephole;
 
     public Assembler27(Opcodes2 ops) {
@@ -32,6 +34,11 @@ public final class Assembler27 {
             int argcount, int flags, int firstlineno, String name, boolean nameInterned, String filename) {}
 
     /** Builds the code object of a unit whose last block already returns (the caller adds 2.7's implicit return). */
+    /** The strings surely interned before the next code object (2.6): the caller adds the tree's identifiers. */
+    public java.util.Set<String> knownInterned26() {
+        return knownInterned26;
+    }
+
     public PyObject.Code assemble(Unit u) throws io.github.pycompile.UnsupportedFeatureException {
         List<Block2> blocks = u.blocksInAllocationOrder();
         Block2 entry = blocks.get(0);
@@ -54,9 +61,10 @@ public final class Assembler27 {
         byte[] bytecode = peephole.optimize(code.toByteArray(), consts, u.names(), lnotabBytes);
         int stack = stackDepth(blocks);
         List<PyObject> finalConsts = new ArrayList<>(consts.size());
+        List<String> internedHere = new ArrayList<>();
         for (PyObject c : consts) {
             if (o.py26) {
-                PyObject k = internConstants26(c, true);
+                PyObject k = internConstants26(c, true, knownInterned26);
                 if (k == null) {
                     throw new io.github.pycompile.UnsupportedFeatureException(
                             io.github.pycompile.target.PythonVersion.V2_6,
@@ -64,10 +72,14 @@ public final class Assembler27 {
                                     + " object identity)", firstlineno);
                 }
                 finalConsts.add(k);
+                if (k instanceof Bytes b && b.interned()) {
+                    internedHere.add(new String(b.value(), StandardCharsets.ISO_8859_1));
+                }
             } else {
                 finalConsts.add(internConstants(c));
             }
         }
+        knownInterned26.addAll(internedHere); // interned by this code object, before the next one
         return new PyObject.Code(u.argcount(), 0, 0, u.varnames().size(), stack, u.flags(), new Bytes(bytecode, false),
                 new Tuple(finalConsts), names(u.names()), names(u.varnames()), names(u.freevars()),
                 names(u.cellvars()), null, null, new Bytes(u.filename().getBytes(StandardCharsets.UTF_8), false),
@@ -118,10 +130,13 @@ public final class Assembler27 {
     /**
      * 2.6's PyCode_New: only the code object's own str constants are interned (not those inside
      * tuples), and its name-character test stops at the first NUL byte (so {@code "abc\0x"} counts).
-     * A str inside a tuple is interned only when it is that very object interned at the top level or
-     * a shared one: null (refuse) where that depends on object identity.
+     * A str inside a tuple (folded from the code object's own constants, so the same object as the
+     * top-level one) is interned only when that very object got interned at the top level, that is
+     * when no equal string was interned before: not interned when {@code known} holds it (an
+     * identifier of the tree, or a constant interned by an earlier code object); null (refuse) when
+     * that depends on what else the interpreter interned.
      */
-    static PyObject internConstants26(PyObject c, boolean top) {
+    static PyObject internConstants26(PyObject c, boolean top, java.util.Set<String> known) {
         if (c instanceof Bytes b) {
             byte[] v = b.value();
             boolean nameLike = allNameChars26(v);
@@ -132,8 +147,13 @@ public final class Assembler27 {
                 interned = true;
             } else if (top) {
                 interned = nameLike;
+            } else if (b.interned()) {
+                interned = true; // an identifier object itself (an import's fromlist)
             } else if (nameLike) {
-                return null;
+                if (!known.contains(new String(v, StandardCharsets.ISO_8859_1))) {
+                    return null;
+                }
+                interned = false;
             } else {
                 interned = false;
             }
@@ -146,7 +166,7 @@ public final class Assembler27 {
             List<PyObject> items = new ArrayList<>(t.items().size());
             boolean changed = false;
             for (PyObject x : t.items()) {
-                PyObject y = internConstants26(x, false);
+                PyObject y = internConstants26(x, false, known);
                 if (y == null) {
                     return null;
                 }

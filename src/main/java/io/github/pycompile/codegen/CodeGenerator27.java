@@ -176,6 +176,10 @@ public final class CodeGenerator27 {
         CodeGenerator27 g = new CodeGenerator27(Opcodes2.of(target), st, future[0], optimize, filename, target,
                 warnings);
         g.ffLineno = future[1];
+        if (g.o.py26) {
+            // strings 2.6's interpreter has interned before any code object is made: the tree's identifiers
+            g.assembler.knownInterned26().addAll(io.github.pycompile.ast.AstIdentifiers.of(mod));
+        }
         try {
             g.enterScope("<module>", true, mod, 0);
             g.body(mod.body());

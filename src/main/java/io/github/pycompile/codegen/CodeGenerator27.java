@@ -36,12 +36,14 @@ import java.util.function.Consumer;
  * decided at compile time, {@code -O} dropping asserts and {@code -OO} docstrings, line numbers
  * only on the first instruction of a statement or of an expression on a later line.
  *
- * <p>2.6 is meant to be a variation of this class, not a copy: opcode numbers already come from
- * the target's table ({@link Opcodes2}); what 2.6 does differently is a handful of lowerings that
- * would become capabilities of that object — conditional jumps as {@code JUMP_IF_FALSE/TRUE}
- * followed by {@code POP_TOP} on both paths instead of {@code POP_JUMP_IF_*}, list comprehensions
- * and {@code with} through hidden {@code _[N]} locals, {@code LIST_APPEND} without an argument,
- * no set/dict comprehensions — and its own peephole rules ({@code Peephole27} keyed the same way).
+ * <p>2.6 is a variation of this class, not a copy, switched by {@code Opcodes2.py26}: 2.6's opcode
+ * numbers and stack effects, conditional jumps as {@code JUMP_IF_FALSE/TRUE} leaving the value (a
+ * {@code POP_TOP} on both paths), {@code assert} raising with {@code RAISE_VARARGS 2}, generator
+ * expressions inside {@code SETUP_LOOP}, the line marked again at each loop's start, lambdas
+ * without None as first constant; its peephole rules are gated the same way in {@code Peephole27}.
+ * Not reproduced yet, so refused on 2.6: list comprehensions and {@code with} (hidden {@code _[N]}
+ * locals), scopes with several cell or free variables (2.6 orders them by its dict's iteration),
+ * lambdas containing {@code yield}.
  */
 public final class CodeGenerator27 {
     public static final int CO_OPTIMIZED = 0x1;
@@ -1400,7 +1402,6 @@ public final class CodeGenerator27 {
         nextBlock();
         expr(gen.target());
         for (Expr cond : gen.ifs()) {
-            refuse26("a generator expression with 'if'", cond.lineno());
             expr(cond);
             jabs(o.POP_JUMP_IF_FALSE, ifCleanup);
             nextBlock();

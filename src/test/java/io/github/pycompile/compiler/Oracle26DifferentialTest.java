@@ -49,6 +49,7 @@ class Oracle26DifferentialTest {
         Cpython27Compiler compiler = new Cpython27Compiler(PythonVersion.V2_6);
         List<String> different = new ArrayList<>();
         int[] identical = new int[3];
+        Map<String, Integer> reasons = new java.util.TreeMap<>();
         for (int level = 0; level <= 2; level++) {
             Path out = root.resolve("out/opt" + level);
             Map<String, String[]> errors = new HashMap<>();
@@ -85,6 +86,11 @@ class Oracle26DifferentialTest {
                     }
                 } catch (UnsupportedFeatureException e) {
                     refused++;
+                    if (level == 0) {
+                        String m = e.getMessage();
+                        int cut = m.indexOf(" for CPython");
+                        reasons.merge(cut > 0 ? m.substring(0, cut) : m, 1, Integer::sum);
+                    }
                     problem = null;
                 } catch (PythonError e) {
                     String msg = PyCompileError.of(e, file, PythonVersion.V2_6).msg();
@@ -105,6 +111,8 @@ class Oracle26DifferentialTest {
             System.out.printf("2.6 oracle -O%d: %d identical, %d same error, %d refused, %d different (of %d)%n",
                     level, same, sameError, refused, diff, files.size());
         }
+        reasons.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                .forEach(r -> System.out.printf("  refused -O0: %4d  %s%n", r.getValue(), r.getKey()));
         assertTrue(different.isEmpty(), () -> different.size() + " different:\n"
                 + String.join("\n", different.subList(0, Math.min(40, different.size()))));
         for (int level = 0; level <= 2; level++) {

@@ -157,7 +157,8 @@ class PyCompileTest {
 
     @Test
     void unsupportedConstructIsAnErrorNamingTargetAndNothingIsWritten() throws Exception {
-        Path src = Files.writeString(tmp.resolve("m.py"), SOURCE);
+        // a list comprehension: the 2.6 core refuses it (2.6's hidden _[1] temporary is not reproduced yet)
+        Path src = Files.writeString(tmp.resolve("m.py"), "x = [i for i in ()]\n");
         PyCompile pc = new PyCompile(Compilers::forTarget, System.err, null);
         PyCompileError e = assertThrows(PyCompileError.class,
                 () -> pc.compileFile(src.toString(), null, null, true, CompileOptions.of(PythonVersion.V2_6)));

@@ -19,6 +19,8 @@ import java.util.List;
  */
 public final class Assembler27 {
     private final Opcodes2 o;
+    /** 2.6: strings surely interned already when the next code object is made (see {@link #internConstants26}). */
+    private final java.util.Set<String> knownInterned26 = new java.util.HashSet<>();
     private final Peephole27 peephole;
 
     public Assembler27(Opcodes2 ops) {
@@ -32,7 +34,12 @@ public final class Assembler27 {
             int argcount, int flags, int firstlineno, String name, boolean nameInterned, String filename) {}
 
     /** Builds the code object of a unit whose last block already returns (the caller adds 2.7's implicit return). */
-    public PyObject.Code assemble(Unit u) {
+    /** The strings surely interned before the next code object (2.6): the caller adds the tree's identifiers. */
+    public java.util.Set<String> knownInterned26() {
+        return knownInterned26;
+    }
+
+    public PyObject.Code assemble(Unit u) throws io.github.pycompile.UnsupportedFeatureException {
         List<Block2> blocks = u.blocksInAllocationOrder();
         Block2 entry = blocks.get(0);
         int firstlineno = u.firstlineno();
@@ -54,14 +61,30 @@ public final class Assembler27 {
         byte[] bytecode = peephole.optimize(code.toByteArray(), consts, u.names(), lnotabBytes);
         int stack = stackDepth(blocks);
         List<PyObject> finalConsts = new ArrayList<>(consts.size());
+        List<String> internedHere = new ArrayList<>();
         for (PyObject c : consts) {
-            finalConsts.add(internConstants(c));
+            if (o.py26) {
+                PyObject k = internConstants26(c, true, knownInterned26);
+                if (k == null) {
+                    throw new io.github.pycompile.UnsupportedFeatureException(
+                            io.github.pycompile.target.PythonVersion.V2_6,
+                            "a constant tuple holding a name-like string (whether 2.6 interns it depends on"
+                                    + " object identity)", firstlineno);
+                }
+                finalConsts.add(k);
+                if (k instanceof Bytes b && b.interned()) {
+                    internedHere.add(new String(b.value(), StandardCharsets.ISO_8859_1));
+                }
+            } else {
+                finalConsts.add(internConstants(c));
+            }
         }
+        knownInterned26.addAll(internedHere); // interned by this code object, before the next one
         return new PyObject.Code(u.argcount(), 0, 0, u.varnames().size(), stack, u.flags(), new Bytes(bytecode, false),
                 new Tuple(finalConsts), names(u.names()), names(u.varnames()), names(u.freevars()),
                 names(u.cellvars()), null, null, new Bytes(u.filename().getBytes(StandardCharsets.UTF_8), false),
                 new Bytes(ascii(u.name()), u.nameInterned()), null, firstlineno,
-                new Bytes(lnotabBytes, lnotabBytes.length == 0), null);
+                new Bytes(lnotabBytes, lnotabBytes.length == 0 && !o.py26), null);
     }
 
     private static byte[] ascii(String s) {
@@ -102,6 +125,65 @@ public final class Assembler27 {
             return changed ? new Tuple(items) : c;
         }
         return c;
+    }
+
+    /**
+     * 2.6's PyCode_New: only the code object's own str constants are interned (not those inside
+     * tuples), and its name-character test stops at the first NUL byte (so {@code "abc\0x"} counts).
+     * A str inside a tuple (folded from the code object's own constants, so the same object as the
+     * top-level one) is interned only when that very object got interned at the top level, that is
+     * when no equal string was interned before: not interned when {@code known} holds it (an
+     * identifier of the tree, or a constant interned by an earlier code object); null (refuse) when
+     * that depends on what else the interpreter interned.
+     */
+    static PyObject internConstants26(PyObject c, boolean top, java.util.Set<String> known) {
+        if (c instanceof Bytes b) {
+            byte[] v = b.value();
+            boolean nameLike = allNameChars26(v);
+            boolean interned;
+            if (v.length == 0) {
+                interned = true;
+            } else if (v.length == 1 && b.interned()) {
+                interned = true;
+            } else if (top) {
+                interned = nameLike;
+            } else if (b.interned()) {
+                interned = true; // an identifier object itself (an import's fromlist)
+            } else if (nameLike) {
+                if (!known.contains(new String(v, StandardCharsets.ISO_8859_1))) {
+                    return null;
+                }
+                interned = false;
+            } else {
+                interned = false;
+            }
+            return interned == b.interned() ? c : new Bytes(v, interned);
+        }
+        if (c instanceof PyObject.Str s && s.lonePairs()) {
+            return new PyObject.Str(s.value(), false);
+        }
+        if (c instanceof Tuple t) {
+            List<PyObject> items = new ArrayList<>(t.items().size());
+            boolean changed = false;
+            for (PyObject x : t.items()) {
+                PyObject y = internConstants26(x, false, known);
+                if (y == null) {
+                    return null;
+                }
+                changed |= y != x;
+                items.add(y);
+            }
+            return changed ? new Tuple(items) : c;
+        }
+        return c;
+    }
+
+    private static boolean allNameChars26(byte[] v) {
+        int n = 0;
+        while (n < v.length && v[n] != 0) {
+            n++;
+        }
+        return allNameChars(java.util.Arrays.copyOf(v, n));
     }
 
     private static boolean allNameChars(byte[] v) {
@@ -286,7 +368,9 @@ public final class Assembler27 {
                     }
                     if (in.isJump()) {
                         int target = f.depth;
-                        if (in.op == o.FOR_ITER) {
+                        if (o.py26) {
+                            // 2.6 enters every jump target with the depth after the jump
+                        } else if (in.op == o.FOR_ITER) {
                             target = f.depth - 2;
                         } else if (in.op == o.SETUP_FINALLY || in.op == o.SETUP_EXCEPT) {
                             target = f.depth + 3;

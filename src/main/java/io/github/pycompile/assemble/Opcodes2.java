@@ -32,17 +32,28 @@ public final class Opcodes2 {
             SETUP_LOOP, SETUP_EXCEPT, SETUP_FINALLY, LOAD_FAST, STORE_FAST, DELETE_FAST, RAISE_VARARGS,
             CALL_FUNCTION, MAKE_FUNCTION, BUILD_SLICE, MAKE_CLOSURE, LOAD_CLOSURE, LOAD_DEREF, STORE_DEREF,
             CALL_FUNCTION_VAR, CALL_FUNCTION_KW, CALL_FUNCTION_VAR_KW, EXTENDED_ARG;
+    /** 2.6's conditional jumps that leave the tested value on the stack (-1 on 2.7). */
+    public final int JUMP_IF_FALSE, JUMP_IF_TRUE;
+    /** True for 2.6: the numbers and lowerings of 2.6 (see {@link #of}). */
+    public final boolean py26;
 
     private final int[] effectKind = new int[256];
 
     public static Opcodes2 of(PythonVersion v) {
-        if (v != PythonVersion.V2_7) {
+        if (v != PythonVersion.V2_7 && v != PythonVersion.V2_6) {
             throw new IllegalArgumentException("no 2.x opcode set for " + v);
         }
-        return new Opcodes2(OpcodeTable.of(v));
+        return new Opcodes2(OpcodeTable.of(PythonVersion.V2_7), v == PythonVersion.V2_6);
     }
 
-    private Opcodes2(OpcodeTable t) {
+    /**
+     * 2.6's numbering is 2.7's except where 2.7 inserted or renumbered opcodes: 2.6 has LIST_APPEND
+     * without argument (18), no BUILD_SET (so BUILD_MAP..IMPORT_FROM are one lower), JUMP_IF_FALSE/TRUE
+     * at 111/112 instead of the *_OR_POP pair, no POP_JUMP_IF_*, SETUP_WITH, SET_ADD, MAP_ADD, and
+     * EXTENDED_ARG at 143. Absent opcodes are -1.
+     */
+    private Opcodes2(OpcodeTable t, boolean py26) {
+        this.py26 = py26;
         haveArgument = t.haveArgument();
         POP_TOP = t.number(Opcode.POP_TOP);
         ROT_TWO = t.number(Opcode.ROT_TWO);
@@ -55,9 +66,9 @@ public final class Opcodes2 {
         UNARY_NOT = t.number(Opcode.UNARY_NOT);
         UNARY_CONVERT = t.number(Opcode.UNARY_CONVERT);
         UNARY_INVERT = t.number(Opcode.UNARY_INVERT);
-        LIST_APPEND = t.number(Opcode.LIST_APPEND);
-        SET_ADD = t.number(Opcode.SET_ADD);
-        MAP_ADD = t.number(Opcode.MAP_ADD);
+        LIST_APPEND = py26 ? 18 : t.number(Opcode.LIST_APPEND);
+        SET_ADD = py26 ? -1 : t.number(Opcode.SET_ADD);
+        MAP_ADD = py26 ? -1 : t.number(Opcode.MAP_ADD);
         BINARY_POWER = t.number(Opcode.BINARY_POWER);
         BINARY_MULTIPLY = t.number(Opcode.BINARY_MULTIPLY);
         BINARY_DIVIDE = t.number(Opcode.BINARY_DIVIDE);
@@ -98,7 +109,7 @@ public final class Opcodes2 {
         PRINT_ITEM_TO = t.number(Opcode.PRINT_ITEM_TO);
         PRINT_NEWLINE_TO = t.number(Opcode.PRINT_NEWLINE_TO);
         BREAK_LOOP = t.number(Opcode.BREAK_LOOP);
-        SETUP_WITH = t.number(Opcode.SETUP_WITH);
+        SETUP_WITH = py26 ? -1 : t.number(Opcode.SETUP_WITH);
         WITH_CLEANUP = t.number(Opcode.WITH_CLEANUP);
         LOAD_LOCALS = t.number(Opcode.LOAD_LOCALS);
         RETURN_VALUE = t.number(Opcode.RETURN_VALUE);
@@ -121,18 +132,18 @@ public final class Opcodes2 {
         LOAD_NAME = t.number(Opcode.LOAD_NAME);
         BUILD_TUPLE = t.number(Opcode.BUILD_TUPLE);
         BUILD_LIST = t.number(Opcode.BUILD_LIST);
-        BUILD_SET = t.number(Opcode.BUILD_SET);
-        BUILD_MAP = t.number(Opcode.BUILD_MAP);
-        LOAD_ATTR = t.number(Opcode.LOAD_ATTR);
-        COMPARE_OP = t.number(Opcode.COMPARE_OP);
-        IMPORT_NAME = t.number(Opcode.IMPORT_NAME);
-        IMPORT_FROM = t.number(Opcode.IMPORT_FROM);
+        BUILD_SET = py26 ? -1 : t.number(Opcode.BUILD_SET);
+        BUILD_MAP = py26 ? 104 : t.number(Opcode.BUILD_MAP);
+        LOAD_ATTR = py26 ? 105 : t.number(Opcode.LOAD_ATTR);
+        COMPARE_OP = py26 ? 106 : t.number(Opcode.COMPARE_OP);
+        IMPORT_NAME = py26 ? 107 : t.number(Opcode.IMPORT_NAME);
+        IMPORT_FROM = py26 ? 108 : t.number(Opcode.IMPORT_FROM);
         JUMP_FORWARD = t.number(Opcode.JUMP_FORWARD);
-        JUMP_IF_FALSE_OR_POP = t.number(Opcode.JUMP_IF_FALSE_OR_POP);
-        JUMP_IF_TRUE_OR_POP = t.number(Opcode.JUMP_IF_TRUE_OR_POP);
+        JUMP_IF_FALSE_OR_POP = py26 ? -1 : t.number(Opcode.JUMP_IF_FALSE_OR_POP);
+        JUMP_IF_TRUE_OR_POP = py26 ? -1 : t.number(Opcode.JUMP_IF_TRUE_OR_POP);
         JUMP_ABSOLUTE = t.number(Opcode.JUMP_ABSOLUTE);
-        POP_JUMP_IF_FALSE = t.number(Opcode.POP_JUMP_IF_FALSE);
-        POP_JUMP_IF_TRUE = t.number(Opcode.POP_JUMP_IF_TRUE);
+        POP_JUMP_IF_FALSE = py26 ? -1 : t.number(Opcode.POP_JUMP_IF_FALSE);
+        POP_JUMP_IF_TRUE = py26 ? -1 : t.number(Opcode.POP_JUMP_IF_TRUE);
         LOAD_GLOBAL = t.number(Opcode.LOAD_GLOBAL);
         CONTINUE_LOOP = t.number(Opcode.CONTINUE_LOOP);
         SETUP_LOOP = t.number(Opcode.SETUP_LOOP);
@@ -152,7 +163,9 @@ public final class Opcodes2 {
         CALL_FUNCTION_VAR = t.number(Opcode.CALL_FUNCTION_VAR);
         CALL_FUNCTION_KW = t.number(Opcode.CALL_FUNCTION_KW);
         CALL_FUNCTION_VAR_KW = t.number(Opcode.CALL_FUNCTION_VAR_KW);
-        EXTENDED_ARG = t.number(Opcode.EXTENDED_ARG);
+        EXTENDED_ARG = py26 ? 143 : t.number(Opcode.EXTENDED_ARG);
+        JUMP_IF_FALSE = py26 ? 111 : -1;
+        JUMP_IF_TRUE = py26 ? 112 : -1;
     }
 
     public boolean hasArg(int op) {
@@ -161,6 +174,24 @@ public final class Opcodes2 {
 
     /** 2.7's opcode_stack_effect. */
     public int stackEffect(int op, int arg) {
+        if (py26) {
+            // 2.6's table where it differs from 2.7's
+            if (op >= SLICE && op <= SLICE + 3) {
+                return new int[] {1, 0, 0, -1}[op - SLICE];
+            }
+            if (op == SETUP_EXCEPT || op == SETUP_FINALLY) {
+                return 3;
+            }
+            if (op == END_FINALLY) {
+                return -1;
+            }
+            if (op == IMPORT_NAME) {
+                return 0;
+            }
+            if (op == MAKE_CLOSURE) {
+                return -arg;
+            }
+        }
         if (op == POP_TOP) {
             return -1;
         }
@@ -172,6 +203,12 @@ public final class Opcodes2 {
         }
         if (op == UNARY_POSITIVE || op == UNARY_NEGATIVE || op == UNARY_NOT || op == UNARY_CONVERT
                 || op == UNARY_INVERT) {
+            return 0;
+        }
+        if (py26 && op == LIST_APPEND) {
+            return -2;
+        }
+        if (op == JUMP_IF_FALSE || op == JUMP_IF_TRUE) {
             return 0;
         }
         if (op == SET_ADD || op == LIST_APPEND) {

@@ -52,7 +52,42 @@ final class Peephole27 {
                 int opcode = c[i];
                 lastlc = cumlc;
                 cumlc = 0;
-                if (opcode == o.UNARY_NOT) {
+                if (o.py26 && opcode == o.UNARY_NOT) {
+                    // 2.6: UNARY_NOT JUMP_IF_FALSE POP_TOP (popping at the target too) -> JUMP_IF_TRUE POP_TOP
+                    if (c[i + 1] != o.JUMP_IF_FALSE || c[i + 4] != o.POP_TOP || !isBasicBlock(blocks, i, 5)
+                            || c[jumpTarget(c, i + 1)] != o.POP_TOP) {
+                        break;
+                    }
+                    int j = getArg(c, i + 1) + 1;
+                    c[i] = o.JUMP_IF_TRUE;
+                    setArg(c, i, j);
+                    c[i + 3] = o.POP_TOP;
+                    c[i + 4] = o.NOP;
+                } else if (o.py26 && opcode == o.LOAD_CONST) {
+                    // 2.6: a true constant tested by JUMP_IF_FALSE POP_TOP goes away
+                    cumlc = lastlc + 1;
+                    int j = getArg(c, i);
+                    if (c[i + 3] != o.JUMP_IF_FALSE || c[i + 6] != o.POP_TOP || !isBasicBlock(blocks, i, 7)
+                            || !Py2Values.isTrue(consts.get(j))) {
+                        break;
+                    }
+                    Arrays.fill(c, i, i + 7, o.NOP);
+                    cumlc = 0;
+                } else if (o.py26 && (opcode == o.JUMP_IF_FALSE || opcode == o.JUMP_IF_TRUE)) {
+                    // 2.6: a test jumping to a test of the same value: to its target when the same
+                    // sense, past it when the opposite
+                    int tgt = jumpTarget(c, i);
+                    int j = c[tgt];
+                    if (j == o.JUMP_IF_FALSE || j == o.JUMP_IF_TRUE) {
+                        if (j == opcode) {
+                            setArg(c, i, jumpTarget(c, tgt) - i - 3);
+                        } else {
+                            setArg(c, i, tgt - i);
+                        }
+                    } else {
+                        threadJump(c, i, opcode);
+                    }
+                } else if (opcode == o.UNARY_NOT) {
                     if (c[i + 1] != o.POP_JUMP_IF_FALSE || !isBasicBlock(blocks, i, 4)) {
                         break;
                     }
@@ -196,6 +231,7 @@ final class Peephole27 {
                     || opcode == o.JUMP_IF_TRUE_OR_POP) {
                 setArg(c, i, addrmap[getArg(c, i)]);
             } else if (opcode == o.FOR_ITER || opcode == o.JUMP_FORWARD || opcode == o.SETUP_LOOP
+                    || opcode == o.JUMP_IF_FALSE || opcode == o.JUMP_IF_TRUE
                     || opcode == o.SETUP_EXCEPT || opcode == o.SETUP_FINALLY || opcode == o.SETUP_WITH) {
                 setArg(c, i, addrmap[getArg(c, i) + i + 3] - addrmap[i] - 3);
             }
@@ -341,6 +377,7 @@ final class Peephole27 {
         for (int i = 0; i < len; i += codeSize(code[i])) {
             int op = code[i];
             if (op == o.FOR_ITER || op == o.JUMP_FORWARD || op == o.JUMP_IF_FALSE_OR_POP
+                    || op == o.JUMP_IF_FALSE || op == o.JUMP_IF_TRUE
                     || op == o.JUMP_IF_TRUE_OR_POP || op == o.POP_JUMP_IF_FALSE || op == o.POP_JUMP_IF_TRUE
                     || op == o.JUMP_ABSOLUTE || op == o.CONTINUE_LOOP || op == o.SETUP_LOOP || op == o.SETUP_EXCEPT
                     || op == o.SETUP_FINALLY || op == o.SETUP_WITH) {

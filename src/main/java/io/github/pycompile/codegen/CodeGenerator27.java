@@ -36,12 +36,14 @@ import java.util.function.Consumer;
  * decided at compile time, {@code -O} dropping asserts and {@code -OO} docstrings, line numbers
  * only on the first instruction of a statement or of an expression on a later line.
  *
- * <p>2.6 is meant to be a variation of this class, not a copy: opcode numbers already come from
- * the target's table ({@link Opcodes2}); what 2.6 does differently is a handful of lowerings that
- * would become capabilities of that object — conditional jumps as {@code JUMP_IF_FALSE/TRUE}
- * followed by {@code POP_TOP} on both paths instead of {@code POP_JUMP_IF_*}, list comprehensions
- * and {@code with} through hidden {@code _[N]} locals, {@code LIST_APPEND} without an argument,
- * no set/dict comprehensions — and its own peephole rules ({@code Peephole27} keyed the same way).
+ * <p>2.6 is a variation of this class, not a copy, switched by {@code Opcodes2.py26}: 2.6's opcode
+ * numbers and stack effects, conditional jumps as {@code JUMP_IF_FALSE/TRUE} leaving the value (a
+ * {@code POP_TOP} on both paths), {@code assert} raising with {@code RAISE_VARARGS 2}, generator
+ * expressions inside {@code SETUP_LOOP}, the line marked again at each loop's start, lambdas
+ * without None as first constant; its peephole rules are gated the same way in {@code Peephole27}.
+ * Not reproduced yet, so refused on 2.6: list comprehensions and {@code with} (hidden {@code _[N]}
+ * locals), scopes with several cell or free variables (2.6 orders them by its dict's iteration),
+ * lambdas containing {@code yield}.
  */
 public final class CodeGenerator27 {
     public static final int CO_OPTIMIZED = 0x1;
@@ -176,6 +178,10 @@ public final class CodeGenerator27 {
         CodeGenerator27 g = new CodeGenerator27(Opcodes2.of(target), st, future[0], optimize, filename, target,
                 warnings);
         g.ffLineno = future[1];
+        if (g.o.py26) {
+            // strings 2.6's interpreter has interned before any code object is made: the tree's identifiers
+            g.assembler.knownInterned26().addAll(io.github.pycompile.ast.AstIdentifiers.of(mod));
+        }
         try {
             g.enterScope("<module>", true, mod, 0);
             g.body(mod.body());
@@ -198,9 +204,15 @@ public final class CodeGenerator27 {
 
     // ------------------------------------------------------------------ units and blocks
 
-    private void enterScope(String name, boolean nameInterned, Object key, int lineno) {
+    private void enterScope(String name, boolean nameInterned, Object key, int lineno)
+            throws UnsupportedFeatureException {
         Unit nu = new Unit();
         nu.ste = st.block(key);
+        if (o.py26 && (nu.ste.cellvars().size() > 1 || nu.ste.freevars().size() > 1)) {
+            // 2.6 orders cell and free variables as its symbol dict iterates (string hashes), not sorted
+            throw new UnsupportedFeatureException(target, "a scope with several cell or free variables"
+                    + " (its 2.6 order is not reproduced yet)", lineno);
+        }
         nu.name = name;
         nu.nameInterned = nameInterned;
         for (String v : nu.ste.varnames) {
@@ -268,6 +280,13 @@ public final class CodeGenerator27 {
         add(new Block2.Instr(opcode, arg, true, null, false));
     }
 
+    /** Refuses, on the 2.6 target, a construct whose 2.6 lowering is not reproduced yet. */
+    private void refuse26(String what, int line) throws UnsupportedFeatureException {
+        if (o.py26) {
+            throw new UnsupportedFeatureException(target, what + " (its 2.6 code is not reproduced yet)", line);
+        }
+    }
+
     private void jabs(int opcode, Block2 target) {
         add(new Block2.Instr(opcode, 0, true, target, true));
     }
@@ -320,7 +339,7 @@ public final class CodeGenerator27 {
         }
     }
 
-    private PyObject.Code assemble(boolean addNone) {
+    private PyObject.Code assemble(boolean addNone) throws UnsupportedFeatureException {
         if (!u.cur.returns) {
             nextBlock();
             if (addNone) {
@@ -676,6 +695,22 @@ public final class CodeGenerator27 {
         } else if (constant == 1) {
             stmts(s.body());
         } else {
+            if (o.py26) {
+                // 2.6: the test stays on the stack; both paths pop it
+                Block2 next = newBlock();
+                expr(s.test());
+                jrel(o.JUMP_IF_FALSE, next);
+                op(o.POP_TOP);
+                stmts(s.body());
+                jrel(o.JUMP_FORWARD, end);
+                useNextBlock(next);
+                op(o.POP_TOP);
+                if (hasElse) {
+                    stmts(s.orelse());
+                }
+                useNextBlock(end);
+                return;
+            }
             Block2 next = hasElse ? newBlock() : end;
             expr(s.test());
             jabs(o.POP_JUMP_IF_FALSE, next);
@@ -698,6 +733,9 @@ public final class CodeGenerator27 {
         expr(s.iter());
         op(o.GET_ITER);
         useNextBlock(start);
+        if (o.py26) {
+            u.linenoSet = false; // 2.6 marks FOR_ITER with the line again, for tracing each iteration
+        }
         jrel(o.FOR_ITER, cleanup);
         expr(s.target());
         stmts(s.body());
@@ -729,17 +767,34 @@ public final class CodeGenerator27 {
         }
         jrel(o.SETUP_LOOP, end);
         useNextBlock(loop);
+        if (o.py26) {
+            u.linenoSet = false; // as for 'for': 2.6 marks the loop's start with the line again
+        }
         pushFBlock(FBlock.LOOP, loop);
         if (constant == -1) {
             expr(s.test());
-            jabs(o.POP_JUMP_IF_FALSE, anchor);
+            if (o.py26) {
+                jrel(o.JUMP_IF_FALSE, anchor);
+                op(o.POP_TOP);
+            } else {
+                jabs(o.POP_JUMP_IF_FALSE, anchor);
+            }
         }
         stmts(s.body());
         jabs(o.JUMP_ABSOLUTE, loop);
-        if (constant == -1) {
-            useNextBlock(anchor);
+        if (o.py26) {
+            // 2.6 pops the test and the loop block only where the test can fail
+            if (constant == -1) {
+                useNextBlock(anchor);
+                op(o.POP_TOP);
+                op(o.POP_BLOCK);
+            }
+        } else {
+            if (constant == -1) {
+                useNextBlock(anchor);
+            }
+            op(o.POP_BLOCK);
         }
-        op(o.POP_BLOCK);
         popFBlock();
         if (hasElse) {
             stmts(s.orelse());
@@ -790,7 +845,12 @@ public final class CodeGenerator27 {
                 op(o.DUP_TOP);
                 expr(h.type());
                 opI(o.COMPARE_OP, 10);
-                jabs(o.POP_JUMP_IF_FALSE, except);
+                if (o.py26) {
+                    jrel(o.JUMP_IF_FALSE, except);
+                    op(o.POP_TOP);
+                } else {
+                    jabs(o.POP_JUMP_IF_FALSE, except);
+                }
             }
             op(o.POP_TOP);
             if (h.name() != null) {
@@ -802,6 +862,9 @@ public final class CodeGenerator27 {
             stmts(h.body());
             jrel(o.JUMP_FORWARD, end);
             useNextBlock(except);
+            if (o.py26 && h.type() != null) {
+                op(o.POP_TOP);
+            }
         }
         op(o.END_FINALLY);
         useNextBlock(orelse);
@@ -812,6 +875,7 @@ public final class CodeGenerator27 {
     private void with(Ast.With s, int item) throws PythonError, UnsupportedFeatureException {
         Block2 block = newBlock();
         Block2 fin = newBlock();
+        refuse26("the 'with' statement", s.lineno());
         Ast.WithItem wi = s.items().get(item);
         expr(wi.contextExpr());
         jrel(o.SETUP_WITH, fin);
@@ -847,6 +911,21 @@ public final class CodeGenerator27 {
         }
         expr(s.test());
         Block2 end = newBlock();
+        if (o.py26) {
+            // 2.6 raises the class with the message as argument and pops the test on both paths
+            jrel(o.JUMP_IF_TRUE, end);
+            op(o.POP_TOP);
+            opI(o.LOAD_GLOBAL, addName(u.names, "AssertionError"));
+            if (s.msg() != null) {
+                expr(s.msg());
+                opI(o.RAISE_VARARGS, 2);
+            } else {
+                opI(o.RAISE_VARARGS, 1);
+            }
+            useNextBlock(end);
+            op(o.POP_TOP);
+            return;
+        }
         jabs(o.POP_JUMP_IF_TRUE, end);
         opI(o.LOAD_GLOBAL, addName(u.names, "AssertionError"));
         if (s.msg() != null) {
@@ -1056,6 +1135,19 @@ public final class CodeGenerator27 {
 
     private void expr0(Expr e) throws PythonError, UnsupportedFeatureException {
         if (e instanceof Ast.BoolOp b) {
+            if (o.py26) {
+                int jump = b.op() == Ast.BoolOperator.And ? o.JUMP_IF_FALSE : o.JUMP_IF_TRUE;
+                Block2 end = newBlock();
+                int n = b.values().size() - 1;
+                for (int i = 0; i < n; i++) {
+                    expr(b.values().get(i));
+                    jrel(jump, end);
+                    op(o.POP_TOP);
+                }
+                expr(b.values().get(n));
+                useNextBlock(end);
+                return;
+            }
             int jump = b.op() == Ast.BoolOperator.And ? o.JUMP_IF_FALSE_OR_POP : o.JUMP_IF_TRUE_OR_POP;
             Block2 end = newBlock();
             int n = b.values().size() - 1;
@@ -1083,10 +1175,18 @@ public final class CodeGenerator27 {
             Block2 end = newBlock();
             Block2 next = newBlock();
             expr(i.test());
-            jabs(o.POP_JUMP_IF_FALSE, next);
+            if (o.py26) {
+                jrel(o.JUMP_IF_FALSE, next);
+                op(o.POP_TOP);
+            } else {
+                jabs(o.POP_JUMP_IF_FALSE, next);
+            }
             expr(i.body());
             jrel(o.JUMP_FORWARD, end);
             useNextBlock(next);
+            if (o.py26) {
+                op(o.POP_TOP);
+            }
             expr(i.orelse());
             useNextBlock(end);
         } else if (e instanceof Ast.DictExpr d) {
@@ -1163,8 +1263,13 @@ public final class CodeGenerator27 {
         }
         enterScope("<lambda>", true, l, l.lineno());
         arguments(l.args());
-        addConst(Singleton.NONE);
+        if (!o.py26) {
+            addConst(Singleton.NONE); // 2.7 makes None a lambda's first constant; 2.6 does not
+        }
         u.argcount = l.args().args().size();
+        if (u.ste.generator) {
+            refuse26("a lambda containing 'yield'", l.lineno());
+        }
         expr(l.body());
         if (u.ste.generator) {
             op(o.POP_TOP);
@@ -1188,8 +1293,14 @@ public final class CodeGenerator27 {
             op(o.DUP_TOP);
             op(o.ROT_THREE);
             opI(o.COMPARE_OP, cmpop(c.ops().get(i - 1)));
-            jabs(o.JUMP_IF_FALSE_OR_POP, cleanup);
-            nextBlock();
+            if (o.py26) {
+                jrel(o.JUMP_IF_FALSE, cleanup);
+                nextBlock();
+                op(o.POP_TOP);
+            } else {
+                jabs(o.JUMP_IF_FALSE_OR_POP, cleanup);
+                nextBlock();
+            }
             if (i < n - 1) {
                 expr(c.comparators().get(i));
             }
@@ -1241,6 +1352,7 @@ public final class CodeGenerator27 {
         Block2 start = newBlock();
         Block2 skip = newBlock();
         Block2 ifCleanup = newBlock();
+        refuse26("a list comprehension", elt.lineno());
         Block2 anchor = newBlock();
         Ast.Comprehension l = gens.get(index);
         expr(l.iter());
@@ -1269,6 +1381,10 @@ public final class CodeGenerator27 {
 
     private void comprehensionGenerator(List<Ast.Comprehension> gens, int index, Expr elt, Expr val, int type)
             throws PythonError, UnsupportedFeatureException {
+        if (o.py26) {
+            genexpGenerator26(gens, index, elt);
+            return;
+        }
         Block2 start = newBlock();
         Block2 skip = newBlock();
         Block2 ifCleanup = newBlock();
@@ -1315,6 +1431,62 @@ public final class CodeGenerator27 {
         useNextBlock(ifCleanup);
         jabs(o.JUMP_ABSOLUTE, start);
         useNextBlock(anchor);
+    }
+
+    /**
+     * 2.6's generator expression loop: each level inside SETUP_LOOP/POP_BLOCK, each 'if' test left on
+     * the stack and popped on both paths (the true path skipping the false path's POP_TOP with a
+     * JUMP_FORWARD 1 per test).
+     */
+    private void genexpGenerator26(List<Ast.Comprehension> gens, int index, Expr elt)
+            throws PythonError, UnsupportedFeatureException {
+        Block2 start = newBlock();
+        Block2 skip = newBlock();
+        Block2 ifCleanup = newBlock();
+        Block2 anchor = newBlock();
+        Block2 end = newBlock();
+        Ast.Comprehension gen = gens.get(index);
+        jrel(o.SETUP_LOOP, end);
+        pushFBlock(FBlock.LOOP, start);
+        if (index == 0) {
+            u.argcount = 1;
+            opI(o.LOAD_FAST, 0);
+        } else {
+            expr(gen.iter());
+            op(o.GET_ITER);
+        }
+        useNextBlock(start);
+        jrel(o.FOR_ITER, anchor);
+        nextBlock();
+        expr(gen.target());
+        int n = gen.ifs().size();
+        for (Expr cond : gen.ifs()) {
+            expr(cond);
+            jrel(o.JUMP_IF_FALSE, ifCleanup);
+            nextBlock();
+            op(o.POP_TOP);
+        }
+        if (++index < gens.size()) {
+            genexpGenerator26(gens, index, elt);
+        }
+        if (index >= gens.size()) {
+            expr(elt);
+            op(o.YIELD_VALUE);
+            op(o.POP_TOP);
+            useNextBlock(skip);
+        }
+        for (int i = 0; i < n; i++) {
+            opI(o.JUMP_FORWARD, 1);
+            if (i == 0) {
+                useNextBlock(ifCleanup);
+            }
+            op(o.POP_TOP);
+        }
+        jabs(o.JUMP_ABSOLUTE, start);
+        useNextBlock(anchor);
+        op(o.POP_BLOCK);
+        popFBlock();
+        useNextBlock(end);
     }
 
     private void comprehension(Expr e, int type, String name, List<Ast.Comprehension> gens, Expr elt, Expr val)

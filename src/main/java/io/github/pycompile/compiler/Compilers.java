@@ -13,6 +13,7 @@ public final class Compilers {
         // Back ends register here as they come (each may still refuse constructs it does not cover).
         BY_TARGET.put(PythonVersion.V3_11, new Cpython311Compiler());
         BY_TARGET.put(PythonVersion.V2_7, new Cpython27Compiler());
+        BY_TARGET.put(PythonVersion.V2_6, new Cpython27Compiler(PythonVersion.V2_6));
     }
 
     private Compilers() {}

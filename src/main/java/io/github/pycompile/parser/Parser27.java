@@ -356,8 +356,9 @@ public final class Parser27 extends Parser27Core {
                 locals = test();
             }
         }
-        if (!in && body instanceof Ast.TupleExpr t && (t.elts().size() == 2 || t.elts().size() == 3)) {
-            // exec(code, globals[, locals]) written as a statement
+        if (!in && !v26 && body instanceof Ast.TupleExpr t
+                && (t.elts().size() == 2 || t.elts().size() == 3)) {
+            // exec(code, globals[, locals]) written as a statement (2.7; 2.6 executes the tuple)
             globals = t.elts().get(1);
             locals = t.elts().size() == 3 ? t.elts().get(2) : null;
             body = t.elts().get(0);

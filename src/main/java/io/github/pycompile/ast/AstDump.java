@@ -31,15 +31,15 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>2.x: one {@code With} per context manager with {@code context_expr} and {@code optional_vars},
  *       {@code long} values with their {@code L}, {@code unicode} values as {@code u'...'}.
  * </ul>
- * The layouts of {@code ast.dump} itself: 2.x writes {@code Name( lineno=1, col_offset=0)} for a node
- * without fields; 3.6-3.8 write every field; 3.9-3.12 leave out a field or attribute that is
+ * The layouts of {@code ast.dump} itself: 2.x and 3.6 write {@code Pass( lineno=1, col_offset=0)} for a
+ * node without fields; 2.x to 3.8 write every field; 3.9-3.12 leave out a field or attribute that is
  * {@code None} where the class's default is {@code None}; 3.13 also leaves out every empty list and
  * every {@code None} field (a {@code Constant}'s or {@code MatchSingleton}'s value excepted); 3.14
  * leaves out empty lists but writes a {@code None} unless the class's default is {@code None}.
  *
- * <p>One limit: a 3.x string's {@code repr} escapes the characters its {@code str.isprintable()}
- * rejects, which depends on the version's Unicode database; we use {@link UnicodePrintable}, the
- * tables recorded from each interpreter.
+ * <p>A 3.x string's {@code repr} escapes the characters {@code str.isprintable()} rejects, which
+ * depends on the version's Unicode database, not the JDK's: {@link UnicodePrintable} holds each
+ * interpreter's answers.
  */
 public final class AstDump {
     private static final Map<PythonVersion, Map<String, Shape>> SHAPES = new EnumMap<>(PythonVersion.class);
@@ -49,9 +49,9 @@ public final class AstDump {
 
     /** How a version's {@code ast.dump} lays a node out. */
     private enum Layout {
-        /** 2.x: fields, then attributes after {@code ", "} (or after a space when there are no fields). */
-        PY2,
-        /** 3.6-3.8: every field and attribute. */
+        /** 2.x and 3.6: fields, then attributes after {@code ", "} (or after a space when there are no fields). */
+        SPACED,
+        /** 3.7 and 3.8: every field and attribute. */
         ALL,
         /** 3.9-3.12: no {@code None} where the class default is {@code None}. */
         OMIT_DEFAULT_NONE,
@@ -80,8 +80,8 @@ public final class AstDump {
     private AstDump(PythonVersion version) {
         this.version = version;
         this.shapes = shapes(version);
-        if (version.isPython2()) {
-            layout = Layout.PY2;
+        if (!version.atLeast(PythonVersion.V3_7)) {
+            layout = Layout.SPACED;
         } else if (!version.atLeast(PythonVersion.V3_9)) {
             layout = Layout.ALL;
         } else if (!version.atLeast(PythonVersion.V3_13)) {
@@ -141,6 +141,8 @@ public final class AstDump {
             out.append(']');
         } else if (o instanceof Ast.Node n) {
             node(n);
+        } else if (o instanceof PyObject p) {
+            out.append(constant(p));
         } else if (o instanceof Enum<?> e) {
             // operators and expression contexts are nodes without fields
             out.append(e.name()).append("()");
@@ -150,8 +152,6 @@ public final class AstDump {
             out.append(o);
         } else if (o instanceof Boolean b) {
             out.append(b ? "True" : "False");
-        } else if (o instanceof PyObject p) {
-            out.append(constant(p));
         } else {
             throw new IllegalStateException("no Python repr for " + o.getClass().getName() + " (a bug)");
         }
@@ -286,7 +286,7 @@ public final class AstDump {
         for (String f : shape.fields()) {
             Object v = get(shown, f);
             boolean skip = switch (layout) {
-                case PY2, ALL -> false;
+                case SPACED, ALL -> false;
                 case OMIT_DEFAULT_NONE -> v == null && shape.defaultNone().contains(f);
                 case OMIT_EMPTY_313 -> v == null && (!constantLike || shape.defaultNone().contains(f))
                         || v instanceof List<?> l && l.isEmpty();
@@ -303,13 +303,13 @@ public final class AstDump {
             value(v);
         }
         if (!shape.attributes().isEmpty()) {
-            if (layout == Layout.PY2) {
+            if (layout == Layout.SPACED) {
                 out.append(first ? " " : ", ");
                 first = true;
             }
             for (String a : shape.attributes()) {
                 Object v = get(shown, a);
-                if (v == null && shape.defaultNone().contains(a) && layout != Layout.PY2 && layout != Layout.ALL) {
+                if (v == null && shape.defaultNone().contains(a) && layout != Layout.SPACED && layout != Layout.ALL) {
                     continue;
                 }
                 if (!first) {

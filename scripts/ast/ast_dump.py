@@ -1,7 +1,8 @@
 # Reads file names (one per line) on stdin; for each prints one JSON line with the text of
 # ast.dump(ast.parse(source), include_attributes=True) under this CPython (the file's bytes read as
 # py_compile reads them), or the error ast.parse raises:
-#   {"file": path, "dump": text}   or   {"file": path, "error": "Type: message"}
+#   {"file": path, "dump": text}, {"file": path, "error": "Type: message"} (ast.parse failed)
+# or {"file": path, "dump_error": "Type: message"} (ast.dump failed)
 # Consumed by the Java tests of ast.AstDump (AstDumpDifferentialTest) and by
 # scripts/golden/astdump_golden.sh for the committed golden dumps. Runs on 2.7, 3.6+ and pyodide.
 import ast, json, sys, threading, warnings
@@ -23,9 +24,14 @@ def main():
         try:
             with open(HOST + path, "rb") as f:
                 src = f.read()
-            rec = {"file": path, "dump": ast.dump(ast.parse(src, path), include_attributes=True)}
+            tree = ast.parse(src, path)
         except (SyntaxError, ValueError, TypeError, UnicodeError, MemoryError, RecursionError) as e:
             rec = {"file": path, "error": "%s: %s" % (type(e).__name__, getattr(e, "msg", e))}
+        else:
+            try:
+                rec = {"file": path, "dump": ast.dump(tree, include_attributes=True)}
+            except (ValueError, RecursionError) as e:  # 3.7+: repr() of an int of over 4300 digits
+                rec = {"file": path, "dump_error": "%s: %s" % (type(e).__name__, e)}
         out.write(json.dumps(rec))
         out.write("\n")
         out.flush()

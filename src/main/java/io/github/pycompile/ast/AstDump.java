@@ -44,6 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class AstDump {
     private static final Map<PythonVersion, Map<String, Shape>> SHAPES = new EnumMap<>(PythonVersion.class);
     private static final Map<Class<?>, Map<String, Method>> ACCESSORS = new ConcurrentHashMap<>();
+    /** The default of {@code sys.get_int_max_str_digits()}. */
+    private static final int MAX_STR_DIGITS = 4300;
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -97,7 +99,9 @@ public final class AstDump {
      * What CPython {@code version}'s {@code ast.dump(tree, include_attributes=True)} prints for the
      * tree its {@code ast.parse} builds, given our tree of the same source.
      *
-     * @throws IllegalArgumentException when the tree holds a node {@code version} does not have
+     * @throws IllegalArgumentException when the tree holds a node {@code version} does not have, or
+     *     where CPython's {@code ast.dump} itself fails: an int of more than 4300 digits, whose
+     *     {@code repr} 3.7+ refuses (the message is then CPython's, {@code "ValueError: Exceeds the limit ..."})
      */
     public static String dump(Ast.Node tree, PythonVersion version) {
         AstDump d = new AstDump(version);
@@ -173,6 +177,12 @@ public final class AstDump {
             };
         } else if (p instanceof PyObject.Int i) {
             String digits = i.value().toString();
+            if (version.atLeast(PythonVersion.V3_7) && digits.length() - (i.value().signum() < 0 ? 1 : 0) > MAX_STR_DIGITS) {
+                // repr() refuses ints beyond sys.get_int_max_str_digits() (3.7.14, 3.8.14, 3.9.14, 3.10.7, 3.11+)
+                throw new IllegalArgumentException("ValueError: Exceeds the limit (" + MAX_STR_DIGITS
+                        + (version.atLeast(PythonVersion.V3_11) ? " digits" : "")
+                        + ") for integer string conversion; use sys.set_int_max_str_digits() to increase the limit");
+            }
             if (version.isPython2()
                     && (i.py2Long() || i.value().compareTo(LONG_MIN) < 0 || i.value().compareTo(LONG_MAX) > 0)) {
                 return digits + "L";

@@ -36,10 +36,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 class AstDumpDifferentialTest {
     private static final int SAMPLE = Integer.getInteger("pycompile.astdump.sample", 60);
 
-    /** The smallest number of files of the sample whose dump must equal CPython's, parsed by us. */
-    private static int parsedFloor(PythonVersion v) {
+    /**
+     * For 3.6-3.10, which have no parser of their own yet: the smallest share of the sample whose 3.11
+     * tree (Parser311) dumps exactly as that version's CPython prints its own tree. Below it, the dump
+     * of the older formats has regressed. (Measured on the default sample: 3.6 11/61, 3.7 9/61, 3.8
+     * 57/62, 3.9 59/61, 3.10 62/62; 3.6/3.7 differ in positions of multi-line strings and f-string parts.)
+     */
+    private static double parsedFloor(PythonVersion v) {
         return switch (v) {
-            default -> 0;
+            case V3_6, V3_7 -> 0.10;
+            case V3_8 -> 0.85;
+            case V3_9, V3_10 -> 0.90;
+            default -> 0.0; // 2.7, 3.11+: every dump our parser's tree gives must be CPython's (refusals aside)
         };
     }
 
@@ -51,6 +59,7 @@ class AstDumpDifferentialTest {
         Map<Path, CpythonDump.Result> want = new TreeMap<>(CpythonDump.dumpAll(v, files));
         Map<Path, CpythonAst.Parsed> trees = CpythonAst.parseAll(v, files);
         int bridged = 0;
+        int bridgedTotal = 0;
         List<String> bridgedDiff = new ArrayList<>();
         int parsedEqual = 0;
         int parsedRefused = 0;
@@ -58,20 +67,24 @@ class AstDumpDifferentialTest {
         List<String> parsedDiff = new ArrayList<>();
         int total = 0;
         for (Map.Entry<Path, CpythonDump.Result> e : want.entrySet()) {
-            if (!e.getValue().ok()) {
-                continue;
+            if (!e.getValue().parsed()) {
+                continue; // ast.parse failed: nothing to dump
             }
             total++;
-            String expected = e.getValue().dump();
+            String expected = expected(e.getValue());
             CpythonAst.Parsed t = trees.get(e.getKey());
-            String ours = t.ok() ? AstDump.dump(t.tree(), v) : "(no tree: " + t.errorMessage() + ")";
-            if (ours.equals(expected)) {
-                bridged++;
-            } else {
-                bridgedDiff.add(e.getKey() + firstDifference(expected, ours));
+            // (the bridge cannot carry an int repr() refuses: such a tree is not compared)
+            if (t.ok()) {
+                bridgedTotal++;
+                String ours = dumpOrError(t.tree(), v);
+                if (ours.equals(expected)) {
+                    bridged++;
+                } else {
+                    bridgedDiff.add(e.getKey() + firstDifference(expected, ours));
+                }
             }
             try {
-                String parsed = AstDump.dump(parse(v, e.getKey()), v);
+                String parsed = dumpOrError(parse(v, e.getKey()), v);
                 if (parsed.equals(expected)) {
                     parsedEqual++;
                 } else {
@@ -86,7 +99,7 @@ class AstDumpDifferentialTest {
         }
         String parser = v.isPython2() ? "Parser27" : v.atLeast(PythonVersion.V3_11) ? "Parser311" : "Parser311 (3.11 tree)";
         System.out.printf("ast.dump %s: %d files: CPython's trees %d/%d equal; %s's trees %d/%d equal, %d refused, %d errors%n",
-                v, total, bridged, total, parser, parsedEqual, total, parsedRefused, parsedError);
+                v, total, bridged, bridgedTotal, parser, parsedEqual, total, parsedRefused, parsedError);
         parsedDiff.stream().limit(3).forEach(d -> System.out.println("  " + d));
         assertTrue(bridgedDiff.isEmpty(), () -> bridgedDiff.size() + " different dumps of CPython's trees:\n"
                 + String.join("\n", bridgedDiff.subList(0, Math.min(5, bridgedDiff.size()))));
@@ -94,7 +107,8 @@ class AstDumpDifferentialTest {
             assertTrue(parsedDiff.isEmpty(), () -> parsedDiff.size() + " different dumps of our trees:\n"
                     + String.join("\n", parsedDiff.subList(0, Math.min(5, parsedDiff.size()))));
         }
-        assertTrue(parsedEqual >= parsedFloor(v), parsedEqual + " equal dumps of our trees, floor " + parsedFloor(v));
+        int floor = (int) Math.ceil(parsedFloor(v) * total);
+        assertTrue(parsedEqual >= floor, parsedEqual + " of " + total + " equal dumps of our trees, floor " + floor);
     }
 
     private static List<Path> stdlib(PythonVersion v) throws IOException {
@@ -114,6 +128,20 @@ class AstDumpDifferentialTest {
         }
         PythonVersion target = v.atLeast(PythonVersion.V3_11) ? v : PythonVersion.V3_11;
         return Parser311.parseModule(src, file.toString(), target, w -> { });
+    }
+
+    /** CPython's dump, or {@code error: Type: message} when its ast.dump failed on the tree ast.parse built. */
+    static String expected(CpythonDump.Result r) {
+        return r.ok() ? r.dump() : "error: " + r.dumpError();
+    }
+
+    /** Our dump, or {@code error: Type: message} as {@link AstDump#dump} reports CPython's own failures. */
+    static String dumpOrError(Ast.Node tree, PythonVersion v) {
+        try {
+            return AstDump.dump(tree, v);
+        } catch (IllegalArgumentException ex) {
+            return "error: " + ex.getMessage();
+        }
     }
 
     static String firstDifference(String a, String b) {

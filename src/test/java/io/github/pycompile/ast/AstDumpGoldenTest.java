@@ -57,16 +57,18 @@ class AstDumpGoldenTest {
             }
             Map.Entry<String, CpythonDump.Result> e = CpythonDump.fromJsonLine(line);
             String name = e.getKey();
-            if (!e.getValue().ok()) {
+            if (!e.getValue().parsed()) {
                 continue;
             }
             accepted++;
-            String want = e.getValue().dump();
-            String got = AstDump.dump(treeOf.get(name).tree(), v);
-            if (got.equals(want)) {
-                bridged++;
-            } else {
-                different.add(name + " (CPython's tree)" + AstDumpDifferentialTest.firstDifference(want, got));
+            String want = AstDumpDifferentialTest.expected(e.getValue());
+            if (treeOf.get(name).ok()) { // (the bridge cannot carry an int repr() refuses)
+                String got = AstDumpDifferentialTest.dumpOrError(treeOf.get(name).tree(), v);
+                if (got.equals(want)) {
+                    bridged++;
+                } else {
+                    different.add(name + " (CPython's tree)" + AstDumpDifferentialTest.firstDifference(want, got));
+                }
             }
             if (!ourParser) {
                 continue;
@@ -76,7 +78,7 @@ class AstDumpGoldenTest {
                 Ast.ModuleNode tree = v.isPython2()
                         ? Parser27.parseModule(source, name, v, w -> { })
                         : Parser311.parseModule(source, name, v, w -> { });
-                String ours = AstDump.dump(tree, v);
+                String ours = AstDumpDifferentialTest.dumpOrError(tree, v);
                 if (ours.equals(want)) {
                     parsed++;
                 } else {

@@ -24,17 +24,26 @@ public final class CpythonDump {
 
     private CpythonDump() {}
 
-    /** What CPython made of one file: its dump, or {@code "Type: message"} of the error. */
-    public record Result(String dump, String error) {
+    /**
+     * What CPython made of one file: its dump, or {@code "Type: message"} of the error {@code ast.parse}
+     * raised ({@code error}) or {@code ast.dump} raised on the tree ({@code dumpError}).
+     */
+    public record Result(String dump, String error, String dumpError) {
         public boolean ok() {
             return dump != null;
+        }
+
+        /** True when ast.parse built a tree (whether or not ast.dump could print it). */
+        public boolean parsed() {
+            return error == null;
         }
     }
 
     /** One line of {@code ast_dump.py}'s output (as in a golden file). */
     public static Map.Entry<String, Result> fromJsonLine(String line) {
         Map<?, ?> rec = (Map<?, ?>) Json.parse(line);
-        return Map.entry((String) rec.get("file"), new Result((String) rec.get("dump"), (String) rec.get("error")));
+        return Map.entry((String) rec.get("file"), new Result((String) rec.get("dump"), (String) rec.get("error"),
+                (String) rec.get("dump_error")));
     }
 
     /** Every file's result, in the order given. */

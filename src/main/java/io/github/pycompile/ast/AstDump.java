@@ -7,6 +7,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigInteger;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -105,7 +107,7 @@ public final class AstDump {
      */
     public static String dump(Ast.Node tree, PythonVersion version) {
         AstDump d = new AstDump(version);
-        d.value(tree);
+        d.run(tree);
         return d.out.toString();
     }
 
@@ -131,34 +133,58 @@ public final class AstDump {
 
     // ---- values
 
-    private void value(Object o) {
-        if (o == null) {
-            out.append("None");
-        } else if (o instanceof List<?> l) {
-            out.append('[');
-            for (int i = 0; i < l.size(); i++) {
-                if (i > 0) {
-                    out.append(", ");
-                }
-                value(l.get(i));
+    /** A value still to be printed; the work stack holds these and literal text. */
+    private record Pending(Object value) {}
+
+    /** Prints {@code root} with an explicit stack, so that no tree is too deep for the JVM's. */
+    private void run(Object root) {
+        Deque<Object> work = new ArrayDeque<>();
+        work.push(new Pending(root));
+        List<Object> pieces = new ArrayList<>();
+        while (!work.isEmpty()) {
+            Object w = work.pop();
+            if (w instanceof String text) {
+                out.append(text);
+                continue;
             }
-            out.append(']');
-        } else if (o instanceof Ast.Node n) {
-            node(n);
-        } else if (o instanceof PyObject p) {
-            out.append(constant(p));
-        } else if (o instanceof Enum<?> e) {
-            // operators and expression contexts are nodes without fields
-            out.append(e.name()).append("()");
-        } else if (o instanceof String s) {
-            out.append(identifier(s));
-        } else if (o instanceof Integer || o instanceof Long) {
-            out.append(o);
-        } else if (o instanceof Boolean b) {
-            out.append(b ? "True" : "False");
-        } else {
-            throw new IllegalStateException("no Python repr for " + o.getClass().getName() + " (a bug)");
+            Object o = ((Pending) w).value();
+            pieces.clear();
+            if (o instanceof List<?> l) {
+                pieces.add("[");
+                for (int i = 0; i < l.size(); i++) {
+                    if (i > 0) {
+                        pieces.add(", ");
+                    }
+                    pieces.add(new Pending(l.get(i)));
+                }
+                pieces.add("]");
+            } else if (o instanceof Ast.Node n) {
+                node(n, pieces);
+            } else {
+                out.append(scalar(o));
+                continue;
+            }
+            for (int i = pieces.size() - 1; i >= 0; i--) {
+                work.push(pieces.get(i));
+            }
         }
+    }
+
+    private String scalar(Object o) {
+        if (o == null) {
+            return "None";
+        } else if (o instanceof PyObject p) {
+            return constant(p);
+        } else if (o instanceof Enum<?> e) {
+            return e.name() + "()"; // operators and expression contexts are nodes without fields
+        } else if (o instanceof String s) {
+            return identifier(s);
+        } else if (o instanceof Integer || o instanceof Long) {
+            return o.toString();
+        } else if (o instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        throw new IllegalStateException("no Python repr for " + o.getClass().getName() + " (a bug)");
     }
 
     private String identifier(String s) {
@@ -283,14 +309,15 @@ public final class AstDump {
 
     // ---- nodes
 
-    private void node(Ast.Node n) {
+    /** Appends the node's text to {@code pieces}: literal strings and {@link Pending} values. */
+    private void node(Ast.Node n, List<Object> pieces) {
         Ast.Node shown = translate(n);
         String name = shown.pyName();
         Shape shape = shapes.get(name);
         if (shape == null) {
             throw new IllegalArgumentException("Python " + version + "'s ast has no " + name + " node");
         }
-        out.append(name).append('(');
+        pieces.add(name + "(");
         boolean first = true;
         boolean constantLike = name.equals("Constant") || name.equals("MatchSingleton");
         for (String f : shape.fields()) {
@@ -306,15 +333,15 @@ public final class AstDump {
                 continue;
             }
             if (!first) {
-                out.append(", ");
+                pieces.add(", ");
             }
             first = false;
-            out.append(f).append('=');
-            value(v);
+            pieces.add(f + "=");
+            pieces.add(new Pending(v));
         }
         if (!shape.attributes().isEmpty()) {
             if (layout == Layout.SPACED) {
-                out.append(first ? " " : ", ");
+                pieces.add(first ? " " : ", ");
                 first = true;
             }
             for (String a : shape.attributes()) {
@@ -323,14 +350,14 @@ public final class AstDump {
                     continue;
                 }
                 if (!first) {
-                    out.append(", ");
+                    pieces.add(", ");
                 }
                 first = false;
-                out.append(a).append('=');
-                value(v);
+                pieces.add(a + "=");
+                pieces.add(new Pending(v));
             }
         }
-        out.append(')');
+        pieces.add(")");
     }
 
     /** The node as {@link #version} builds it, where that differs from our tree's shape. */

@@ -65,4 +65,15 @@ class AstDumpTest {
         assertEquals("Module()", AstDump.dump(empty, PythonVersion.V3_13));
         assertEquals("Module()", AstDump.dump(empty, PythonVersion.V3_14));
     }
+
+    @Test
+    void deepTreesNeedNoDeepStack() {
+        Ast.Expr e = new Ast.Constant(PyObject.Int.of(1), null, 1, 0, 1, 1);
+        int depth = 200_000;
+        for (int i = 0; i < depth; i++) {
+            e = new Ast.BinOp(e, Ast.Operator.Add, new Ast.Constant(PyObject.Int.of(1), null, 1, 0, 1, 1), 1, 0, 1, 1);
+        }
+        String d = AstDump.dump(module(e), PythonVersion.V3_13);
+        assertEquals(depth, d.split("op=Add\\(\\)", -1).length - 1);
+    }
 }

@@ -76,6 +76,13 @@ public final class AstDump {
         }
     }
 
+    /** Our records for the node classes whose 2.x shape differs from 3.x's, and their 3.x records. */
+    private static final Set<Class<?>> PY2_ONLY = Set.of(Ast.Py2FunctionDef.class, Ast.Py2Raise.class, Ast.Py2Call.class,
+            Ast.Py2Lambda.class, Ast.Py2ExceptHandler.class, Ast.Py2Arguments.class, Ast.Print.class, Ast.Exec.class,
+            Ast.Repr.class, Ast.TryExcept.class, Ast.TryFinally.class);
+    private static final Set<Class<?>> PY3_ONLY = Set.of(Ast.FunctionDef.class, Ast.Raise.class, Ast.Call.class,
+            Ast.Lambda.class, Ast.ExceptHandler.class, Ast.Arguments.class, Ast.Try.class);
+
     private final PythonVersion version;
     private final Layout layout;
     private final Map<String, Shape> shapes;
@@ -362,6 +369,10 @@ public final class AstDump {
 
     /** The node as {@link #version} builds it, where that differs from our tree's shape. */
     private Ast.Node translate(Ast.Node n) {
+        if (version.isPython2() ? PY3_ONLY.contains(n.getClass()) : PY2_ONLY.contains(n.getClass())) {
+            throw new IllegalArgumentException("our " + n.getClass().getSimpleName() + " is not a node of Python "
+                    + version + "'s tree");
+        }
         if (n instanceof Ast.Constant c && (version.isPython2() || !version.atLeast(PythonVersion.V3_8))) {
             return legacyLiteral(c);
         }

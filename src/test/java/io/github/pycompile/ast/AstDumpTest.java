@@ -50,6 +50,10 @@ class AstDumpTest {
         Ast.ModuleNode walrus = new Ast.ModuleNode(List.of(new Ast.ExprStmt(e, 1, 0, 1, 8)), List.of());
         IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> AstDump.dump(walrus, PythonVersion.V3_7));
         assertEquals("Python 3.7's ast has no NamedExpr node", x.getMessage());
+        Ast.ModuleNode print = new Ast.ModuleNode(List.of(new Ast.Print(null, List.of(), true, 1, 0, 1, 5)), List.of());
+        assertEquals("Module(body=[Print(dest=None, values=[], nl=True, lineno=1, col_offset=0)])", AstDump.dump(print, PythonVersion.V2_7));
+        assertEquals("our Print is not a node of Python 3.6's tree",
+                assertThrows(IllegalArgumentException.class, () -> AstDump.dump(print, PythonVersion.V3_6)).getMessage());
         assertEquals("Module(body=[Expr(value=NamedExpr(target=Name(id='x', ctx=Store(), lineno=1, col_offset=1, end_lineno=1, "
                 + "end_col_offset=2), value=Constant(value=1, lineno=1, col_offset=6, end_lineno=1, end_col_offset=7), lineno=1, "
                 + "col_offset=1, end_lineno=1, end_col_offset=7), lineno=1, col_offset=0, end_lineno=1, end_col_offset=8)], type_ignores=[])",

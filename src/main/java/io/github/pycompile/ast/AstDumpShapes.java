@@ -12,7 +12,11 @@ import io.github.pycompile.target.PythonVersion;
 final class AstDumpShapes {
     private AstDumpShapes() {}
 
-    /** The table of {@code v} (2.6 uses 2.7's: the two share their node classes). */
+    /**
+     * The table of {@code v}. 2.6 uses 2.7's: its node classes are 2.7's less {@code Set},
+     * {@code SetComp} and {@code DictComp}, which a 2.6 tree never holds (not checked against a 2.6
+     * interpreter: none is installed here).
+     */
     static String of(PythonVersion v) {
         return switch (v) {
             case V2_6 -> of(PythonVersion.V2_7);

@@ -1,0 +1,2 @@
+from __future__ import unicode_literals
+x = "a", b"b", "\xff"

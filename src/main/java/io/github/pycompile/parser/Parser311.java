@@ -73,6 +73,13 @@ public final class Parser311 {
     private final boolean typeParamDefaults;
     private final boolean templateStrings;
     private final boolean unparenthesizedExcept;
+    /**
+     * The error pass's rule set: 3.12, 3.13 and 3.14 each added {@code invalid_*} rules and reworded
+     * messages; each flag holds for its version and the later ones.
+     */
+    private final boolean errors312;
+    private final boolean errors313;
+    private final boolean errors314;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -90,6 +97,9 @@ public final class Parser311 {
         this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
         this.templateStrings = Feature.TEMPLATE_STRINGS.allowedIn(target);
         this.unparenthesizedExcept = Feature.UNPARENTHESIZED_EXCEPT.allowedIn(target);
+        this.errors312 = target.atLeast(PythonVersion.V3_12);
+        this.errors313 = target.atLeast(PythonVersion.V3_13);
+        this.errors314 = target.atLeast(PythonVersion.V3_14);
     }
 
     /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
@@ -114,9 +124,6 @@ public final class Parser311 {
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
-            }
-            if (target != PythonVersion.V3_11) {
-                throw r.toException(target); // the error rules of 3.12+ are not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
@@ -1540,6 +1547,9 @@ public final class Parser311 {
     }
 
     private Stmt importName() {
+        if (errorPass && errors312) {
+            invalidImport();
+        }
         int start = pos++;
         List<Ast.Alias> names = new ArrayList<>();
         do {
@@ -1552,6 +1562,49 @@ public final class Parser311 {
             names.add(new Ast.Alias(dotted.toString(), asname, l(as), c(as), el(), ec()));
         } while (accept(TokenKind.COMMA));
         return new Ast.Import(names, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * invalid_import (3.12+), at 'import': {@code 'import' ','.dotted_name+ 'from' dotted_name}, and
+     * 3.13's {@code 'import' NEWLINE}; each from its first token to where the tokenizer stands.
+     */
+    private void invalidImport() {
+        int s = pos;
+        Token kw = tok(pos++);
+        if (errors313 && at(TokenKind.NEWLINE)) {
+            Token nl = peek();
+            throw startingFrom(tokenNode(nl), tokens.get(tokens.size() - 1), "Expected one or more names after 'import'");
+        }
+        if (dottedNameAttempt()) {
+            while (accept(TokenKind.COMMA)) {
+                if (!dottedNameAttempt()) {
+                    pos = s;
+                    return;
+                }
+            }
+            if (acceptKeyword("from") && dottedNameAttempt()) {
+                throw startingFrom(tokenNode(kw), tokens.get(tokens.size() - 1),
+                        "Did you mean to use 'from ... import ...' instead?");
+            }
+        }
+        pos = s;
+    }
+
+    /** {@code dotted_name}: true when one was read (it looks one token past its end, as pegen's left recursion does). */
+    private boolean dottedNameAttempt() {
+        if (!atName()) {
+            return false;
+        }
+        pos++;
+        while (at(TokenKind.DOT) && atNameAt(pos + 1)) {
+            pos += 2;
+        }
+        return true;
+    }
+
+    private boolean atNameAt(int i) {
+        Token t = tok(i);
+        return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
     }
 
     private Stmt importFrom() {
@@ -1587,6 +1640,10 @@ public final class Parser311 {
                 }
                 if (!paren && at(TokenKind.NEWLINE) && !names.isEmpty() && errorPass) {
                     throw errorAtToken("SyntaxError", peek(), "trailing comma not allowed without surrounding parentheses");
+                }
+                if (!paren && at(TokenKind.NEWLINE) && names.isEmpty() && errorPass && errors313) {
+                    throw startingFrom(tokenNode(peek()), tokens.get(tokens.size() - 1),
+                            "Expected one or more names after 'import'");
                 }
                 int as = pos;
                 String n = name().text();
@@ -2753,13 +2810,12 @@ public final class Parser311 {
             while (true) {
                 int item = pos;
                 Expr e;
-                if (accept(TokenKind.STAR)) {
-                    e = expr();
+                if (at(TokenKind.STAR)) {
+                    e = starred();
                     if (e == null) {
                         pos = item;
                         break;
                     }
-                    e = new Ast.Starred(e, ExprContext.Load, l(item), c(item), el(), ec());
                 } else {
                     e = namedExpr();
                     if (e == null || at(TokenKind.EQUAL)) {
@@ -2796,8 +2852,8 @@ public final class Parser311 {
                 return false;
             }
             int s = pos;
-            if (accept(TokenKind.STAR)) {
-                boolean ok = expr() != null;
+            if (at(TokenKind.STAR)) {
+                boolean ok = starred() != null;
                 pos = s;
                 return ok;
             }
@@ -2854,17 +2910,32 @@ public final class Parser311 {
                 }
                 pos = item;
             }
-            if (accept(doubleStar ? TokenKind.DOUBLESTAR : TokenKind.STAR)) {
+            if (!doubleStar && at(TokenKind.STAR)) {
+                if (starred() != null) {
+                    return true;
+                }
+            } else if (doubleStar && accept(TokenKind.DOUBLESTAR)) {
                 if (expr() != null) {
-                    if (doubleStar) {
-                        anyKeywords = true;
-                        doubleStarred = true;
-                    }
+                    anyKeywords = true;
+                    doubleStarred = true;
                     return true;
                 }
             }
             pos = item;
             return false;
+        }
+
+        /** starred_expression at its '*', with its error rules (3.12+); null where it does not match. */
+        private Expr starred() {
+            int item = pos;
+            starredExpressionErrors();
+            pos++;
+            Expr e = errors313 ? starredOperand() : expr();
+            if (e == null) {
+                pos = item;
+                return null;
+            }
+            return new Ast.Starred(e, ExprContext.Load, l(item), c(item), el(), ec());
         }
 
         private void invalidKwarg() {
@@ -2888,6 +2959,17 @@ public final class Parser311 {
                 throw rangeError(e, tokenNode(peek()), "expression cannot contain assignment, perhaps you meant \"==\"?");
             }
             pos = s;
+            if (errors312 && at(TokenKind.DOUBLESTAR)) {
+                // '**' expression '=' expression
+                Token star = tok(pos++);
+                if (expr() != null && accept(TokenKind.EQUAL)) {
+                    Expr b = expr();
+                    if (b != null) {
+                        throw rangeError(tokenNode(star), b, "cannot assign to keyword argument unpacking");
+                    }
+                }
+                pos = s;
+            }
         }
 
         private void invalidArguments(int s) {
@@ -2922,6 +3004,17 @@ public final class Parser311 {
                 }
             }
             pos = s;
+            if (errors312) {
+                // (args ',')? NAME '=' &(',' | ')')
+                if (!(args() && accept(TokenKind.COMMA))) {
+                    pos = s;
+                }
+                if (atName() && peek(1).kind() == TokenKind.EQUAL
+                        && (peek(2).kind() == TokenKind.COMMA || peek(2).kind() == TokenKind.RPAR)) {
+                    throw syntaxError(peek(), peek(1), "expected argument value expression");
+                }
+                pos = s;
+            }
             // args for_if_clauses
             if (args()) {
                 List<Ast.Comprehension> g = clauses();
@@ -2979,8 +3072,12 @@ public final class Parser311 {
     private Expr slice() {
         int start = pos;
         if (at(TokenKind.STAR)) {
+            // starred_expression: '*' expression
+            if (errorPass) {
+                starredExpressionErrors();
+            }
             pos++;
-            Expr v = bitwiseOr();
+            Expr v = errorPass ? starredOperand() : expression();
             return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
         }
         Expr lower = null;
@@ -3321,9 +3418,11 @@ public final class Parser311 {
 
     /** RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start to where the tokenizer stands (the end of {@code last}). */
     private TokenizerFailure startingFrom(Ast.Located a, Token last, String msg) {
+        // after a NEWLINE the tokenizer stands past the line's end character
+        int end = tokenizer.charColumn(last.endLine(), last.endCol()) + (last.kind() == TokenKind.NEWLINE ? 1 : 0);
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
                 tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), last.endLine(),
-                tokenizer.charColumn(last.endLine(), last.endCol())), true);
+                end), true);
     }
 
     /** {@code '*' expression} (starred_expression). */
@@ -3332,6 +3431,40 @@ public final class Parser311 {
         expect(TokenKind.STAR);
         Expr v = expression();
         return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * Error pass, at the '*' of a starred_expression (call arguments, slices): 3.12's
+     * invalid_starred_expression, {@code '*' expression '=' expression}.
+     */
+    private void starredExpressionErrors() {
+        if (!errors312) {
+            return;
+        }
+        int s = pos;
+        Token star = tok(pos++);
+        if (attemptRule(this::expression) != null && accept(TokenKind.EQUAL)) {
+            Expr b = attemptRule(this::expression);
+            if (b != null) {
+                throw rangeError(tokenNode(star), b, "cannot assign to iterable argument unpacking");
+            }
+        }
+        pos = s;
+    }
+
+    /**
+     * Error pass, after the '*' of a starred_expression: its expression, or 3.13's lone '*' alternative
+     * ("Invalid star expression", at the last token read) where none follows.
+     */
+    private Expr starredOperand() {
+        if (!errors313) {
+            return expression();
+        }
+        Expr v = attemptRule(this::expression);
+        if (v == null) {
+            throw lastTokenError("SyntaxError", "Invalid star expression");
+        }
+        return v;
     }
 
     /**
@@ -3824,16 +3957,40 @@ public final class Parser311 {
         }
 
         private void invalidParameters() {
+            if (!errors312) {
+                defaultFollowed();
+                parenthesizedParameters();
+                slashFirst();
+                slashTwice();
+            } else {
+                // 3.12 moved the rules about '/' ahead and let '/' precede the parameters without a default
+                slashFirst();
+                slashTwice();
+                defaultFollowed();
+                parenthesizedParameters();
+            }
+            slashAfterStar();
+        }
+
+        /** A parameter without a default after ones with a default (3.12+: positional-only ones may lead). */
+        private void defaultFollowed() {
             int s = pos;
-            // non-default argument follows default argument
+            if (errors312) {
+                slashNoDefault();
+            }
             many(this::paramNoDefault);
             if (slashWithDefault() || many(this::paramWithDefault) > 0) {
                 if (paramNoDefault()) {
-                    throw syntaxError(tok(argFirst), tok(argLast), "non-default argument follows default argument");
+                    throw syntaxError(tok(argFirst), tok(argLast), errors312
+                            ? "parameter without a default follows parameter with a default"
+                            : "non-default argument follows default argument");
                 }
             }
             pos = s;
-            // parenthesized parameters
+        }
+
+        private void parenthesizedParameters() {
+            int s = pos;
             many(this::paramNoDefault);
             if (at(TokenKind.LPAR)) {
                 int open = pos++;
@@ -3847,11 +4004,18 @@ public final class Parser311 {
                 }
             }
             pos = s;
-            // "/" first
+        }
+
+        /** "/" first. */
+        private void slashFirst() {
             if (at(TokenKind.SLASH) && peek(1).kind() == TokenKind.COMMA) {
                 throw syntaxError(peek(), peek(), "at least one argument must precede /");
             }
-            // a second "/"
+        }
+
+        /** A second "/". */
+        private void slashTwice() {
+            int s = pos;
             if (slashNoDefault() || slashWithDefault()) {
                 many(this::paramMaybeDefault);
                 if (at(TokenKind.SLASH)) {
@@ -3859,6 +4023,11 @@ public final class Parser311 {
                 }
             }
             pos = s;
+        }
+
+        /** "/" after "*", and "/" then "*" without a comma. */
+        private void slashAfterStar() {
+            int s = pos;
             // "/" after "*"
             if (!slashNoDefault()) {
                 slashWithDefault();
@@ -3900,11 +4069,6 @@ public final class Parser311 {
                 pos++;
             }
             return n;
-        }
-
-        private boolean atNameAt(int i) {
-            Token t = tok(i);
-            return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
         }
 
         /** The valid rules, in order, with the error rules they call: star_etc's and kwds' and default's. */

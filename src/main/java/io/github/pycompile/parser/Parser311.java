@@ -215,6 +215,7 @@ public final class Parser311 {
                 }
                 tokens.add(t);
             } catch (PythonError e) {
+                if (System.getProperty("dbgtok") != null) new Throwable("tokenizer error at " + i).printStackTrace();
                 if (sub) {
                     throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
                 }
@@ -2652,6 +2653,24 @@ public final class Parser311 {
             }
         }
         pos = s;
+        if (errors312 && atKeyword("lambda")) {
+            // 'lambda' [lambda_params] ':' &FSTRING_MIDDLE: a lambda's ':' taken as a format spec's
+            Token kw = tok(pos++);
+            if (!at(TokenKind.COLON)) {
+                attemptRule(() -> checkedParameters(TokenKind.COLON, false));
+            }
+            if (at(TokenKind.COLON)) {
+                Token colon = peek();
+                TokenKind next = peek(1).kind();
+                if (next == TokenKind.FSTRING_MIDDLE) {
+                    throw syntaxError(kw, colon, "f-string: lambda expressions are not allowed without parentheses");
+                }
+                if (next == TokenKind.TSTRING_MIDDLE) {
+                    throw syntaxError(kw, colon, "t-string: lambda expressions are not allowed without parentheses");
+                }
+            }
+            pos = s;
+        }
         // invalid_legacy_expression: any name not followed by '(' reads the expressions after it (which
         // matters for how far the tokenizer gets), but only print and exec make it an error
         if (atName() && peek(1).kind() != TokenKind.LPAR) {
@@ -3282,6 +3301,94 @@ public final class Parser311 {
      * FormattedValue to {@code out}, after the raw text of a {@code =} field (not yet decoded).
      */
     private void replacementField(List<Expr> out, boolean interpolation, TokenKind middle, boolean raw) {
+        if (!errorPass) {
+            replacementField0(out, interpolation, middle, raw);
+            return;
+        }
+        int start = pos;
+        try {
+            replacementField0(out, interpolation, middle, raw);
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = start;
+            invalidReplacementField(middle == TokenKind.TSTRING_MIDDLE ? "t-string: " : "f-string: ", middle);
+            pos = failedAt;
+            throw e;
+        }
+    }
+
+    /**
+     * invalid_fstring_replacement_field (3.12+; 3.14's t-strings have their twin), at the '{' of a field
+     * that did not parse: the first alternative that matches raises its error, most at the token where
+     * the field went wrong.
+     */
+    private void invalidReplacementField(String prefix, TokenKind middle) {
+        pos++; // '{'
+        Token t = peek();
+        switch (t.kind()) {
+            case EQUAL, EXCLAMATION, COLON, RBRACE ->
+                throw syntaxError(t, t, prefix + "valid expression required before '" + t.text() + "'");
+            default -> { }
+        }
+        int afterBrace = pos;
+        Expr value = attemptRule(() -> atKeyword("yield") ? yieldExpression() : starExpressions());
+        if (value == null) {
+            pos = afterBrace;
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting a valid expression after '{'");
+        }
+        int afterValue = pos;
+        if (!at(TokenKind.EQUAL) && !at(TokenKind.EXCLAMATION) && !at(TokenKind.COLON) && !at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting '=', or '!', or ':', or '}'");
+        }
+        if (accept(TokenKind.EQUAL) && !at(TokenKind.EXCLAMATION) && !at(TokenKind.COLON) && !at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting '!', or ':', or '}'");
+        }
+        // invalid_conversion_character
+        if (accept(TokenKind.EXCLAMATION)) {
+            if (at(TokenKind.COLON) || at(TokenKind.RBRACE)) {
+                throw errorAtToken("SyntaxError", peek(), prefix + "missing conversion character");
+            }
+            if (!at(TokenKind.NAME)) {
+                throw errorAtToken("SyntaxError", peek(), prefix + "invalid conversion character");
+            }
+            pos++;
+        }
+        if (!at(TokenKind.COLON) && !at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting ':' or '}'");
+        }
+        if (accept(TokenKind.COLON)) {
+            while (true) {
+                if (accept(middle)) {
+                    continue;
+                }
+                if (at(TokenKind.LBRACE)) {
+                    int field = pos;
+                    try {
+                        replacementField(new ArrayList<>(), false, middle, false);
+                        continue;
+                    } catch (UnsupportedConstruct e) {
+                        if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                            throw e;
+                        }
+                        pos = field;
+                    }
+                }
+                break;
+            }
+            if (!at(TokenKind.RBRACE)) {
+                throw errorAtToken("SyntaxError", peek(), prefix + "expecting '}', or format specs");
+            }
+        }
+        if (!at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting '}'");
+        }
+        pos = afterValue;
+    }
+
+    private void replacementField0(List<Expr> out, boolean interpolation, TokenKind middle, boolean raw) {
         int start = pos;
         Token lbrace = tok(pos++);
         Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();

@@ -796,7 +796,8 @@ public final class Tokenizer {
                 char opening = parenStack[level];
                 if (!(opening == '(' && c == ')' || opening == '[' && c == ']' || opening == '{' && c == '}')
                         && target.atLeast(PythonVersion.V3_8)) {
-                    if (v312 && inFString()) {
+                    // the brace that opened the f-string's field closed by another bracket
+                    if (v312 && inFString() && opening == '{' && mode.curlyDepth - 1 == mode.exprStartDepth) {
                         throw direct(syntaxError("f-string: unmatched '" + (char) c + "'"));
                     }
                     if (parenLine[level] != lineno) {
@@ -1154,7 +1155,8 @@ public final class Tokenizer {
      * CPython 3.10+'s {@code _PyPegen_tokenize_full_source_to_check_for_errors}: after the parser failed
      * with a generic syntax error, the rest of the source is tokenized and a SyntaxError the tokenizer
      * raises itself replaces the parser's. Returns that error, or null if the rest tokenizes or fails only
-     * by an error code (EOF inside brackets, indentation errors), which CPython does not let override.
+     * by an error code (EOF inside brackets, indentation errors), which CPython does not let override;
+     * from 3.12 also null when the error is met inside an f-string.
      */
     public PythonError scanRestForErrors() {
         return scanRestForErrors(Integer.MAX_VALUE);
@@ -1171,6 +1173,9 @@ public final class Tokenizer {
             }
             return null;
         } catch (PythonError e) {
+            if (target.atLeast(PythonVersion.V3_12) && inFString()) {
+                return null; // 3.12+: an error met inside an f-string leaves the parser's error standing
+            }
             if (failedByCode) {
                 boolean unclosed = e.pyMessage().endsWith("' was never closed") && e.lineno() < errorLine;
                 return unclosed ? e : null;

@@ -1042,6 +1042,10 @@ public final class Parser311 {
             return List.of();
         }
         pos++;
+        if (errorPass && errors313 && at(TokenKind.RSQB)) {
+            // invalid_type_params: '[' ']'
+            throw startingFrom(tokenNode(peek()), tokens.get(tokens.size() - 1), "Type parameter list cannot be empty");
+        }
         List<Ast.TypeParam> out = new ArrayList<>();
         do {
             if (at(TokenKind.RSQB) && !out.isEmpty()) {
@@ -1135,16 +1139,26 @@ public final class Parser311 {
         return new Ast.While(test, body, orelse, l(start), c(start), el(), ec());
     }
 
-    /** star_targets after 'for'; in the error pass a target that cannot be one is invalid_for_target's error. */
-    private Expr forTarget() {
+    /**
+     * {@code star_targets 'in'} after 'for'. In the error pass, where they do not parse, the rules after
+     * the valid alternatives decide: 3.13's invalid_for_if_clause in a comprehension, then
+     * invalid_for_target (a target that cannot be one).
+     */
+    private Expr forTargetIn(boolean comprehension) {
         int s = pos;
         try {
-            return targetList(ExprContext.Store, "in");
+            Expr target = targetList(ExprContext.Store, "in");
+            expectKeyword("in");
+            return target;
         } catch (UnsupportedConstruct e) {
             if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
                 throw e;
             }
             int failedAt = pos;
+            if (comprehension && errors313) {
+                pos = s;
+                invalidForIfClause();
+            }
             pos = s;
             new TargetErrors().invalidTarget(TargetErrors.FOR);
             pos = failedAt;
@@ -1152,11 +1166,27 @@ public final class Parser311 {
         }
     }
 
+    /** 3.13's invalid_for_if_clause: {@code bitwise_or (',' bitwise_or)* [','] !'in'}, at the last token read. */
+    private void invalidForIfClause() {
+        if (attemptRule(this::bitwiseOr) == null) {
+            return;
+        }
+        while (at(TokenKind.COMMA)) {
+            int comma = pos++;
+            if (attemptRule(this::bitwiseOr) == null) {
+                pos = comma + 1; // the optional trailing comma
+                break;
+            }
+        }
+        if (!atKeyword("in")) {
+            throw lastTokenError("SyntaxError", "'in' expected after for-loop variables");
+        }
+    }
+
     private Stmt forStatement(int start, boolean async) {
         int kw = pos;
         expectKeyword("for");
-        Expr target = forTarget();
-        expectKeyword("in");
+        Expr target = forTargetIn(false);
         Expr iter = starExpressions();
         headerColon();
         List<Stmt> body = block("'for' statement", kw);
@@ -1884,16 +1914,31 @@ public final class Parser311 {
             int start = pos;
             Expr body = disjunction();
             if (atKeyword("if")) {
-                pos++;
-                Expr test = disjunction();
-                expectKeyword("else");
-                Expr orelse = expression();
-                return new Ast.IfExp(test, body, orelse, l(start), c(start), el(), ec());
+                if (errorPass) {
+                    // error pass: without its 'else' part the expression is the disjunction alone
+                    int ifPos = pos;
+                    Expr e = attemptRule(() -> ifElseRest(body, start));
+                    if (e == null) {
+                        pos = ifPos;
+                        return body;
+                    }
+                    return e;
+                }
+                return ifElseRest(body, start);
             }
             return body;
         } finally {
             depth--;
         }
+    }
+
+    /** {@code 'if' disjunction 'else' expression} after the body. */
+    private Expr ifElseRest(Expr body, int start) {
+        expectKeyword("if");
+        Expr test = disjunction();
+        expectKeyword("else");
+        Expr orelse = expression();
+        return new Ast.IfExp(test, body, orelse, l(start), c(start), el(), ec());
     }
 
     private Expr lambda() {
@@ -1937,8 +1982,15 @@ public final class Parser311 {
         }
         List<Expr> values = new ArrayList<>();
         values.add(first);
-        while (acceptKeyword("or")) {
-            values.add(conjunction());
+        while (atKeyword("or")) {
+            Expr right = operand(this::conjunction, pos++);
+            if (right == null) {
+                break;
+            }
+            values.add(right);
+        }
+        if (values.size() == 1) {
+            return first;
         }
         return new Ast.BoolOp(Ast.BoolOperator.Or, values, l(start), c(start), el(), ec());
     }
@@ -1951,8 +2003,15 @@ public final class Parser311 {
         }
         List<Expr> values = new ArrayList<>();
         values.add(first);
-        while (acceptKeyword("and")) {
-            values.add(inversion());
+        while (atKeyword("and")) {
+            Expr right = operand(this::inversion, pos++);
+            if (right == null) {
+                break;
+            }
+            values.add(right);
+        }
+        if (values.size() == 1) {
+            return first;
         }
         return new Ast.BoolOp(Ast.BoolOperator.And, values, l(start), c(start), el(), ec());
     }
@@ -1977,8 +2036,13 @@ public final class Parser311 {
         List<Ast.CmpOperator> ops = null;
         List<Expr> comparators = null;
         while (true) {
+            int opPos = pos;
             Ast.CmpOperator op = compareOp();
             if (op == null) {
+                break;
+            }
+            Expr right = operand(this::bitwiseOr, opPos);
+            if (right == null) {
                 break;
             }
             if (ops == null) {
@@ -1986,7 +2050,7 @@ public final class Parser311 {
                 comparators = new ArrayList<>();
             }
             ops.add(op);
-            comparators.add(bitwiseOr());
+            comparators.add(right);
         }
         if (ops == null) {
             return left;
@@ -2044,8 +2108,11 @@ public final class Parser311 {
         int start = pos;
         Expr left = bitwiseXor();
         while (at(TokenKind.VBAR)) {
-            pos++;
-            left = new Ast.BinOp(left, Ast.Operator.BitOr, bitwiseXor(), l(start), c(start), el(), ec());
+            Expr right = operand(this::bitwiseXor, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, Ast.Operator.BitOr, right, l(start), c(start), el(), ec());
         }
         return left;
     }
@@ -2054,8 +2121,11 @@ public final class Parser311 {
         int start = pos;
         Expr left = bitwiseAnd();
         while (at(TokenKind.CIRCUMFLEX)) {
-            pos++;
-            left = new Ast.BinOp(left, Ast.Operator.BitXor, bitwiseAnd(), l(start), c(start), el(), ec());
+            Expr right = operand(this::bitwiseAnd, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, Ast.Operator.BitXor, right, l(start), c(start), el(), ec());
         }
         return left;
     }
@@ -2064,14 +2134,20 @@ public final class Parser311 {
         int start = pos;
         Expr left = shiftExpr();
         while (at(TokenKind.AMPER)) {
-            pos++;
-            left = new Ast.BinOp(left, Ast.Operator.BitAnd, shiftExpr(), l(start), c(start), el(), ec());
+            Expr right = operand(this::shiftExpr, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, Ast.Operator.BitAnd, right, l(start), c(start), el(), ec());
         }
         return left;
     }
 
     private Expr shiftExpr() {
         int start = pos;
+        if (errorPass && errors313) {
+            invalidArithmetic();
+        }
         Expr left = sum();
         while (true) {
             Ast.Operator op = at(TokenKind.LEFTSHIFT) ? Ast.Operator.LShift
@@ -2079,12 +2155,67 @@ public final class Parser311 {
             if (op == null) {
                 return left;
             }
-            pos++;
-            left = new Ast.BinOp(left, op, sum(), l(start), c(start), el(), ec());
+            Expr right = operand(this::sum, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, op, right, l(start), c(start), el(), ec());
         }
     }
 
+    /**
+     * 3.13's invalid_arithmetic, where a shift expression starts: {@code sum op 'not' inversion} with op
+     * one of + - * / % // @ (the sum it reads is memoized, as the real parse reads it again).
+     */
+    private void invalidArithmetic() {
+        int s = pos;
+        if (attemptRule(this::sum) != null) {
+            switch (peek().kind()) {
+                case PLUS, MINUS, STAR, SLASH, PERCENT, DOUBLESLASH, AT -> {
+                    if (peek(1).kind() == TokenKind.NAME && peek(1).text().equals("not")) {
+                        Token not = peek(1);
+                        pos += 2;
+                        Expr b = attemptRule(this::inversion);
+                        if (b != null) {
+                            throw rangeError(tokenNode(not), b, "'not' after an operator must be parenthesized");
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        pos = s;
+    }
+
+    /** Error pass (3.13+): sum results by start position, so invalid_arithmetic's look-ahead stays linear. */
+    private final java.util.Map<Integer, Object[]> sumMemo = new java.util.HashMap<>();
+
     private Expr sum() {
+        if (!errorPass || !errors313) {
+            return sum0();
+        }
+        int start = pos;
+        Object[] memo = sumMemo.get(start);
+        if (memo != null) {
+            if (memo[0] instanceof UnsupportedConstruct u) {
+                throw u;
+            }
+            pos = (Integer) memo[1];
+            return (Expr) memo[0];
+        }
+        try {
+            Expr e = sum0();
+            sumMemo.put(start, new Object[] {e, pos});
+            return e;
+        } catch (UnsupportedConstruct u) {
+            if (u.getMessage().equals(GRAMMAR_FAILURE)) {
+                sumMemo.put(start, new Object[] {u, start});
+            }
+            throw u;
+        }
+    }
+
+    private Expr sum0() {
         int start = pos;
         Expr left = term();
         while (true) {
@@ -2092,13 +2223,27 @@ public final class Parser311 {
             if (op == null) {
                 return left;
             }
-            pos++;
-            left = new Ast.BinOp(left, op, term(), l(start), c(start), el(), ec());
+            Expr right = operand(this::term, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, op, right, l(start), c(start), el(), ec());
         }
     }
 
     private Expr term() {
         int start = pos;
+        if (errorPass && errors313 && (at(TokenKind.PLUS) || at(TokenKind.MINUS) || at(TokenKind.TILDE))
+                && peek(1).kind() == TokenKind.NAME && peek(1).text().equals("not")) {
+            // invalid_factor: ('+' | '-' | '~') 'not' factor
+            Token not = peek(1);
+            pos += 2;
+            Expr b = attemptRule(this::factor);
+            if (b != null) {
+                throw rangeError(tokenNode(not), b, "'not' after an operator must be parenthesized");
+            }
+            pos = start;
+        }
         Expr left = factor();
         while (true) {
             Ast.Operator op;
@@ -2121,8 +2266,11 @@ public final class Parser311 {
                 default:
                     return left;
             }
-            pos++;
-            left = new Ast.BinOp(left, op, factor(), l(start), c(start), el(), ec());
+            Expr right = operand(this::factor, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, op, right, l(start), c(start), el(), ec());
         }
     }
 
@@ -2154,8 +2302,11 @@ public final class Parser311 {
     private Expr power() {
         int start = pos;
         Expr base = awaitPrimary();
-        if (accept(TokenKind.DOUBLESTAR)) {
-            Expr exp = factor();
+        if (at(TokenKind.DOUBLESTAR)) {
+            Expr exp = operand(this::factor, pos++);
+            if (exp == null) {
+                return base;
+            }
             return new Ast.BinOp(base, Ast.Operator.Pow, exp, l(start), c(start), el(), ec());
         }
         return base;
@@ -2175,23 +2326,54 @@ public final class Parser311 {
         try {
             int start = pos;
             Expr e = atom();
-            while (true) {
-                if (accept(TokenKind.DOT)) {
-                    String attr = name().text();
-                    e = new Ast.Attribute(e, attr, ExprContext.Load, l(start), c(start), el(), ec());
-                } else if (at(TokenKind.LPAR)) {
-                    e = call(e, start);
-                } else if (accept(TokenKind.LSQB)) {
-                    Expr slice = slices();
-                    expect(TokenKind.RSQB);
-                    e = new Ast.Subscript(e, slice, ExprContext.Load, l(start), c(start), el(), ec());
-                } else {
+            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB)) {
+                if (!errorPass) {
+                    e = trailer(e, start);
+                    continue;
+                }
+                // error pass: a trailer that fails leaves the primary read so far (PEG's left recursion)
+                int t = pos;
+                Expr base = e;
+                Expr longer = attemptRule(() -> trailer(base, start));
+                if (longer == null) {
+                    pos = t;
                     return e;
                 }
+                e = longer;
             }
+            return e;
         } finally {
             depth--;
         }
+    }
+
+    /** One trailer of a primary: {@code .NAME}, a call or a subscript. */
+    private Expr trailer(Expr e, int start) {
+        if (accept(TokenKind.DOT)) {
+            String attr = name().text();
+            return new Ast.Attribute(e, attr, ExprContext.Load, l(start), c(start), el(), ec());
+        } else if (at(TokenKind.LPAR)) {
+            return call(e, start);
+        }
+        expect(TokenKind.LSQB);
+        Expr slice = slices();
+        expect(TokenKind.RSQB);
+        return new Ast.Subscript(e, slice, ExprContext.Load, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * The operand after a binary operator at {@code opPos} (consumed). In the error pass, where it fails:
+     * null, the operator given back (PEG keeps the shorter chain its left recursion had grown).
+     */
+    private Expr operand(java.util.function.Supplier<Expr> rule, int opPos) {
+        if (!errorPass) {
+            return rule.get();
+        }
+        Expr e = attemptRule(rule);
+        if (e == null) {
+            pos = opPos;
+        }
+        return e;
     }
 
     private Expr call(Expr func, int start) {
@@ -2992,10 +3174,28 @@ public final class Parser311 {
         }
 
         private void invalidArguments(int s) {
-            // args ',' '*'
-            if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
-                Token star = peek(1);
-                throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
+            if (!errors313) {
+                // args ',' '*'
+                if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
+                    Token star = peek(1);
+                    throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
+                }
+            } else if (args() && anyKeywords && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
+                // 3.13: (positional ',' kwargs | kwargs) ',' ','.(starred_expression !'=')+, from the ','
+                Token comma = peek();
+                int n = 0;
+                while (at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
+                    int item = pos++;
+                    if (starred() == null || at(TokenKind.EQUAL)) {
+                        pos = item;
+                        break;
+                    }
+                    n++;
+                }
+                if (n > 0) {
+                    throw startingFrom(tokenNode(comma), tokens.get(tokens.size() - 1),
+                            "iterable argument unpacking follows keyword argument unpacking");
+                }
             }
             pos = s;
             // expression for_if_clauses ',' [args | expression for_if_clauses]
@@ -3862,8 +4062,7 @@ public final class Parser311 {
         while (atKeyword("for") || atKeyword("async") && peek(1).kind() == TokenKind.NAME && peek(1).text().equals("for")) {
             int isAsync = acceptKeyword("async") ? 1 : 0;
             expectKeyword("for");
-            Expr target = forTarget();
-            expectKeyword("in");
+            Expr target = forTargetIn(true);
             Expr iter = disjunction();
             List<Expr> ifs = new ArrayList<>();
             while (acceptKeyword("if")) {

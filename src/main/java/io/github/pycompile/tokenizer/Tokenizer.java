@@ -702,17 +702,24 @@ public final class Tokenizer {
         if (c != quote) {
             backup(c);
         }
+        boolean escapedQuote = false;
         while (endQuoteSize != quoteSize) {
             c = nextc();
             if (c == EOF || quoteSize == 1 && c == '\n') {
-                throw unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);
+                PythonError e = unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);
+                if (escapedQuote && quoteSize == 1 && target.atLeast(PythonVersion.V3_13)
+                        && e.pyMessage().startsWith("unterminated string literal")) {
+                    // 3.13+ suggests the likely cause: a backslash before a quote like the closing one
+                    e = direct(syntaxError(e.pyMessage() + "; perhaps you escaped the end quote?"));
+                }
+                throw e;
             }
             if (c == quote) {
                 endQuoteSize++;
             } else {
                 endQuoteSize = 0;
                 if (c == '\\') {
-                    nextc();
+                    escapedQuote |= nextc() == quote;
                 }
             }
         }
@@ -732,7 +739,7 @@ public final class Tokenizer {
         if (inFString() && !fstring) {
             FStringMode m = modes.get(modes.size() - 1);
             if (m.quote == quote && m.quoteSize == quoteSize) {
-                return direct(syntaxError("f-string: expecting '}'"));
+                return direct(syntaxError((m.tstring ? "t" : "f") + "-string: expecting '}'"));
             }
         }
         String what = fstring ? (modes.get(modes.size() - 1).tstring ? "t-string" : "f-string") + " literal"

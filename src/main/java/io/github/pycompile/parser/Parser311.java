@@ -1562,6 +1562,10 @@ public final class Parser311 {
                     return importFrom();
                 case "type":
                     if (atTypeAlias()) {
+                        if (errorPass) {
+                            // pegen tries the assignment rule (its error rules too) before type_alias
+                            new TargetErrors().assignment();
+                        }
                         return typeAlias();
                     }
                     break;

@@ -691,7 +691,8 @@ public final class Parser311 {
             int s = pos;
             Expr a = attemptRule(this::expression);
             if (a != null) {
-                throw rangeError(a, a, "invalid pattern target");
+                throw rangeError(a, a, errors314 ? "cannot use " + exprName(a) + " as pattern target"
+                        : "invalid pattern target");
             }
             pos = s;
         }
@@ -1331,9 +1332,18 @@ public final class Parser311 {
                     }
                     type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
                     if (!at(TokenKind.COLON)) {
+                        if (errorPass && atKeyword("as") && atNameAt(pos + 1) && peek(2).kind() == TokenKind.COLON) {
+                            // invalid_except_stmt (3.14): 'except' '*'? expression ',' expressions 'as' NAME ':'
+                            pos += 3;
+                            throw startingFrom(elts.get(0), tokens.get(tokens.size() - 1),
+                                    "multiple exception types must be parenthesized when using 'as'");
+                        }
                         throw fail();
                     }
                 } else if (acceptKeyword("as")) {
+                    if (errorPass && errors314 && !(atName() && peek(1).kind() == TokenKind.COLON)) {
+                        exceptTargetErrors(thisStar);
+                    }
                     name = name().text();
                 }
             }
@@ -1464,6 +1474,19 @@ public final class Parser311 {
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
                 tokenizer.charColumn(from.startLine(), startCol(from)) + 1, tokenizer.lineText(from.startLine()),
                 to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1), true);
+    }
+
+    /**
+     * 3.14's rule for an except target that is not a name: {@code 'except' '*'? expression 'as'
+     * expression ':' block}, at the expression after 'as' (the block read with its own error rules).
+     */
+    private void exceptTargetErrors(boolean star) {
+        int s = pos;
+        Expr a = attemptRule(this::expression);
+        if (a != null && accept(TokenKind.COLON) && attemptRule(() -> block()) != null) {
+            throw rangeError(a, a, "cannot use except" + (star ? "*" : "") + " statement with " + exprName(a));
+        }
+        pos = s;
     }
 
     /** Error pass: {@code 'except' '*'? a=expression ',' expressions ['as' NAME] ':'}, at the ','. */
@@ -2814,6 +2837,23 @@ public final class Parser311 {
     /** 3.11's invalid_expression and invalid_legacy_expression, tried where an expression starts (error pass). */
     private void invalidExpression() {
         int s = pos;
+        if (errors314 && at(TokenKind.STRING)) {
+            // STRING (!STRING expression_without_invalid)+ STRING: words between two strings
+            pos++;
+            List<Expr> between = new ArrayList<>();
+            while (!at(TokenKind.STRING)) {
+                Expr e = expressionWithoutInvalid();
+                if (e == null) {
+                    break;
+                }
+                between.add(e);
+            }
+            if (!between.isEmpty() && at(TokenKind.STRING)) {
+                throw rangeError(between.get(0), between.get(between.size() - 1),
+                        "invalid syntax. Is this intended to be part of the string?");
+            }
+            pos = s;
+        }
         Token t0 = peek();
         boolean nameString = t0.kind() == TokenKind.NAME && peek(1).kind() == TokenKind.STRING;
         boolean soft = t0.kind() == TokenKind.NAME && SOFT_KEYWORDS.contains(t0.text());
@@ -3493,6 +3533,15 @@ public final class Parser311 {
 
     private FStrings312 fstr312;
 
+    /** A conversion other than !s, !r or !a: an action's error (so from the first pass on). */
+    private void checkConversion(Token convName) {
+        String c = convName.text();
+        if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
+            throw syntaxError0(convName, convName, "f-string: invalid conversion character '" + c
+                    + "': expected 's', 'r', or 'a'");
+        }
+    }
+
     private FStrings312 fstr() {
         if (fstr312 == null) {
             fstr312 = new FStrings312(filename, target, warnings, this::refuse);
@@ -3607,14 +3656,15 @@ public final class Parser311 {
                 throw fail();
             }
             convName = tok(pos++);
+            // _PyPegen_check_fstring_conversion, an action: its errors stand from the first pass on
             if (convName.startLine() != bang.endLine() || convName.startCol() != bang.endCol()) {
-                throw refuse("space after '!' in an f-string conversion (its error)");
+                throw syntaxError0(bang, convName, "f-string: conversion type must come right after the "
+                        + (errors314 ? "exclamation" : "exclamanation") + " mark");
             }
-            String c = convName.text();
-            if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
-                throw refuse("an invalid f-string conversion character (its error)");
+            if (errors314) {
+                checkConversion(convName);
             }
-            conversion = c.charAt(0);
+            conversion = convName.text().charAt(0);
         }
         Expr spec = null;
         if (at(TokenKind.COLON)) {
@@ -3633,6 +3683,9 @@ public final class Parser311 {
             spec = fstr().formatSpec(parts, colon.startLine(), colon.startCol(), el(), ec());
         }
         Token rbrace = expect(TokenKind.RBRACE);
+        if (convName != null && !errors314) {
+            checkConversion(convName); // before 3.14 the field's action checks it, once the field is read
+        }
         if (textEnd == null) {
             textEnd = rbrace;
         }

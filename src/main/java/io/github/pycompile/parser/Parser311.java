@@ -3461,32 +3461,51 @@ public final class Parser311 {
                 items.add(fstring(true));
             }
             if (at(TokenKind.STRING) || at(TokenKind.FSTRING_START)) {
-                throw refuse("t-strings mixed with other strings (its error)");
+                if (errorPass) {
+                    // invalid_string_tstring_concat: t-strings then a string or f-string
+                    Ast.Located other = at(TokenKind.STRING) ? tokenNode(tok(pos++)) : fstring(false);
+                    throw rangeError(items.get(items.size() - 1), other,
+                            "cannot mix t-string literals with string or bytes literals");
+                }
+                throw fail();
             }
             return FStrings312.concatenateTemplates(items, l(start), c(start), el(), ec());
         }
         List<Object> pieces = new ArrayList<>(); // Token (STRING) or Expr (an f-string's JoinedStr)
         boolean fstring = false;
+        boolean bytes = false;
+        boolean str = false;
         while (true) {
             if (at(TokenKind.STRING)) {
-                pieces.add(tok(pos++));
+                Token t = tok(pos++);
+                checkStringToken(t);
+                pieces.add(t);
+                bytes |= Literals.isBytes(t);
+                str |= !Literals.isBytes(t);
             } else if (at(TokenKind.FSTRING_START)) {
                 pieces.add(fstring(false));
                 fstring = true;
             } else if (at(TokenKind.TSTRING_START)) {
-                throw refuse("t-strings mixed with other strings (its error)");
+                if (errorPass && !pieces.isEmpty()) {
+                    // invalid_string_tstring_concat: strings or f-strings then a t-string
+                    Object last = pieces.get(pieces.size() - 1);
+                    Ast.Located a = last instanceof Token t ? tokenNode(t) : (Expr) last;
+                    throw rangeError(a, fstring(true), "cannot mix t-string literals with string or bytes literals");
+                }
+                throw fail();
             } else {
                 break;
             }
+        }
+        if (bytes && (str || fstring)) {
+            // _PyPegen_concatenate_strings: at the token after the strings
+            throw lastTokenError("SyntaxError", "cannot mix bytes and nonbytes literals");
         }
         List<Token> plain = new ArrayList<>();
         for (Object o : pieces) {
             if (o instanceof Token t) {
                 plain.add(t);
             }
-        }
-        if (Literals.undecodableBytes(plain) != null) {
-            throw refuse("undecodable bytes in a string literal (its 3.12+ error)");
         }
         if (!fstring) {
             return Literals.strings(plain, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
@@ -3504,6 +3523,35 @@ public final class Parser311 {
             }
         }
         return FStrings312.concatenate(items, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.12+: the errors CPython's action for a STRING token raises as the token is read (so at that
+     * token): non-ASCII characters in bytes, undecodable bytes, a malformed {@code \N} escape.
+     */
+    private void checkStringToken(Token t) {
+        String prefix = Literals.prefix(t);
+        String body = Literals.body(t);
+        if (prefix.contains("b")) {
+            if (body.chars().anyMatch(ch -> ch >= 0x80)) {
+                throw syntaxError0(t, t, "bytes can only contain ASCII literal characters");
+            }
+            return;
+        }
+        String undecodable = Literals.undecodableBytes(List.of(t));
+        if (undecodable != null) {
+            // CPython converts the 1-based byte offsets over the line as decoded with "replace" (U+FFFD
+            // standing for undecodable bytes is longer in UTF-8 than they were)
+            throw new TokenizerFailure(new PythonError("SyntaxError", "(unicode error) " + undecodable, filename,
+                    t.startLine(), tokenizer.charColumn(t.startLine(), t.startCol() + 1), tokenizer.lineText(t.startLine()),
+                    t.endLine(), tokenizer.charColumn(t.endLine(), t.endCol() + 1)), true);
+        }
+        if (!prefix.contains("r")) {
+            String malformed = Literals.namedEscapeError(body);
+            if (malformed != null) {
+                throw syntaxError0(t, t, malformed);
+            }
+        }
     }
 
     /**
@@ -3544,7 +3592,8 @@ public final class Parser311 {
 
     private FStrings312 fstr() {
         if (fstr312 == null) {
-            fstr312 = new FStrings312(filename, target, warnings, this::refuse);
+            fstr312 = new FStrings312(filename, target, warnings, this::refuse,
+                    msg -> lastTokenError("SyntaxError", msg));
         }
         return fstr312;
     }

@@ -1001,20 +1001,32 @@ public final class Parser311 {
         expectKeyword("def");
         String name = name().text();
         List<Ast.TypeParam> tps = typeParamsOpt();
-        expectForced(TokenKind.LPAR, "(");
+        defForced(TokenKind.LPAR, "(");
         Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
         Expr returns = null;
         if (accept(TokenKind.RARROW)) {
             returns = expression();
         }
-        expectForced(TokenKind.COLON, ":");
+        defForced(TokenKind.COLON, ":");
         List<Stmt> body = block("function definition", defKw);
         if (async) {
             return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(),
                     ec());
         }
         return new Ast.FunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * A def's forced '(' and ':': in its valid rule up to 3.12; from 3.13 in invalid_def_raw, so only the
+     * error pass forces them.
+     */
+    private void defForced(TokenKind kind, String text) {
+        if (errors313 && !errorPass) {
+            expect(kind);
+        } else {
+            expectForced(kind, text);
+        }
     }
 
     private Stmt classDef(List<Expr> decorators, int start) {
@@ -1047,15 +1059,24 @@ public final class Parser311 {
             // invalid_type_params: '[' ']'
             throw startingFrom(tokenNode(peek()), tokens.get(tokens.size() - 1), "Type parameter list cannot be empty");
         }
-        List<Ast.TypeParam> out = new ArrayList<>();
-        do {
-            if (at(TokenKind.RSQB) && !out.isEmpty()) {
-                break;
+        int open = pos - 1;
+        try {
+            List<Ast.TypeParam> out = new ArrayList<>();
+            do {
+                if (at(TokenKind.RSQB) && !out.isEmpty()) {
+                    break;
+                }
+                out.add(typeParam());
+            } while (accept(TokenKind.COMMA));
+            expect(TokenKind.RSQB);
+            return out;
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                throw e;
             }
-            out.add(typeParam());
-        } while (accept(TokenKind.COMMA));
-        expect(TokenKind.RSQB);
-        return out;
+            pos = open; // optional: what follows the name decides (a def's forced '(' raises there)
+            return List.of();
+        }
     }
 
     /** {@code type_param}: a TypeVar (bound), *TypeVarTuple or **ParamSpec, each with a 3.13+ default. */
@@ -1064,7 +1085,8 @@ public final class Parser311 {
         if (accept(TokenKind.STAR)) {
             String n = name().text();
             if (at(TokenKind.COLON)) {
-                throw fail(); // "cannot use bound with TypeVarTuple"
+                boundErrors("TypeVarTuple");
+                throw fail();
             }
             Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? starExpression() : null;
             return new Ast.TypeVarTuple(n, dflt, l(start), c(start), el(), ec());
@@ -1072,7 +1094,8 @@ public final class Parser311 {
         if (accept(TokenKind.DOUBLESTAR)) {
             String n = name().text();
             if (at(TokenKind.COLON)) {
-                throw fail(); // "cannot use bound with ParamSpec"
+                boundErrors("ParamSpec");
+                throw fail();
             }
             Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
             return new Ast.ParamSpec(n, dflt, l(start), c(start), el(), ec());
@@ -1081,6 +1104,25 @@ public final class Parser311 {
         Expr bound = accept(TokenKind.COLON) ? expression() : null;
         Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
         return new Ast.TypeVar(n, bound, dflt, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * At the ':' after {@code *NAME} or {@code **NAME} in type parameters: a bound or constraints, an
+     * error from the ':' to where the tokenizer stands (3.12's valid rule raises it; 3.13's
+     * invalid_type_param, in the error pass).
+     */
+    private void boundErrors(String kind) {
+        if (errors313 && !errorPass) {
+            return;
+        }
+        int s = pos;
+        Token colon = tok(pos++);
+        Expr e = attemptRule(this::expression);
+        if (e != null) {
+            throw startingFrom(tokenNode(colon), tokens.get(tokens.size() - 1), (e instanceof Ast.TupleExpr
+                    ? "cannot use constraints with " : "cannot use bound with ") + kind);
+        }
+        pos = s;
     }
 
     /** At the soft keyword {@code type}: does a type alias statement start here (3.12+)? */

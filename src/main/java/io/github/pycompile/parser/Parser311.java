@@ -120,7 +120,7 @@ public final class Parser311 {
         try {
             m = p.file();
         } catch (TokenizerFailure f) {
-            throw f.parser ? withRestScanned(f.error, tk) : f.error;
+            throw f.parser ? withRestScanned(f.error, tk, p.furthestLine()) : f.error;
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
@@ -132,7 +132,7 @@ public final class Parser311 {
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
-                throw f.parser ? withRestScanned(f.error, tk) : f.error;
+                throw f.parser ? withRestScanned(f.error, tk, p.furthestLine()) : f.error;
             } catch (UnsupportedConstruct r2) {
                 if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
                     throw p2.genericError(firstPassLast);
@@ -322,7 +322,7 @@ public final class Parser311 {
                     : "unexpected unindent", filename, last.startLine(), last.startIndex() - lineStart,
                     tokenizer.lineText(last.startLine()), last.startLine(), -1);
         }
-        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer);
+        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer, furthestLine());
     }
 
     private UnsupportedConstruct refuse(String what) {
@@ -391,12 +391,17 @@ public final class Parser311 {
 
     /**
      * A SyntaxError of the parser stands unless tokenizing the rest of the source meets an error the
-     * tokenizer raises itself, or EOF inside a bracket opened on an earlier line (3.10+'s
-     * {@code _PyPegen_tokenize_full_source_to_check_for_errors}).
+     * tokenizer raises itself, or EOF inside a bracket opened on a line before that of the furthest token
+     * the parser read (3.10+'s {@code _PyPegen_tokenize_full_source_to_check_for_errors}).
      */
-    private static PythonError withRestScanned(PythonError e, Tokenizer tk) {
-        PythonError later = tk.scanRestForErrors(e.lineno());
+    private static PythonError withRestScanned(PythonError e, Tokenizer tk, int furthestLine) {
+        PythonError later = tk.scanRestForErrors(furthestLine);
         return later != null ? later : e;
+    }
+
+    /** The line of the furthest token read (either pass): an unclosed bracket must open before it to count. */
+    private int furthestLine() {
+        return tokens.isEmpty() ? -1 : tokens.get(tokens.size() - 1).startLine();
     }
 
     private void statement(List<Stmt> out) {
@@ -2837,7 +2842,21 @@ public final class Parser311 {
         throw new IllegalStateException("no name for " + e.pyName());
     }
 
-    private static final Set<String> SOFT_KEYWORDS = Set.of("_", "case", "match");
+    private static final List<String> SOFT_KEYWORDS = List.of("_", "case", "match");
+    private static final List<String> SOFT_KEYWORDS_312 = List.of("_", "case", "match", "type");
+
+    /**
+     * pegen's SOFT_KEYWORD test on a NAME: up to 3.13 it compares only the name's length of each soft
+     * keyword, so any prefix of one ("c", "ty", "m") passes; 3.14 wants the whole word.
+     */
+    private boolean isSoftKeyword(String name) {
+        for (String k : typeParams ? SOFT_KEYWORDS_312 : SOFT_KEYWORDS) {
+            if (errors314 ? k.equals(name) : k.startsWith(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Error pass: a rule's result, or null (position restored) where the rule fails. */
     private <T> T attemptRule(java.util.function.Supplier<T> rule) {
@@ -2897,8 +2916,9 @@ public final class Parser311 {
             pos = s;
         }
         Token t0 = peek();
-        boolean nameString = t0.kind() == TokenKind.NAME && peek(1).kind() == TokenKind.STRING;
-        boolean soft = t0.kind() == TokenKind.NAME && SOFT_KEYWORDS.contains(t0.text());
+        // pegen's NAME is never a keyword
+        boolean nameString = atName() && peek(1).kind() == TokenKind.STRING;
+        boolean soft = atName() && isSoftKeyword(t0.text());
         if (!nameString && !soft) {
             Expr a = attemptRule(this::disjunction);
             if (a != null) {

@@ -1010,8 +1010,13 @@ public final class Parser311 {
         Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
         Expr returns = null;
-        if (accept(TokenKind.RARROW)) {
-            returns = expression();
+        if (at(TokenKind.RARROW)) {
+            // ['->' expression]: without its expression, the forced ':' decides at the '->'
+            int arrow = pos++;
+            returns = attemptRule(this::expression);
+            if (returns == null) {
+                pos = arrow;
+            }
         }
         defForced(TokenKind.COLON, ":");
         List<Stmt> body = block("function definition", defKw);
@@ -1677,8 +1682,7 @@ public final class Parser311 {
         int s = pos;
         Token kw = tok(pos++);
         if (errors313 && at(TokenKind.NEWLINE)) {
-            Token nl = peek();
-            throw startingFrom(tokenNode(nl), tokens.get(tokens.size() - 1), "Expected one or more names after 'import'");
+            throw startingFrom(newlineNode(peek()), tokens.get(tokens.size() - 1), "Expected one or more names after 'import'");
         }
         if (dottedNameAttempt()) {
             while (accept(TokenKind.COMMA)) {
@@ -1725,6 +1729,9 @@ public final class Parser311 {
             }
         }
         String module = null;
+        if (level == 0 && atKeyword("import")) {
+            throw fail(); // 'from' dotted_name, or dots before 'import'
+        }
         if (!atKeyword("import")) {
             StringBuilder dotted = new StringBuilder(name().text());
             while (accept(TokenKind.DOT)) {
@@ -1747,7 +1754,7 @@ public final class Parser311 {
                     throw errorAtToken("SyntaxError", peek(), "trailing comma not allowed without surrounding parentheses");
                 }
                 if (!paren && at(TokenKind.NEWLINE) && names.isEmpty() && errorPass && errors313) {
-                    throw startingFrom(tokenNode(peek()), tokens.get(tokens.size() - 1),
+                    throw startingFrom(newlineNode(peek()), tokens.get(tokens.size() - 1),
                             "Expected one or more names after 'import'");
                 }
                 int as = pos;
@@ -1774,18 +1781,12 @@ public final class Parser311 {
 
     private Stmt expressionStatement() {
         int start = pos;
-        try {
-            return expressionStatement0(start);
-        } catch (UnsupportedConstruct e) {
-            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().startsWith(TARGET_REFUSAL)) {
-                throw e;
-            }
-            int failedAt = pos;
-            pos = start;
+        if (errorPass) {
+            // pegen tries the assignment rule, its error rules included, before any other simple statement
             new TargetErrors().assignment();
-            pos = failedAt;
-            throw e;
+            pos = start;
         }
+        return expressionStatement0(start);
     }
 
     private Stmt expressionStatement0(int start) {
@@ -3370,6 +3371,11 @@ public final class Parser311 {
             }
             pos = s;
         }
+    }
+
+    /** A NEWLINE token as a located node: after a comment it starts where the comment does. */
+    private Ast.Located newlineNode(Token t) {
+        return new Ast.Name("", ExprContext.Load, t.startLine(), startCol(t), t.endLine(), t.endCol());
     }
 
     /** A token as a located node (for node-range errors that end at a token). */

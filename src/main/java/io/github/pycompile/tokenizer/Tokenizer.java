@@ -1008,8 +1008,10 @@ public final class Tokenizer {
                 endOff = v310 ? 0 : -1;
             }
             case LINECONT -> {
+                // counted from the buffer's start (a multi-line token's first line); 3.13+ converts it over
+                // that buffer, which CPython takes for the error line when no file gives one
                 int bytes = byteCol(bufStart, cur);
-                off = charOffsets() ? byteToCharOffset(text, bytes) : bytes;
+                off = charOffsets() ? byteToCharOffset(bufferText(), bytes) : bytes;
                 endOff = v310 ? 0 : -1;
             }
             default -> {
@@ -1065,6 +1067,12 @@ public final class Tokenizer {
             stop--;
         }
         return printableText(src.substring(at, stop));
+    }
+
+    /** The tokenizer's buffer: from its start (a multi-line token's first line) to the current line's end. */
+    private String bufferText() {
+        int nl = src.indexOf('\n', cur);
+        return printableText(src.substring(bufStart, nl < 0 ? end : nl + 1));
     }
 
     /** 3.10+: the file's line; the tokenizer's buffer line when the file cannot give one. */

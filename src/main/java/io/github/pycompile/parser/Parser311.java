@@ -59,7 +59,13 @@ public final class Parser311 {
      * tokens from the start.
      */
     private boolean errorPass;
-    /** Error pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
+    /**
+     * The whole second pass, its stretches without error rules ({@code expression_without_invalid})
+     * included: PEG's fallbacks and the memos act throughout it, so what such a stretch read is what
+     * the error rules later find (pegen memoizes across both).
+     */
+    private boolean secondPass;
+    /** Second pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
     private final java.util.Map<Integer, Object[]> disjunctionMemo = new java.util.HashMap<>();
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
     private final java.util.Set<Integer> namedChecked = new java.util.HashSet<>();
@@ -129,6 +135,7 @@ public final class Parser311 {
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
             Parser311 p2 = new Parser311(tk, target, filename, w -> { }, p.tokens);
             p2.errorPass = true;
+            p2.secondPass = true;
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
@@ -1525,7 +1532,8 @@ public final class Parser311 {
                 : target.atLeast(PythonVersion.V3_12) ? to.startCol() + 1 : to.startCol();
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
                 tokenizer.charColumn(from.startLine(), startCol(from)) + 1, tokenizer.lineText(from.startLine()),
-                to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1), true);
+                to.endLine(), to.endLine() != from.startLine() ? tokenizer.offsetOverLine(from.startLine(), end + 1)
+                        : tokenizer.charColumn(to.endLine(), end) + 1), true);
     }
 
     /**
@@ -1989,7 +1997,7 @@ public final class Parser311 {
             int start = pos;
             Expr body = disjunction();
             if (atKeyword("if")) {
-                if (errorPass) {
+                if (secondPass) {
                     // error pass: without its 'else' part the expression is the disjunction alone
                     int ifPos = pos;
                     Expr e = attemptRule(() -> ifElseRest(body, start));
@@ -2025,7 +2033,7 @@ public final class Parser311 {
     }
 
     private Expr disjunction() {
-        if (!errorPass) {
+        if (!secondPass) {
             return disjunction0();
         }
         int start = pos;
@@ -2266,7 +2274,7 @@ public final class Parser311 {
     private final java.util.Map<Integer, Object[]> sumMemo = new java.util.HashMap<>();
 
     private Expr sum() {
-        if (!errorPass || !errors313) {
+        if (!secondPass || !errors313) {
             return sum0();
         }
         int start = pos;
@@ -2402,11 +2410,11 @@ public final class Parser311 {
             int start = pos;
             Expr e = atom();
             while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB)) {
-                if (!errorPass) {
+                if (!secondPass) {
                     e = trailer(e, start);
                     continue;
                 }
-                // error pass: a trailer that fails leaves the primary read so far (PEG's left recursion)
+                // second pass: a trailer that fails leaves the primary read so far (PEG's left recursion)
                 int t = pos;
                 Expr base = e;
                 Expr longer = attemptRule(() -> trailer(base, start));
@@ -2437,11 +2445,11 @@ public final class Parser311 {
     }
 
     /**
-     * The operand after a binary operator at {@code opPos} (consumed). In the error pass, where it fails:
+     * The operand after a binary operator at {@code opPos} (consumed). In the second pass, where it fails:
      * null, the operator given back (PEG keeps the shorter chain its left recursion had grown).
      */
     private Expr operand(java.util.function.Supplier<Expr> rule, int opPos) {
-        if (!errorPass) {
+        if (!secondPass) {
             return rule.get();
         }
         Expr e = attemptRule(rule);
@@ -3037,7 +3045,8 @@ public final class Parser311 {
     private TokenizerFailure rangeError(Ast.Located a, Ast.Located b, String msg) {
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
                 tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), b.endLineno(),
-                tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1), true);
+                b.endLineno() != a.lineno() ? tokenizer.offsetOverLine(a.lineno(), b.endColOffset() + 1)
+                        : tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1), true);
     }
 
     /**
@@ -3900,7 +3909,9 @@ public final class Parser311 {
     /** RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start to where the tokenizer stands (the end of {@code last}). */
     private TokenizerFailure startingFrom(Ast.Located a, Token last, String msg) {
         // after a NEWLINE the tokenizer stands past the line's end character
-        int end = tokenizer.charColumn(last.endLine(), last.endCol()) + (last.kind() == TokenKind.NEWLINE ? 1 : 0);
+        int nl = last.kind() == TokenKind.NEWLINE ? 1 : 0;
+        int end = last.endLine() != a.lineno() ? tokenizer.offsetOverLine(a.lineno(), last.endCol() + nl)
+                : tokenizer.charColumn(last.endLine(), last.endCol()) + nl;
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
                 tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), last.endLine(),
                 end), true);

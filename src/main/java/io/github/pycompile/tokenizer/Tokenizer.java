@@ -1125,6 +1125,22 @@ public final class Tokenizer {
         return byteToCharOffset(fileLine(line), byteCol);
     }
 
+    /**
+     * A 1-based byte offset {@code bytes} as CPython reports it over line {@code line} without its
+     * newline (how it converts the end of an error that spans lines: over the error's first line, clamped
+     * one past its end). Without conversion to characters, the same number.
+     */
+    public int offsetOverLine(int line, int bytes) {
+        if (py2 || bytes <= 0 || !charOffsets()) {
+            return bytes;
+        }
+        String text = fileLine(line);
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return byteToCharOffset(text, bytes);
+    }
+
     /** Characters in the first {@code bytes} UTF-8 bytes of {@code line} (a cut sequence counts one). */
     static int byteToCharOffset(String line, int bytes) {
         int n = 0;

@@ -2409,7 +2409,19 @@ public final class Parser311 {
         try {
             int start = pos;
             Expr e = atom();
-            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB)) {
+            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && at(TokenKind.LBRACE)) {
+                if (errorPass && !at(TokenKind.DOT)) {
+                    // 'primary genexp' comes before calls and subscripts; genexp's invalid_comprehension
+                    // takes '[' and '{' too
+                    int t = pos;
+                    if (!at(TokenKind.LPAR) || !genexpAhead()) {
+                        invalidComprehension(t);
+                    }
+                    pos = t;
+                    if (at(TokenKind.LBRACE)) {
+                        return e;
+                    }
+                }
                 if (!secondPass) {
                     e = trailer(e, start);
                     continue;
@@ -2428,6 +2440,15 @@ public final class Parser311 {
         } finally {
             depth--;
         }
+    }
+
+    /** At '(': does genexp's valid alternative, {@code '(' expression for_if_clauses ')'}, match here? */
+    private boolean genexpAhead() {
+        int s = pos;
+        pos++;
+        boolean ok = attemptRule(this::argExpression) != null && comprehensionAttempt() != null && at(TokenKind.RPAR);
+        pos = s;
+        return ok;
     }
 
     /** One trailer of a primary: {@code .NAME}, a call or a subscript. */
@@ -3994,6 +4015,14 @@ public final class Parser311 {
                 }
             }
         }
+        invalidComprehension(open);
+        pos = open;
+    }
+
+    /** invalid_comprehension at the bracket {@code open} ('(' has only its first alternative). */
+    private void invalidComprehension(int open) {
+        TokenKind k = tok(open).kind();
+        String msg = "did you forget parentheses around the comprehension target?";
         pos = open + 1;
         if (at(TokenKind.STAR)) {
             Expr a = attemptRule(this::starredExpression);

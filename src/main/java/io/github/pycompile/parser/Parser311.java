@@ -1148,9 +1148,9 @@ public final class Parser311 {
             return false;
         }
         Token n = peek(1);
-        TokenKind after = peek(2).kind();
+        // the token after the name only when there is one (the furthest token read decides an error's place)
         return n.kind() == TokenKind.NAME && !KEYWORDS.contains(n.text())
-                && (after == TokenKind.EQUAL || after == TokenKind.LSQB);
+                && (peek(2).kind() == TokenKind.EQUAL || peek(2).kind() == TokenKind.LSQB);
     }
 
     /** {@code "type" NAME [type_params] '=' expression}. */

@@ -35,10 +35,12 @@ import java.util.function.Consumer;
  * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
  * error does.
  *
- * <p>Errors: the tokenizer's errors are CPython's own; any input the grammar rejects beyond them is
- * refused ({@link UnsupportedFeatureException}): CPython's {@code invalid_*} rules choose the message,
- * and until they are reproduced, refusing is better than a message that differs. Nesting deeper than
- * CPython's parser allows is refused too, never a {@code StackOverflowError}.
+ * <p>Errors: the tokenizer's errors are CPython's own; a source the grammar rejects gets pegen's second
+ * pass, with the {@code invalid_*} rules of the target (3.11's, and those 3.12, 3.13 and 3.14 added or
+ * reworded, gated by version), then the generic "invalid syntax" at the first pass's furthest token, and
+ * the rest-of-source tokenizer scan. What is not reproduced is refused ({@link UnsupportedFeatureException}),
+ * never a different message. Nesting deeper than CPython's parser allows is refused too, never a
+ * {@code StackOverflowError}.
  */
 public final class Parser311 {
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
@@ -55,8 +57,8 @@ public final class Parser311 {
     private final List<Token> tokens;
     /**
      * The error pass: the second parse of a source the first could not parse, as pegen makes it, with
-     * 3.11's {@code invalid_*} rules active (they raise the specific SyntaxErrors). It reads the same
-     * tokens from the start.
+     * the target's {@code invalid_*} rules active (they raise the specific SyntaxErrors). It reads the
+     * same tokens from the start.
      */
     private boolean errorPass;
     /**

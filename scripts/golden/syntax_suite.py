@@ -11,6 +11,9 @@
 # Each case is compiled as py_compile would compile a file holding it: compile(bytes, name, 'exec',
 # dont_inherit=True). Runs under 2.7 and 3.6+ (and pyodide's 3.14). Usage: pythonX.Y syntax_suite.py
 # [TESTDIR] > src/test/resources/golden/syntax-suite/X.Y.jsonl
+# 3.14 (pyodide, which ships no test package) judges the 3.13 test suite's cases: from the directory holding
+# node_modules/pyodide, node scripts/golden/run_in_pyodide_host.mjs scripts/golden/syntax_suite.py
+# /host/<3.13's Lib/test> < /dev/null > src/test/resources/golden/syntax-suite/3.14.jsonl
 import ast, doctest, json, os, sys, warnings
 
 PY2 = sys.version_info[0] == 2

@@ -30,13 +30,16 @@ final class FStrings312 {
     private final PythonVersion target;
     private final Consumer<CompilerWarning> warnings;
     private final Function<String, RuntimeException> refuse;
+    /** A SyntaxError at the last token read (decoding errors of literal parts, raised once the f-string is read). */
+    private final Function<String, RuntimeException> error;
 
     FStrings312(String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
-            Function<String, RuntimeException> refuse) {
+            Function<String, RuntimeException> refuse, Function<String, RuntimeException> error) {
         this.filename = filename;
         this.target = target;
         this.warnings = warnings;
         this.refuse = refuse;
+        this.error = error;
     }
 
     /** An r/R in the prefix of an FSTRING_START token. */
@@ -215,6 +218,10 @@ final class FStrings312 {
             trailing++;
         }
         boolean lone = trailing % 2 == 1;
+        String malformed = Literals.namedEscapeError(lone ? text.substring(0, text.length() - 1) : text);
+        if (malformed != null) {
+            throw error.apply(malformed);
+        }
         StringBuilder sb = new StringBuilder();
         boolean lonePairs = Literals.decodeStrPiece(lone ? text.substring(0, text.length() - 1) : text, sb, at, filename,
                 target, warnings, refuse);

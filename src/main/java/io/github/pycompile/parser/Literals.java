@@ -98,6 +98,92 @@ final class Literals {
         return null;
     }
 
+    /**
+     * The error CPython's unicode-escape decoder raises for the first malformed {@code \N} escape in the
+     * body of a non-raw str literal (no name, no braces, an empty name, a missing '}'), or null. The
+     * positions it names count in the buffer CPython decodes, where a non-ASCII character is spelled as a
+     * ten-character {@code \UXXXXXXXX} escape and a backslash before one as {@code \u005c}. Other
+     * escape errors before it give null (their refusals come when the body is decoded).
+     */
+    static String namedEscapeError(String body) {
+        int n = body.length();
+        for (int i = 0; i < n; i++) {
+            if (body.charAt(i) != '\\') {
+                continue;
+            }
+            if (i + 1 >= n) {
+                return null;
+            }
+            char e = body.charAt(i + 1);
+            if (e >= 0x80) {
+                continue;
+            }
+            int start = i;
+            i++;
+            switch (e) {
+                case 'x', 'u', 'U' -> {
+                    int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                    for (int k = 1; k <= digits; k++) {
+                        if (i + k >= n || Character.digit(body.charAt(i + k), 16) < 0) {
+                            return null; // a truncated escape comes first
+                        }
+                    }
+                    i += digits;
+                }
+                case 'N' -> {
+                    int end; // index just past what the decoder read of the malformed escape
+                    if (i + 1 >= n || body.charAt(i + 1) != '{') {
+                        end = i + 1;
+                    } else {
+                        int close = body.indexOf('}', i + 2);
+                        if (close < 0) {
+                            end = n;
+                        } else if (close == i + 2) {
+                            end = close;
+                        } else {
+                            i = close; // a name: known or not, not this error
+                            continue;
+                        }
+                    }
+                    return "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                            + escapedPosition(body, start) + "-" + (escapedPosition(body, end) - 1)
+                            + ": malformed \\N character escape";
+                }
+                default -> { }
+            }
+        }
+        return null;
+    }
+
+    /** Where {@code body[at]} stands in the buffer CPython hands to its unicode-escape decoder. */
+    private static int escapedPosition(String body, int at) {
+        int p = 0;
+        for (int j = 0; j < at; j++) {
+            char c = body.charAt(j);
+            if (c >= 0x80) {
+                if (Character.isHighSurrogate(c) && j + 1 < body.length() && Character.isLowSurrogate(body.charAt(j + 1))) {
+                    j++;
+                }
+                p += 10;
+            } else if (c == '\\' && (j + 1 >= body.length() || body.charAt(j + 1) >= 0x80)) {
+                p += 6;
+            } else {
+                p++;
+            }
+        }
+        return p;
+    }
+
+    /** The body (between the quotes) of a string token. */
+    static String body(Token t) {
+        return split(t.text()).body();
+    }
+
+    /** The lower-cased prefix of a string token. */
+    static String prefix(Token t) {
+        return split(t.text()).prefix();
+    }
+
     /** CPython's UTF-8 decoder on {@code b[from:to]}: its first error message, or null. */
     private static String utf8Error(byte[] b, int from, int to) {
         io.github.pycompile.source.Utf8.Error e = io.github.pycompile.source.Utf8.firstError(b, from, to);

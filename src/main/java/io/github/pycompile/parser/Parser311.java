@@ -35,10 +35,12 @@ import java.util.function.Consumer;
  * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
  * error does.
  *
- * <p>Errors: the tokenizer's errors are CPython's own; any input the grammar rejects beyond them is
- * refused ({@link UnsupportedFeatureException}): CPython's {@code invalid_*} rules choose the message,
- * and until they are reproduced, refusing is better than a message that differs. Nesting deeper than
- * CPython's parser allows is refused too, never a {@code StackOverflowError}.
+ * <p>Errors: the tokenizer's errors are CPython's own; a source the grammar rejects gets pegen's second
+ * pass, with the {@code invalid_*} rules of the target (3.11's, and those 3.12, 3.13 and 3.14 added or
+ * reworded, gated by version), then the generic "invalid syntax" at the first pass's furthest token, and
+ * the rest-of-source tokenizer scan. What is not reproduced is refused ({@link UnsupportedFeatureException}),
+ * never a different message. Nesting deeper than CPython's parser allows is refused too, never a
+ * {@code StackOverflowError}.
  */
 public final class Parser311 {
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
@@ -55,11 +57,17 @@ public final class Parser311 {
     private final List<Token> tokens;
     /**
      * The error pass: the second parse of a source the first could not parse, as pegen makes it, with
-     * 3.11's {@code invalid_*} rules active (they raise the specific SyntaxErrors). It reads the same
-     * tokens from the start.
+     * the target's {@code invalid_*} rules active (they raise the specific SyntaxErrors). It reads the
+     * same tokens from the start.
      */
     private boolean errorPass;
-    /** Error pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
+    /**
+     * The whole second pass, its stretches without error rules ({@code expression_without_invalid})
+     * included: PEG's fallbacks and the memos act throughout it, so what such a stretch read is what
+     * the error rules later find (pegen memoizes across both).
+     */
+    private boolean secondPass;
+    /** Second pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
     private final java.util.Map<Integer, Object[]> disjunctionMemo = new java.util.HashMap<>();
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
     private final java.util.Set<Integer> namedChecked = new java.util.HashSet<>();
@@ -73,6 +81,13 @@ public final class Parser311 {
     private final boolean typeParamDefaults;
     private final boolean templateStrings;
     private final boolean unparenthesizedExcept;
+    /**
+     * The error pass's rule set: 3.12, 3.13 and 3.14 each added {@code invalid_*} rules and reworded
+     * messages; each flag holds for its version and the later ones.
+     */
+    private final boolean errors312;
+    private final boolean errors313;
+    private final boolean errors314;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -90,6 +105,9 @@ public final class Parser311 {
         this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
         this.templateStrings = Feature.TEMPLATE_STRINGS.allowedIn(target);
         this.unparenthesizedExcept = Feature.UNPARENTHESIZED_EXCEPT.allowedIn(target);
+        this.errors312 = target.atLeast(PythonVersion.V3_12);
+        this.errors313 = target.atLeast(PythonVersion.V3_13);
+        this.errors314 = target.atLeast(PythonVersion.V3_14);
     }
 
     /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
@@ -110,22 +128,20 @@ public final class Parser311 {
         try {
             m = p.file();
         } catch (TokenizerFailure f) {
-            throw f.parser ? withRestScanned(f.error, tk) : f.error;
+            throw f.parser ? withRestScanned(f.error, tk, p.furthestLine()) : f.error;
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
-            }
-            if (target != PythonVersion.V3_11) {
-                throw r.toException(target); // the error rules of 3.12+ are not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
             Parser311 p2 = new Parser311(tk, target, filename, w -> { }, p.tokens);
             p2.errorPass = true;
+            p2.secondPass = true;
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
-                throw f.parser ? withRestScanned(f.error, tk) : f.error;
+                throw f.parser ? withRestScanned(f.error, tk, p.furthestLine()) : f.error;
             } catch (UnsupportedConstruct r2) {
                 if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
                     throw p2.genericError(firstPassLast);
@@ -208,6 +224,7 @@ public final class Parser311 {
                 }
                 tokens.add(t);
             } catch (PythonError e) {
+                if (System.getProperty("dbgtok") != null) new Throwable("tokenizer error at " + i).printStackTrace();
                 if (sub) {
                     throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
                 }
@@ -314,7 +331,7 @@ public final class Parser311 {
                     : "unexpected unindent", filename, last.startLine(), last.startIndex() - lineStart,
                     tokenizer.lineText(last.startLine()), last.startLine(), -1);
         }
-        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer);
+        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer, furthestLine());
     }
 
     private UnsupportedConstruct refuse(String what) {
@@ -383,12 +400,17 @@ public final class Parser311 {
 
     /**
      * A SyntaxError of the parser stands unless tokenizing the rest of the source meets an error the
-     * tokenizer raises itself, or EOF inside a bracket opened on an earlier line (3.10+'s
-     * {@code _PyPegen_tokenize_full_source_to_check_for_errors}).
+     * tokenizer raises itself, or EOF inside a bracket opened on a line before that of the furthest token
+     * the parser read (3.10+'s {@code _PyPegen_tokenize_full_source_to_check_for_errors}).
      */
-    private static PythonError withRestScanned(PythonError e, Tokenizer tk) {
-        PythonError later = tk.scanRestForErrors(e.lineno());
+    private static PythonError withRestScanned(PythonError e, Tokenizer tk, int furthestLine) {
+        PythonError later = tk.scanRestForErrors(furthestLine);
         return later != null ? later : e;
+    }
+
+    /** The line of the furthest token read (either pass): an unclosed bracket must open before it to count. */
+    private int furthestLine() {
+        return tokens.isEmpty() ? -1 : tokens.get(tokens.size() - 1).startLine();
     }
 
     private void statement(List<Stmt> out) {
@@ -683,7 +705,8 @@ public final class Parser311 {
             int s = pos;
             Expr a = attemptRule(this::expression);
             if (a != null) {
-                throw rangeError(a, a, "invalid pattern target");
+                throw rangeError(a, a, errors314 ? "cannot use " + exprName(a) + " as pattern target"
+                        : "invalid pattern target");
             }
             pos = s;
         }
@@ -992,20 +1015,37 @@ public final class Parser311 {
         expectKeyword("def");
         String name = name().text();
         List<Ast.TypeParam> tps = typeParamsOpt();
-        expectForced(TokenKind.LPAR, "(");
+        defForced(TokenKind.LPAR, "(");
         Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
         Expr returns = null;
-        if (accept(TokenKind.RARROW)) {
-            returns = expression();
+        if (at(TokenKind.RARROW)) {
+            // ['->' expression]: without its expression, the forced ':' decides at the '->'
+            int arrow = pos++;
+            returns = attemptRule(this::expression);
+            if (returns == null) {
+                pos = arrow;
+            }
         }
-        expectForced(TokenKind.COLON, ":");
+        defForced(TokenKind.COLON, ":");
         List<Stmt> body = block("function definition", defKw);
         if (async) {
             return new Ast.AsyncFunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(),
                     ec());
         }
         return new Ast.FunctionDef(name, args, body, decorators, returns, null, tps, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * A def's forced '(' and ':': in its valid rule up to 3.12; from 3.13 in invalid_def_raw, so only the
+     * error pass forces them.
+     */
+    private void defForced(TokenKind kind, String text) {
+        if (errors313 && !errorPass) {
+            expect(kind);
+        } else {
+            expectForced(kind, text);
+        }
     }
 
     private Stmt classDef(List<Expr> decorators, int start) {
@@ -1034,15 +1074,28 @@ public final class Parser311 {
             return List.of();
         }
         pos++;
-        List<Ast.TypeParam> out = new ArrayList<>();
-        do {
-            if (at(TokenKind.RSQB) && !out.isEmpty()) {
-                break;
+        if (errorPass && errors313 && at(TokenKind.RSQB)) {
+            // invalid_type_params: '[' ']'
+            throw startingFrom(tokenNode(peek()), tokens.get(tokens.size() - 1), "Type parameter list cannot be empty");
+        }
+        int open = pos - 1;
+        try {
+            List<Ast.TypeParam> out = new ArrayList<>();
+            do {
+                if (at(TokenKind.RSQB) && !out.isEmpty()) {
+                    break;
+                }
+                out.add(typeParam());
+            } while (accept(TokenKind.COMMA));
+            expect(TokenKind.RSQB);
+            return out;
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE)) {
+                throw e;
             }
-            out.add(typeParam());
-        } while (accept(TokenKind.COMMA));
-        expect(TokenKind.RSQB);
-        return out;
+            pos = open; // optional: what follows the name decides (a def's forced '(' raises there)
+            return List.of();
+        }
     }
 
     /** {@code type_param}: a TypeVar (bound), *TypeVarTuple or **ParamSpec, each with a 3.13+ default. */
@@ -1051,7 +1104,8 @@ public final class Parser311 {
         if (accept(TokenKind.STAR)) {
             String n = name().text();
             if (at(TokenKind.COLON)) {
-                throw fail(); // "cannot use bound with TypeVarTuple"
+                boundErrors("TypeVarTuple");
+                throw fail();
             }
             Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? starExpression() : null;
             return new Ast.TypeVarTuple(n, dflt, l(start), c(start), el(), ec());
@@ -1059,7 +1113,8 @@ public final class Parser311 {
         if (accept(TokenKind.DOUBLESTAR)) {
             String n = name().text();
             if (at(TokenKind.COLON)) {
-                throw fail(); // "cannot use bound with ParamSpec"
+                boundErrors("ParamSpec");
+                throw fail();
             }
             Expr dflt = typeParamDefaults && accept(TokenKind.EQUAL) ? expression() : null;
             return new Ast.ParamSpec(n, dflt, l(start), c(start), el(), ec());
@@ -1070,15 +1125,34 @@ public final class Parser311 {
         return new Ast.TypeVar(n, bound, dflt, l(start), c(start), el(), ec());
     }
 
+    /**
+     * At the ':' after {@code *NAME} or {@code **NAME} in type parameters: a bound or constraints, an
+     * error from the ':' to where the tokenizer stands (3.12's valid rule raises it; 3.13's
+     * invalid_type_param, in the error pass).
+     */
+    private void boundErrors(String kind) {
+        if (errors313 && !errorPass) {
+            return;
+        }
+        int s = pos;
+        Token colon = tok(pos++);
+        Expr e = attemptRule(this::expression);
+        if (e != null) {
+            throw startingFrom(tokenNode(colon), tokens.get(tokens.size() - 1), (e instanceof Ast.TupleExpr
+                    ? "cannot use constraints with " : "cannot use bound with ") + kind);
+        }
+        pos = s;
+    }
+
     /** At the soft keyword {@code type}: does a type alias statement start here (3.12+)? */
     private boolean atTypeAlias() {
         if (!typeParams || !atKeyword("type")) {
             return false;
         }
         Token n = peek(1);
-        TokenKind after = peek(2).kind();
+        // the token after the name only when there is one (the furthest token read decides an error's place)
         return n.kind() == TokenKind.NAME && !KEYWORDS.contains(n.text())
-                && (after == TokenKind.EQUAL || after == TokenKind.LSQB);
+                && (peek(2).kind() == TokenKind.EQUAL || peek(2).kind() == TokenKind.LSQB);
     }
 
     /** {@code "type" NAME [type_params] '=' expression}. */
@@ -1127,16 +1201,26 @@ public final class Parser311 {
         return new Ast.While(test, body, orelse, l(start), c(start), el(), ec());
     }
 
-    /** star_targets after 'for'; in the error pass a target that cannot be one is invalid_for_target's error. */
-    private Expr forTarget() {
+    /**
+     * {@code star_targets 'in'} after 'for'. In the error pass, where they do not parse, the rules after
+     * the valid alternatives decide: 3.13's invalid_for_if_clause in a comprehension, then
+     * invalid_for_target (a target that cannot be one).
+     */
+    private Expr forTargetIn(boolean comprehension) {
         int s = pos;
         try {
-            return targetList(ExprContext.Store, "in");
+            Expr target = targetList(ExprContext.Store, "in");
+            expectKeyword("in");
+            return target;
         } catch (UnsupportedConstruct e) {
             if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
                 throw e;
             }
             int failedAt = pos;
+            if (comprehension && errors313) {
+                pos = s;
+                invalidForIfClause();
+            }
             pos = s;
             new TargetErrors().invalidTarget(TargetErrors.FOR);
             pos = failedAt;
@@ -1144,11 +1228,27 @@ public final class Parser311 {
         }
     }
 
+    /** 3.13's invalid_for_if_clause: {@code bitwise_or (',' bitwise_or)* [','] !'in'}, at the last token read. */
+    private void invalidForIfClause() {
+        if (attemptRule(this::bitwiseOr) == null) {
+            return;
+        }
+        while (at(TokenKind.COMMA)) {
+            int comma = pos++;
+            if (attemptRule(this::bitwiseOr) == null) {
+                pos = comma + 1; // the optional trailing comma
+                break;
+            }
+        }
+        if (!atKeyword("in")) {
+            throw lastTokenError("SyntaxError", "'in' expected after for-loop variables");
+        }
+    }
+
     private Stmt forStatement(int start, boolean async) {
         int kw = pos;
         expectKeyword("for");
-        Expr target = forTarget();
-        expectKeyword("in");
+        Expr target = forTargetIn(false);
         Expr iter = starExpressions();
         headerColon();
         List<Stmt> body = block("'for' statement", kw);
@@ -1293,9 +1393,18 @@ public final class Parser311 {
                     }
                     type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
                     if (!at(TokenKind.COLON)) {
+                        if (errorPass && atKeyword("as") && atNameAt(pos + 1) && peek(2).kind() == TokenKind.COLON) {
+                            // invalid_except_stmt (3.14): 'except' '*'? expression ',' expressions 'as' NAME ':'
+                            pos += 3;
+                            throw startingFrom(elts.get(0), tokens.get(tokens.size() - 1),
+                                    "multiple exception types must be parenthesized when using 'as'");
+                        }
                         throw fail();
                     }
                 } else if (acceptKeyword("as")) {
+                    if (errorPass && errors314 && !(atName() && peek(1).kind() == TokenKind.COLON)) {
+                        exceptTargetErrors(thisStar);
+                    }
                     name = name().text();
                 }
             }
@@ -1425,7 +1534,21 @@ public final class Parser311 {
                 : target.atLeast(PythonVersion.V3_12) ? to.startCol() + 1 : to.startCol();
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, from.startLine(),
                 tokenizer.charColumn(from.startLine(), startCol(from)) + 1, tokenizer.lineText(from.startLine()),
-                to.endLine(), tokenizer.charColumn(to.endLine(), end) + 1), true);
+                to.endLine(), to.endLine() != from.startLine() ? tokenizer.offsetOverLine(from.startLine(), end + 1)
+                        : tokenizer.charColumn(to.endLine(), end) + 1), true);
+    }
+
+    /**
+     * 3.14's rule for an except target that is not a name: {@code 'except' '*'? expression 'as'
+     * expression ':' block}, at the expression after 'as' (the block read with its own error rules).
+     */
+    private void exceptTargetErrors(boolean star) {
+        int s = pos;
+        Expr a = attemptRule(this::expression);
+        if (a != null && accept(TokenKind.COLON) && attemptRule(() -> block()) != null) {
+            throw rangeError(a, a, "cannot use except" + (star ? "*" : "") + " statement with " + exprName(a));
+        }
+        pos = s;
     }
 
     /** Error pass: {@code 'except' '*'? a=expression ',' expressions ['as' NAME] ':'}, at the ','. */
@@ -1524,6 +1647,10 @@ public final class Parser311 {
                     return importFrom();
                 case "type":
                     if (atTypeAlias()) {
+                        if (errorPass) {
+                            // pegen tries the assignment rule (its error rules too) before type_alias
+                            new TargetErrors().assignment();
+                        }
                         return typeAlias();
                     }
                     break;
@@ -1540,6 +1667,9 @@ public final class Parser311 {
     }
 
     private Stmt importName() {
+        if (errorPass && errors312) {
+            invalidImport();
+        }
         int start = pos++;
         List<Ast.Alias> names = new ArrayList<>();
         do {
@@ -1552,6 +1682,48 @@ public final class Parser311 {
             names.add(new Ast.Alias(dotted.toString(), asname, l(as), c(as), el(), ec()));
         } while (accept(TokenKind.COMMA));
         return new Ast.Import(names, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * invalid_import (3.12+), at 'import': {@code 'import' ','.dotted_name+ 'from' dotted_name}, and
+     * 3.13's {@code 'import' NEWLINE}; each from its first token to where the tokenizer stands.
+     */
+    private void invalidImport() {
+        int s = pos;
+        Token kw = tok(pos++);
+        if (errors313 && at(TokenKind.NEWLINE)) {
+            throw startingFrom(newlineNode(peek()), tokens.get(tokens.size() - 1), "Expected one or more names after 'import'");
+        }
+        if (dottedNameAttempt()) {
+            while (accept(TokenKind.COMMA)) {
+                if (!dottedNameAttempt()) {
+                    pos = s;
+                    return;
+                }
+            }
+            if (acceptKeyword("from") && dottedNameAttempt()) {
+                throw startingFrom(tokenNode(kw), tokens.get(tokens.size() - 1),
+                        "Did you mean to use 'from ... import ...' instead?");
+            }
+        }
+        pos = s;
+    }
+
+    /** {@code dotted_name}: true when one was read (it looks one token past its end, as pegen's left recursion does). */
+    private boolean dottedNameAttempt() {
+        if (!atName()) {
+            return false;
+        }
+        pos++;
+        while (at(TokenKind.DOT) && atNameAt(pos + 1)) {
+            pos += 2;
+        }
+        return true;
+    }
+
+    private boolean atNameAt(int i) {
+        Token t = tok(i);
+        return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
     }
 
     private Stmt importFrom() {
@@ -1567,6 +1739,9 @@ public final class Parser311 {
             }
         }
         String module = null;
+        if (level == 0 && atKeyword("import")) {
+            throw fail(); // 'from' dotted_name, or dots before 'import'
+        }
         if (!atKeyword("import")) {
             StringBuilder dotted = new StringBuilder(name().text());
             while (accept(TokenKind.DOT)) {
@@ -1587,6 +1762,10 @@ public final class Parser311 {
                 }
                 if (!paren && at(TokenKind.NEWLINE) && !names.isEmpty() && errorPass) {
                     throw errorAtToken("SyntaxError", peek(), "trailing comma not allowed without surrounding parentheses");
+                }
+                if (!paren && at(TokenKind.NEWLINE) && names.isEmpty() && errorPass && errors313) {
+                    throw startingFrom(newlineNode(peek()), tokens.get(tokens.size() - 1),
+                            "Expected one or more names after 'import'");
                 }
                 int as = pos;
                 String n = name().text();
@@ -1612,18 +1791,12 @@ public final class Parser311 {
 
     private Stmt expressionStatement() {
         int start = pos;
-        try {
-            return expressionStatement0(start);
-        } catch (UnsupportedConstruct e) {
-            if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().startsWith(TARGET_REFUSAL)) {
-                throw e;
-            }
-            int failedAt = pos;
-            pos = start;
+        if (errorPass) {
+            // pegen tries the assignment rule, its error rules included, before any other simple statement
             new TargetErrors().assignment();
-            pos = failedAt;
-            throw e;
+            pos = start;
         }
+        return expressionStatement0(start);
     }
 
     private Stmt expressionStatement0(int start) {
@@ -1826,16 +1999,31 @@ public final class Parser311 {
             int start = pos;
             Expr body = disjunction();
             if (atKeyword("if")) {
-                pos++;
-                Expr test = disjunction();
-                expectKeyword("else");
-                Expr orelse = expression();
-                return new Ast.IfExp(test, body, orelse, l(start), c(start), el(), ec());
+                if (secondPass) {
+                    // error pass: without its 'else' part the expression is the disjunction alone
+                    int ifPos = pos;
+                    Expr e = attemptRule(() -> ifElseRest(body, start));
+                    if (e == null) {
+                        pos = ifPos;
+                        return body;
+                    }
+                    return e;
+                }
+                return ifElseRest(body, start);
             }
             return body;
         } finally {
             depth--;
         }
+    }
+
+    /** {@code 'if' disjunction 'else' expression} after the body. */
+    private Expr ifElseRest(Expr body, int start) {
+        expectKeyword("if");
+        Expr test = disjunction();
+        expectKeyword("else");
+        Expr orelse = expression();
+        return new Ast.IfExp(test, body, orelse, l(start), c(start), el(), ec());
     }
 
     private Expr lambda() {
@@ -1847,7 +2035,7 @@ public final class Parser311 {
     }
 
     private Expr disjunction() {
-        if (!errorPass) {
+        if (!secondPass) {
             return disjunction0();
         }
         int start = pos;
@@ -1879,8 +2067,15 @@ public final class Parser311 {
         }
         List<Expr> values = new ArrayList<>();
         values.add(first);
-        while (acceptKeyword("or")) {
-            values.add(conjunction());
+        while (atKeyword("or")) {
+            Expr right = operand(this::conjunction, pos++);
+            if (right == null) {
+                break;
+            }
+            values.add(right);
+        }
+        if (values.size() == 1) {
+            return first;
         }
         return new Ast.BoolOp(Ast.BoolOperator.Or, values, l(start), c(start), el(), ec());
     }
@@ -1893,8 +2088,15 @@ public final class Parser311 {
         }
         List<Expr> values = new ArrayList<>();
         values.add(first);
-        while (acceptKeyword("and")) {
-            values.add(inversion());
+        while (atKeyword("and")) {
+            Expr right = operand(this::inversion, pos++);
+            if (right == null) {
+                break;
+            }
+            values.add(right);
+        }
+        if (values.size() == 1) {
+            return first;
         }
         return new Ast.BoolOp(Ast.BoolOperator.And, values, l(start), c(start), el(), ec());
     }
@@ -1919,8 +2121,13 @@ public final class Parser311 {
         List<Ast.CmpOperator> ops = null;
         List<Expr> comparators = null;
         while (true) {
+            int opPos = pos;
             Ast.CmpOperator op = compareOp();
             if (op == null) {
+                break;
+            }
+            Expr right = operand(this::bitwiseOr, opPos);
+            if (right == null) {
                 break;
             }
             if (ops == null) {
@@ -1928,7 +2135,7 @@ public final class Parser311 {
                 comparators = new ArrayList<>();
             }
             ops.add(op);
-            comparators.add(bitwiseOr());
+            comparators.add(right);
         }
         if (ops == null) {
             return left;
@@ -1986,8 +2193,11 @@ public final class Parser311 {
         int start = pos;
         Expr left = bitwiseXor();
         while (at(TokenKind.VBAR)) {
-            pos++;
-            left = new Ast.BinOp(left, Ast.Operator.BitOr, bitwiseXor(), l(start), c(start), el(), ec());
+            Expr right = operand(this::bitwiseXor, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, Ast.Operator.BitOr, right, l(start), c(start), el(), ec());
         }
         return left;
     }
@@ -1996,8 +2206,11 @@ public final class Parser311 {
         int start = pos;
         Expr left = bitwiseAnd();
         while (at(TokenKind.CIRCUMFLEX)) {
-            pos++;
-            left = new Ast.BinOp(left, Ast.Operator.BitXor, bitwiseAnd(), l(start), c(start), el(), ec());
+            Expr right = operand(this::bitwiseAnd, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, Ast.Operator.BitXor, right, l(start), c(start), el(), ec());
         }
         return left;
     }
@@ -2006,14 +2219,20 @@ public final class Parser311 {
         int start = pos;
         Expr left = shiftExpr();
         while (at(TokenKind.AMPER)) {
-            pos++;
-            left = new Ast.BinOp(left, Ast.Operator.BitAnd, shiftExpr(), l(start), c(start), el(), ec());
+            Expr right = operand(this::shiftExpr, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, Ast.Operator.BitAnd, right, l(start), c(start), el(), ec());
         }
         return left;
     }
 
     private Expr shiftExpr() {
         int start = pos;
+        if (errorPass && errors313) {
+            invalidArithmetic();
+        }
         Expr left = sum();
         while (true) {
             Ast.Operator op = at(TokenKind.LEFTSHIFT) ? Ast.Operator.LShift
@@ -2021,12 +2240,67 @@ public final class Parser311 {
             if (op == null) {
                 return left;
             }
-            pos++;
-            left = new Ast.BinOp(left, op, sum(), l(start), c(start), el(), ec());
+            Expr right = operand(this::sum, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, op, right, l(start), c(start), el(), ec());
         }
     }
 
+    /**
+     * 3.13's invalid_arithmetic, where a shift expression starts: {@code sum op 'not' inversion} with op
+     * one of + - * / % // @ (the sum it reads is memoized, as the real parse reads it again).
+     */
+    private void invalidArithmetic() {
+        int s = pos;
+        if (attemptRule(this::sum) != null) {
+            switch (peek().kind()) {
+                case PLUS, MINUS, STAR, SLASH, PERCENT, DOUBLESLASH, AT -> {
+                    if (peek(1).kind() == TokenKind.NAME && peek(1).text().equals("not")) {
+                        Token not = peek(1);
+                        pos += 2;
+                        Expr b = attemptRule(this::inversion);
+                        if (b != null) {
+                            throw rangeError(tokenNode(not), b, "'not' after an operator must be parenthesized");
+                        }
+                    }
+                }
+                default -> { }
+            }
+        }
+        pos = s;
+    }
+
+    /** Error pass (3.13+): sum results by start position, so invalid_arithmetic's look-ahead stays linear. */
+    private final java.util.Map<Integer, Object[]> sumMemo = new java.util.HashMap<>();
+
     private Expr sum() {
+        if (!secondPass || !errors313) {
+            return sum0();
+        }
+        int start = pos;
+        Object[] memo = sumMemo.get(start);
+        if (memo != null) {
+            if (memo[0] instanceof UnsupportedConstruct u) {
+                throw u;
+            }
+            pos = (Integer) memo[1];
+            return (Expr) memo[0];
+        }
+        try {
+            Expr e = sum0();
+            sumMemo.put(start, new Object[] {e, pos});
+            return e;
+        } catch (UnsupportedConstruct u) {
+            if (u.getMessage().equals(GRAMMAR_FAILURE)) {
+                sumMemo.put(start, new Object[] {u, start});
+            }
+            throw u;
+        }
+    }
+
+    private Expr sum0() {
         int start = pos;
         Expr left = term();
         while (true) {
@@ -2034,13 +2308,27 @@ public final class Parser311 {
             if (op == null) {
                 return left;
             }
-            pos++;
-            left = new Ast.BinOp(left, op, term(), l(start), c(start), el(), ec());
+            Expr right = operand(this::term, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, op, right, l(start), c(start), el(), ec());
         }
     }
 
     private Expr term() {
         int start = pos;
+        if (errorPass && errors313 && (at(TokenKind.PLUS) || at(TokenKind.MINUS) || at(TokenKind.TILDE))
+                && peek(1).kind() == TokenKind.NAME && peek(1).text().equals("not")) {
+            // invalid_factor: ('+' | '-' | '~') 'not' factor
+            Token not = peek(1);
+            pos += 2;
+            Expr b = attemptRule(this::factor);
+            if (b != null) {
+                throw rangeError(tokenNode(not), b, "'not' after an operator must be parenthesized");
+            }
+            pos = start;
+        }
         Expr left = factor();
         while (true) {
             Ast.Operator op;
@@ -2063,8 +2351,11 @@ public final class Parser311 {
                 default:
                     return left;
             }
-            pos++;
-            left = new Ast.BinOp(left, op, factor(), l(start), c(start), el(), ec());
+            Expr right = operand(this::factor, pos++);
+            if (right == null) {
+                return left;
+            }
+            left = new Ast.BinOp(left, op, right, l(start), c(start), el(), ec());
         }
     }
 
@@ -2096,8 +2387,11 @@ public final class Parser311 {
     private Expr power() {
         int start = pos;
         Expr base = awaitPrimary();
-        if (accept(TokenKind.DOUBLESTAR)) {
-            Expr exp = factor();
+        if (at(TokenKind.DOUBLESTAR)) {
+            Expr exp = operand(this::factor, pos++);
+            if (exp == null) {
+                return base;
+            }
             return new Ast.BinOp(base, Ast.Operator.Pow, exp, l(start), c(start), el(), ec());
         }
         return base;
@@ -2117,23 +2411,75 @@ public final class Parser311 {
         try {
             int start = pos;
             Expr e = atom();
-            while (true) {
-                if (accept(TokenKind.DOT)) {
-                    String attr = name().text();
-                    e = new Ast.Attribute(e, attr, ExprContext.Load, l(start), c(start), el(), ec());
-                } else if (at(TokenKind.LPAR)) {
-                    e = call(e, start);
-                } else if (accept(TokenKind.LSQB)) {
-                    Expr slice = slices();
-                    expect(TokenKind.RSQB);
-                    e = new Ast.Subscript(e, slice, ExprContext.Load, l(start), c(start), el(), ec());
-                } else {
+            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && at(TokenKind.LBRACE)) {
+                if (errorPass && !at(TokenKind.DOT)) {
+                    // 'primary genexp' comes before calls and subscripts; genexp's invalid_comprehension
+                    // takes '[' and '{' too
+                    int t = pos;
+                    if (!at(TokenKind.LPAR) || !genexpAhead()) {
+                        invalidComprehension(t);
+                    }
+                    pos = t;
+                    if (at(TokenKind.LBRACE)) {
+                        return e;
+                    }
+                }
+                if (!secondPass) {
+                    e = trailer(e, start);
+                    continue;
+                }
+                // second pass: a trailer that fails leaves the primary read so far (PEG's left recursion)
+                int t = pos;
+                Expr base = e;
+                Expr longer = attemptRule(() -> trailer(base, start));
+                if (longer == null) {
+                    pos = t;
                     return e;
                 }
+                e = longer;
             }
+            return e;
         } finally {
             depth--;
         }
+    }
+
+    /** At '(': does genexp's valid alternative, {@code '(' expression for_if_clauses ')'}, match here? */
+    private boolean genexpAhead() {
+        int s = pos;
+        pos++;
+        boolean ok = attemptRule(this::argExpression) != null && comprehensionAttempt() != null && at(TokenKind.RPAR);
+        pos = s;
+        return ok;
+    }
+
+    /** One trailer of a primary: {@code .NAME}, a call or a subscript. */
+    private Expr trailer(Expr e, int start) {
+        if (accept(TokenKind.DOT)) {
+            String attr = name().text();
+            return new Ast.Attribute(e, attr, ExprContext.Load, l(start), c(start), el(), ec());
+        } else if (at(TokenKind.LPAR)) {
+            return call(e, start);
+        }
+        expect(TokenKind.LSQB);
+        Expr slice = slices();
+        expect(TokenKind.RSQB);
+        return new Ast.Subscript(e, slice, ExprContext.Load, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * The operand after a binary operator at {@code opPos} (consumed). In the second pass, where it fails:
+     * null, the operator given back (PEG keeps the shorter chain its left recursion had grown).
+     */
+    private Expr operand(java.util.function.Supplier<Expr> rule, int opPos) {
+        if (!secondPass) {
+            return rule.get();
+        }
+        Expr e = attemptRule(rule);
+        if (e == null) {
+            pos = opPos;
+        }
+        return e;
     }
 
     private Expr call(Expr func, int start) {
@@ -2528,7 +2874,21 @@ public final class Parser311 {
         throw new IllegalStateException("no name for " + e.pyName());
     }
 
-    private static final Set<String> SOFT_KEYWORDS = Set.of("_", "case", "match");
+    private static final List<String> SOFT_KEYWORDS = List.of("_", "case", "match");
+    private static final List<String> SOFT_KEYWORDS_312 = List.of("_", "case", "match", "type");
+
+    /**
+     * pegen's SOFT_KEYWORD test on a NAME: up to 3.13 it compares only the name's length of each soft
+     * keyword, so any prefix of one ("c", "ty", "m") passes; 3.14 wants the whole word.
+     */
+    private boolean isSoftKeyword(String name) {
+        for (String k : typeParams ? SOFT_KEYWORDS_312 : SOFT_KEYWORDS) {
+            if (errors314 ? k.equals(name) : k.startsWith(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** Error pass: a rule's result, or null (position restored) where the rule fails. */
     private <T> T attemptRule(java.util.function.Supplier<T> rule) {
@@ -2570,9 +2930,27 @@ public final class Parser311 {
     /** 3.11's invalid_expression and invalid_legacy_expression, tried where an expression starts (error pass). */
     private void invalidExpression() {
         int s = pos;
+        if (errors314 && at(TokenKind.STRING)) {
+            // STRING (!STRING expression_without_invalid)+ STRING: words between two strings
+            pos++;
+            List<Expr> between = new ArrayList<>();
+            while (!at(TokenKind.STRING)) {
+                Expr e = expressionWithoutInvalid();
+                if (e == null) {
+                    break;
+                }
+                between.add(e);
+            }
+            if (!between.isEmpty() && at(TokenKind.STRING)) {
+                throw rangeError(between.get(0), between.get(between.size() - 1),
+                        "invalid syntax. Is this intended to be part of the string?");
+            }
+            pos = s;
+        }
         Token t0 = peek();
-        boolean nameString = t0.kind() == TokenKind.NAME && peek(1).kind() == TokenKind.STRING;
-        boolean soft = t0.kind() == TokenKind.NAME && SOFT_KEYWORDS.contains(t0.text());
+        // pegen's NAME is never a keyword
+        boolean nameString = atName() && peek(1).kind() == TokenKind.STRING;
+        boolean soft = atName() && isSoftKeyword(t0.text());
         if (!nameString && !soft) {
             Expr a = attemptRule(this::disjunction);
             if (a != null) {
@@ -2595,6 +2973,24 @@ public final class Parser311 {
             }
         }
         pos = s;
+        if (errors312 && atKeyword("lambda")) {
+            // 'lambda' [lambda_params] ':' &FSTRING_MIDDLE: a lambda's ':' taken as a format spec's
+            Token kw = tok(pos++);
+            if (!at(TokenKind.COLON)) {
+                attemptRule(() -> checkedParameters(TokenKind.COLON, false));
+            }
+            if (at(TokenKind.COLON)) {
+                Token colon = peek();
+                TokenKind next = peek(1).kind();
+                if (next == TokenKind.FSTRING_MIDDLE) {
+                    throw syntaxError(kw, colon, "f-string: lambda expressions are not allowed without parentheses");
+                }
+                if (next == TokenKind.TSTRING_MIDDLE) {
+                    throw syntaxError(kw, colon, "t-string: lambda expressions are not allowed without parentheses");
+                }
+            }
+            pos = s;
+        }
         // invalid_legacy_expression: any name not followed by '(' reads the expressions after it (which
         // matters for how far the tokenizer gets), but only print and exec make it an error
         if (atName() && peek(1).kind() != TokenKind.LPAR) {
@@ -2672,7 +3068,8 @@ public final class Parser311 {
     private TokenizerFailure rangeError(Ast.Located a, Ast.Located b, String msg) {
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
                 tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), b.endLineno(),
-                tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1), true);
+                b.endLineno() != a.lineno() ? tokenizer.offsetOverLine(a.lineno(), b.endColOffset() + 1)
+                        : tokenizer.charColumn(b.endLineno(), b.endColOffset()) + 1), true);
     }
 
     /**
@@ -2753,13 +3150,12 @@ public final class Parser311 {
             while (true) {
                 int item = pos;
                 Expr e;
-                if (accept(TokenKind.STAR)) {
-                    e = expr();
+                if (at(TokenKind.STAR)) {
+                    e = starred();
                     if (e == null) {
                         pos = item;
                         break;
                     }
-                    e = new Ast.Starred(e, ExprContext.Load, l(item), c(item), el(), ec());
                 } else {
                     e = namedExpr();
                     if (e == null || at(TokenKind.EQUAL)) {
@@ -2796,8 +3192,8 @@ public final class Parser311 {
                 return false;
             }
             int s = pos;
-            if (accept(TokenKind.STAR)) {
-                boolean ok = expr() != null;
+            if (at(TokenKind.STAR)) {
+                boolean ok = starred() != null;
                 pos = s;
                 return ok;
             }
@@ -2854,17 +3250,32 @@ public final class Parser311 {
                 }
                 pos = item;
             }
-            if (accept(doubleStar ? TokenKind.DOUBLESTAR : TokenKind.STAR)) {
+            if (!doubleStar && at(TokenKind.STAR)) {
+                if (starred() != null) {
+                    return true;
+                }
+            } else if (doubleStar && accept(TokenKind.DOUBLESTAR)) {
                 if (expr() != null) {
-                    if (doubleStar) {
-                        anyKeywords = true;
-                        doubleStarred = true;
-                    }
+                    anyKeywords = true;
+                    doubleStarred = true;
                     return true;
                 }
             }
             pos = item;
             return false;
+        }
+
+        /** starred_expression at its '*', with its error rules (3.12+); null where it does not match. */
+        private Expr starred() {
+            int item = pos;
+            starredExpressionErrors();
+            pos++;
+            Expr e = errors313 ? starredOperand() : expr();
+            if (e == null) {
+                pos = item;
+                return null;
+            }
+            return new Ast.Starred(e, ExprContext.Load, l(item), c(item), el(), ec());
         }
 
         private void invalidKwarg() {
@@ -2888,13 +3299,42 @@ public final class Parser311 {
                 throw rangeError(e, tokenNode(peek()), "expression cannot contain assignment, perhaps you meant \"==\"?");
             }
             pos = s;
+            if (errors312 && at(TokenKind.DOUBLESTAR)) {
+                // '**' expression '=' expression
+                Token star = tok(pos++);
+                if (expr() != null && accept(TokenKind.EQUAL)) {
+                    Expr b = expr();
+                    if (b != null) {
+                        throw rangeError(tokenNode(star), b, "cannot assign to keyword argument unpacking");
+                    }
+                }
+                pos = s;
+            }
         }
 
         private void invalidArguments(int s) {
-            // args ',' '*'
-            if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
-                Token star = peek(1);
-                throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
+            if (!errors313) {
+                // args ',' '*'
+                if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
+                    Token star = peek(1);
+                    throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
+                }
+            } else if (args() && anyKeywords && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
+                // 3.13: (positional ',' kwargs | kwargs) ',' ','.(starred_expression !'=')+, from the ','
+                Token comma = peek();
+                int n = 0;
+                while (at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
+                    int item = pos++;
+                    if (starred() == null || at(TokenKind.EQUAL)) {
+                        pos = item;
+                        break;
+                    }
+                    n++;
+                }
+                if (n > 0) {
+                    throw startingFrom(tokenNode(comma), tokens.get(tokens.size() - 1),
+                            "iterable argument unpacking follows keyword argument unpacking");
+                }
             }
             pos = s;
             // expression for_if_clauses ',' [args | expression for_if_clauses]
@@ -2922,6 +3362,17 @@ public final class Parser311 {
                 }
             }
             pos = s;
+            if (errors312) {
+                // (args ',')? NAME '=' &(',' | ')')
+                if (!(args() && accept(TokenKind.COMMA))) {
+                    pos = s;
+                }
+                if (atName() && peek(1).kind() == TokenKind.EQUAL
+                        && (peek(2).kind() == TokenKind.COMMA || peek(2).kind() == TokenKind.RPAR)) {
+                    throw syntaxError(peek(), peek(1), "expected argument value expression");
+                }
+                pos = s;
+            }
             // args for_if_clauses
             if (args()) {
                 List<Ast.Comprehension> g = clauses();
@@ -2954,6 +3405,11 @@ public final class Parser311 {
         }
     }
 
+    /** A NEWLINE token as a located node: after a comment it starts where the comment does. */
+    private Ast.Located newlineNode(Token t) {
+        return new Ast.Name("", ExprContext.Load, t.startLine(), startCol(t), t.endLine(), t.endCol());
+    }
+
     /** A token as a located node (for node-range errors that end at a token). */
     private Ast.Located tokenNode(Token t) {
         return new Ast.Name(t.text(), ExprContext.Load, t.startLine(), t.startCol(), t.endLine(), t.endCol());
@@ -2979,8 +3435,12 @@ public final class Parser311 {
     private Expr slice() {
         int start = pos;
         if (at(TokenKind.STAR)) {
+            // starred_expression: '*' expression
+            if (errorPass) {
+                starredExpressionErrors();
+            }
             pos++;
-            Expr v = bitwiseOr();
+            Expr v = errorPass ? starredOperand() : expression();
             return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
         }
         Expr lower = null;
@@ -3101,32 +3561,51 @@ public final class Parser311 {
                 items.add(fstring(true));
             }
             if (at(TokenKind.STRING) || at(TokenKind.FSTRING_START)) {
-                throw refuse("t-strings mixed with other strings (its error)");
+                if (errorPass) {
+                    // invalid_string_tstring_concat: t-strings then a string or f-string
+                    Ast.Located other = at(TokenKind.STRING) ? tokenNode(tok(pos++)) : fstring(false);
+                    throw rangeError(items.get(items.size() - 1), other,
+                            "cannot mix t-string literals with string or bytes literals");
+                }
+                throw fail();
             }
             return FStrings312.concatenateTemplates(items, l(start), c(start), el(), ec());
         }
         List<Object> pieces = new ArrayList<>(); // Token (STRING) or Expr (an f-string's JoinedStr)
         boolean fstring = false;
+        boolean bytes = false;
+        boolean str = false;
         while (true) {
             if (at(TokenKind.STRING)) {
-                pieces.add(tok(pos++));
+                Token t = tok(pos++);
+                checkStringToken(t);
+                pieces.add(t);
+                bytes |= Literals.isBytes(t);
+                str |= !Literals.isBytes(t);
             } else if (at(TokenKind.FSTRING_START)) {
                 pieces.add(fstring(false));
                 fstring = true;
             } else if (at(TokenKind.TSTRING_START)) {
-                throw refuse("t-strings mixed with other strings (its error)");
+                if (errorPass && !pieces.isEmpty()) {
+                    // invalid_string_tstring_concat: strings or f-strings then a t-string
+                    Object last = pieces.get(pieces.size() - 1);
+                    Ast.Located a = last instanceof Token t ? tokenNode(t) : (Expr) last;
+                    throw rangeError(a, fstring(true), "cannot mix t-string literals with string or bytes literals");
+                }
+                throw fail();
             } else {
                 break;
             }
+        }
+        if (bytes && (str || fstring)) {
+            // _PyPegen_concatenate_strings: at the token after the strings
+            throw lastTokenError("SyntaxError", "cannot mix bytes and nonbytes literals");
         }
         List<Token> plain = new ArrayList<>();
         for (Object o : pieces) {
             if (o instanceof Token t) {
                 plain.add(t);
             }
-        }
-        if (Literals.undecodableBytes(plain) != null) {
-            throw refuse("undecodable bytes in a string literal (its 3.12+ error)");
         }
         if (!fstring) {
             return Literals.strings(plain, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
@@ -3144,6 +3623,35 @@ public final class Parser311 {
             }
         }
         return FStrings312.concatenate(items, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.12+: the errors CPython's action for a STRING token raises as the token is read (so at that
+     * token): non-ASCII characters in bytes, undecodable bytes, a malformed {@code \N} escape.
+     */
+    private void checkStringToken(Token t) {
+        String prefix = Literals.prefix(t);
+        String body = Literals.body(t);
+        if (prefix.contains("b")) {
+            if (body.chars().anyMatch(ch -> ch >= 0x80)) {
+                throw syntaxError0(t, t, "bytes can only contain ASCII literal characters");
+            }
+            return;
+        }
+        String undecodable = Literals.undecodableBytes(List.of(t));
+        if (undecodable != null) {
+            // CPython converts the 1-based byte offsets over the line as decoded with "replace" (U+FFFD
+            // standing for undecodable bytes is longer in UTF-8 than they were)
+            throw new TokenizerFailure(new PythonError("SyntaxError", "(unicode error) " + undecodable, filename,
+                    t.startLine(), tokenizer.charColumn(t.startLine(), t.startCol() + 1), tokenizer.lineText(t.startLine()),
+                    t.endLine(), tokenizer.charColumn(t.endLine(), t.endCol() + 1)), true);
+        }
+        if (!prefix.contains("r")) {
+            String malformed = Literals.namedEscapeError(body);
+            if (malformed != null) {
+                throw syntaxError0(t, t, malformed);
+            }
+        }
     }
 
     /**
@@ -3173,9 +3681,19 @@ public final class Parser311 {
 
     private FStrings312 fstr312;
 
+    /** A conversion other than !s, !r or !a: an action's error (so from the first pass on). */
+    private void checkConversion(Token convName) {
+        String c = convName.text();
+        if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
+            throw syntaxError0(convName, convName, "f-string: invalid conversion character '" + c
+                    + "': expected 's', 'r', or 'a'");
+        }
+    }
+
     private FStrings312 fstr() {
         if (fstr312 == null) {
-            fstr312 = new FStrings312(filename, target, warnings, this::refuse);
+            fstr312 = new FStrings312(filename, target, warnings, this::refuse,
+                    msg -> lastTokenError("SyntaxError", msg));
         }
         return fstr312;
     }
@@ -3185,6 +3703,94 @@ public final class Parser311 {
      * FormattedValue to {@code out}, after the raw text of a {@code =} field (not yet decoded).
      */
     private void replacementField(List<Expr> out, boolean interpolation, TokenKind middle, boolean raw) {
+        if (!errorPass) {
+            replacementField0(out, interpolation, middle, raw);
+            return;
+        }
+        int start = pos;
+        try {
+            replacementField0(out, interpolation, middle, raw);
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            pos = start;
+            invalidReplacementField(middle == TokenKind.TSTRING_MIDDLE ? "t-string: " : "f-string: ", middle);
+            pos = failedAt;
+            throw e;
+        }
+    }
+
+    /**
+     * invalid_fstring_replacement_field (3.12+; 3.14's t-strings have their twin), at the '{' of a field
+     * that did not parse: the first alternative that matches raises its error, most at the token where
+     * the field went wrong.
+     */
+    private void invalidReplacementField(String prefix, TokenKind middle) {
+        pos++; // '{'
+        Token t = peek();
+        switch (t.kind()) {
+            case EQUAL, EXCLAMATION, COLON, RBRACE ->
+                throw syntaxError(t, t, prefix + "valid expression required before '" + t.text() + "'");
+            default -> { }
+        }
+        int afterBrace = pos;
+        Expr value = attemptRule(() -> atKeyword("yield") ? yieldExpression() : starExpressions());
+        if (value == null) {
+            pos = afterBrace;
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting a valid expression after '{'");
+        }
+        int afterValue = pos;
+        if (!at(TokenKind.EQUAL) && !at(TokenKind.EXCLAMATION) && !at(TokenKind.COLON) && !at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting '=', or '!', or ':', or '}'");
+        }
+        if (accept(TokenKind.EQUAL) && !at(TokenKind.EXCLAMATION) && !at(TokenKind.COLON) && !at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting '!', or ':', or '}'");
+        }
+        // invalid_conversion_character
+        if (accept(TokenKind.EXCLAMATION)) {
+            if (at(TokenKind.COLON) || at(TokenKind.RBRACE)) {
+                throw errorAtToken("SyntaxError", peek(), prefix + "missing conversion character");
+            }
+            if (!at(TokenKind.NAME)) {
+                throw errorAtToken("SyntaxError", peek(), prefix + "invalid conversion character");
+            }
+            pos++;
+        }
+        if (!at(TokenKind.COLON) && !at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting ':' or '}'");
+        }
+        if (accept(TokenKind.COLON)) {
+            while (true) {
+                if (accept(middle)) {
+                    continue;
+                }
+                if (at(TokenKind.LBRACE)) {
+                    int field = pos;
+                    try {
+                        replacementField(new ArrayList<>(), false, middle, false);
+                        continue;
+                    } catch (UnsupportedConstruct e) {
+                        if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                            throw e;
+                        }
+                        pos = field;
+                    }
+                }
+                break;
+            }
+            if (!at(TokenKind.RBRACE)) {
+                throw errorAtToken("SyntaxError", peek(), prefix + "expecting '}', or format specs");
+            }
+        }
+        if (!at(TokenKind.RBRACE)) {
+            throw errorAtToken("SyntaxError", peek(), prefix + "expecting '}'");
+        }
+        pos = afterValue;
+    }
+
+    private void replacementField0(List<Expr> out, boolean interpolation, TokenKind middle, boolean raw) {
         int start = pos;
         Token lbrace = tok(pos++);
         Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();
@@ -3199,14 +3805,15 @@ public final class Parser311 {
                 throw fail();
             }
             convName = tok(pos++);
+            // _PyPegen_check_fstring_conversion, an action: its errors stand from the first pass on
             if (convName.startLine() != bang.endLine() || convName.startCol() != bang.endCol()) {
-                throw refuse("space after '!' in an f-string conversion (its error)");
+                throw syntaxError0(bang, convName, "f-string: conversion type must come right after the "
+                        + (errors314 ? "exclamation" : "exclamanation") + " mark");
             }
-            String c = convName.text();
-            if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
-                throw refuse("an invalid f-string conversion character (its error)");
+            if (errors314) {
+                checkConversion(convName);
             }
-            conversion = c.charAt(0);
+            conversion = convName.text().charAt(0);
         }
         Expr spec = null;
         if (at(TokenKind.COLON)) {
@@ -3225,6 +3832,9 @@ public final class Parser311 {
             spec = fstr().formatSpec(parts, colon.startLine(), colon.startCol(), el(), ec());
         }
         Token rbrace = expect(TokenKind.RBRACE);
+        if (convName != null && !errors314) {
+            checkConversion(convName); // before 3.14 the field's action checks it, once the field is read
+        }
         if (textEnd == null) {
             textEnd = rbrace;
         }
@@ -3321,9 +3931,13 @@ public final class Parser311 {
 
     /** RAISE_SYNTAX_ERROR_STARTING_FROM(a): from a's start to where the tokenizer stands (the end of {@code last}). */
     private TokenizerFailure startingFrom(Ast.Located a, Token last, String msg) {
+        // after a NEWLINE the tokenizer stands past the line's end character
+        int nl = last.kind() == TokenKind.NEWLINE ? 1 : 0;
+        int end = last.endLine() != a.lineno() ? tokenizer.offsetOverLine(a.lineno(), last.endCol() + nl)
+                : tokenizer.charColumn(last.endLine(), last.endCol()) + nl;
         return new TokenizerFailure(new PythonError("SyntaxError", msg, filename, a.lineno(),
                 tokenizer.charColumn(a.lineno(), a.colOffset()) + 1, tokenizer.lineText(a.lineno()), last.endLine(),
-                tokenizer.charColumn(last.endLine(), last.endCol())), true);
+                end), true);
     }
 
     /** {@code '*' expression} (starred_expression). */
@@ -3332,6 +3946,40 @@ public final class Parser311 {
         expect(TokenKind.STAR);
         Expr v = expression();
         return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * Error pass, at the '*' of a starred_expression (call arguments, slices): 3.12's
+     * invalid_starred_expression, {@code '*' expression '=' expression}.
+     */
+    private void starredExpressionErrors() {
+        if (!errors312) {
+            return;
+        }
+        int s = pos;
+        Token star = tok(pos++);
+        if (attemptRule(this::expression) != null && accept(TokenKind.EQUAL)) {
+            Expr b = attemptRule(this::expression);
+            if (b != null) {
+                throw rangeError(tokenNode(star), b, "cannot assign to iterable argument unpacking");
+            }
+        }
+        pos = s;
+    }
+
+    /**
+     * Error pass, after the '*' of a starred_expression: its expression, or 3.13's lone '*' alternative
+     * ("Invalid star expression", at the last token read) where none follows.
+     */
+    private Expr starredOperand() {
+        if (!errors313) {
+            return expression();
+        }
+        Expr v = attemptRule(this::expression);
+        if (v == null) {
+            throw lastTokenError("SyntaxError", "Invalid star expression");
+        }
+        return v;
     }
 
     /**
@@ -3369,6 +4017,14 @@ public final class Parser311 {
                 }
             }
         }
+        invalidComprehension(open);
+        pos = open;
+    }
+
+    /** invalid_comprehension at the bracket {@code open} ('(' has only its first alternative). */
+    private void invalidComprehension(int open) {
+        TokenKind k = tok(open).kind();
+        String msg = "did you forget parentheses around the comprehension target?";
         pos = open + 1;
         if (at(TokenKind.STAR)) {
             Expr a = attemptRule(this::starredExpression);
@@ -3622,8 +4278,7 @@ public final class Parser311 {
         while (atKeyword("for") || atKeyword("async") && peek(1).kind() == TokenKind.NAME && peek(1).text().equals("for")) {
             int isAsync = acceptKeyword("async") ? 1 : 0;
             expectKeyword("for");
-            Expr target = forTarget();
-            expectKeyword("in");
+            Expr target = forTargetIn(true);
             Expr iter = disjunction();
             List<Expr> ifs = new ArrayList<>();
             while (acceptKeyword("if")) {
@@ -3824,16 +4479,40 @@ public final class Parser311 {
         }
 
         private void invalidParameters() {
+            if (!errors312) {
+                defaultFollowed();
+                parenthesizedParameters();
+                slashFirst();
+                slashTwice();
+            } else {
+                // 3.12 moved the rules about '/' ahead and let '/' precede the parameters without a default
+                slashFirst();
+                slashTwice();
+                defaultFollowed();
+                parenthesizedParameters();
+            }
+            slashAfterStar();
+        }
+
+        /** A parameter without a default after ones with a default (3.12+: positional-only ones may lead). */
+        private void defaultFollowed() {
             int s = pos;
-            // non-default argument follows default argument
+            if (errors312) {
+                slashNoDefault();
+            }
             many(this::paramNoDefault);
             if (slashWithDefault() || many(this::paramWithDefault) > 0) {
                 if (paramNoDefault()) {
-                    throw syntaxError(tok(argFirst), tok(argLast), "non-default argument follows default argument");
+                    throw syntaxError(tok(argFirst), tok(argLast), errors312
+                            ? "parameter without a default follows parameter with a default"
+                            : "non-default argument follows default argument");
                 }
             }
             pos = s;
-            // parenthesized parameters
+        }
+
+        private void parenthesizedParameters() {
+            int s = pos;
             many(this::paramNoDefault);
             if (at(TokenKind.LPAR)) {
                 int open = pos++;
@@ -3847,11 +4526,18 @@ public final class Parser311 {
                 }
             }
             pos = s;
-            // "/" first
+        }
+
+        /** "/" first. */
+        private void slashFirst() {
             if (at(TokenKind.SLASH) && peek(1).kind() == TokenKind.COMMA) {
                 throw syntaxError(peek(), peek(), "at least one argument must precede /");
             }
-            // a second "/"
+        }
+
+        /** A second "/". */
+        private void slashTwice() {
+            int s = pos;
             if (slashNoDefault() || slashWithDefault()) {
                 many(this::paramMaybeDefault);
                 if (at(TokenKind.SLASH)) {
@@ -3859,6 +4545,11 @@ public final class Parser311 {
                 }
             }
             pos = s;
+        }
+
+        /** "/" after "*", and "/" then "*" without a comma. */
+        private void slashAfterStar() {
+            int s = pos;
             // "/" after "*"
             if (!slashNoDefault()) {
                 slashWithDefault();
@@ -3900,11 +4591,6 @@ public final class Parser311 {
                 pos++;
             }
             return n;
-        }
-
-        private boolean atNameAt(int i) {
-            Token t = tok(i);
-            return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
         }
 
         /** The valid rules, in order, with the error rules they call: star_etc's and kwds' and default's. */

@@ -702,17 +702,24 @@ public final class Tokenizer {
         if (c != quote) {
             backup(c);
         }
+        boolean escapedQuote = false;
         while (endQuoteSize != quoteSize) {
             c = nextc();
             if (c == EOF || quoteSize == 1 && c == '\n') {
-                throw unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);
+                PythonError e = unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);
+                if (escapedQuote && quoteSize == 1 && target.atLeast(PythonVersion.V3_13)
+                        && e.pyMessage().startsWith("unterminated string literal")) {
+                    // 3.13+ suggests the likely cause: a backslash before a quote like the closing one
+                    e = direct(syntaxError(e.pyMessage() + "; perhaps you escaped the end quote?"));
+                }
+                throw e;
             }
             if (c == quote) {
                 endQuoteSize++;
             } else {
                 endQuoteSize = 0;
                 if (c == '\\') {
-                    nextc();
+                    escapedQuote |= nextc() == quote;
                 }
             }
         }
@@ -732,7 +739,7 @@ public final class Tokenizer {
         if (inFString() && !fstring) {
             FStringMode m = modes.get(modes.size() - 1);
             if (m.quote == quote && m.quoteSize == quoteSize) {
-                return direct(syntaxError("f-string: expecting '}'"));
+                return direct(syntaxError((m.tstring ? "t" : "f") + "-string: expecting '}'"));
             }
         }
         String what = fstring ? (modes.get(modes.size() - 1).tstring ? "t-string" : "f-string") + " literal"
@@ -796,7 +803,8 @@ public final class Tokenizer {
                 char opening = parenStack[level];
                 if (!(opening == '(' && c == ')' || opening == '[' && c == ']' || opening == '{' && c == '}')
                         && target.atLeast(PythonVersion.V3_8)) {
-                    if (v312 && inFString()) {
+                    // the brace that opened the f-string's field closed by another bracket
+                    if (v312 && inFString() && opening == '{' && mode.curlyDepth - 1 == mode.exprStartDepth) {
                         throw direct(syntaxError("f-string: unmatched '" + (char) c + "'"));
                     }
                     if (parenLine[level] != lineno) {
@@ -1000,8 +1008,10 @@ public final class Tokenizer {
                 endOff = v310 ? 0 : -1;
             }
             case LINECONT -> {
+                // counted from the buffer's start (a multi-line token's first line); 3.13+ converts it over
+                // that buffer, which CPython takes for the error line when no file gives one
                 int bytes = byteCol(bufStart, cur);
-                off = charOffsets() ? byteToCharOffset(text, bytes) : bytes;
+                off = charOffsets() ? byteToCharOffset(bufferText(), bytes) : bytes;
                 endOff = v310 ? 0 : -1;
             }
             default -> {
@@ -1059,6 +1069,12 @@ public final class Tokenizer {
         return printableText(src.substring(at, stop));
     }
 
+    /** The tokenizer's buffer: from its start (a multi-line token's first line) to the current line's end. */
+    private String bufferText() {
+        int nl = src.indexOf('\n', cur);
+        return printableText(src.substring(bufStart, nl < 0 ? end : nl + 1));
+    }
+
     /** 3.10+: the file's line; the tokenizer's buffer line when the file cannot give one. */
     private String fileLineOrBuffer(int line) {
         return fileLine(line);
@@ -1109,6 +1125,22 @@ public final class Tokenizer {
         return byteToCharOffset(fileLine(line), byteCol);
     }
 
+    /**
+     * A 1-based byte offset {@code bytes} as CPython reports it over line {@code line} without its
+     * newline (how it converts the end of an error that spans lines: over the error's first line, clamped
+     * one past its end). Without conversion to characters, the same number.
+     */
+    public int offsetOverLine(int line, int bytes) {
+        if (py2 || bytes <= 0 || !charOffsets()) {
+            return bytes;
+        }
+        String text = fileLine(line);
+        if (text.endsWith("\n")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        return byteToCharOffset(text, bytes);
+    }
+
     /** Characters in the first {@code bytes} UTF-8 bytes of {@code line} (a cut sequence counts one). */
     static int byteToCharOffset(String line, int bytes) {
         int n = 0;
@@ -1154,7 +1186,8 @@ public final class Tokenizer {
      * CPython 3.10+'s {@code _PyPegen_tokenize_full_source_to_check_for_errors}: after the parser failed
      * with a generic syntax error, the rest of the source is tokenized and a SyntaxError the tokenizer
      * raises itself replaces the parser's. Returns that error, or null if the rest tokenizes or fails only
-     * by an error code (EOF inside brackets, indentation errors), which CPython does not let override.
+     * by an error code (EOF inside brackets, indentation errors), which CPython does not let override;
+     * from 3.12 also null when the error is met inside an f-string.
      */
     public PythonError scanRestForErrors() {
         return scanRestForErrors(Integer.MAX_VALUE);
@@ -1171,6 +1204,9 @@ public final class Tokenizer {
             }
             return null;
         } catch (PythonError e) {
+            if (target.atLeast(PythonVersion.V3_12) && inFString()) {
+                return null; // 3.12+: an error met inside an f-string leaves the parser's error standing
+            }
             if (failedByCode) {
                 boolean unclosed = e.pyMessage().endsWith("' was never closed") && e.lineno() < errorLine;
                 return unclosed ? e : null;

@@ -73,6 +73,11 @@ public final class Parser311 {
     private final boolean typeParamDefaults;
     private final boolean templateStrings;
     private final boolean unparenthesizedExcept;
+    private final boolean matchStatement;
+    private final boolean walrusInIndex;
+    private final boolean aliasPositions;
+    private final boolean exceptStar;
+    private final boolean starredSubscripts;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -90,11 +95,16 @@ public final class Parser311 {
         this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
         this.templateStrings = Feature.TEMPLATE_STRINGS.allowedIn(target);
         this.unparenthesizedExcept = Feature.UNPARENTHESIZED_EXCEPT.allowedIn(target);
+        this.matchStatement = Feature.MATCH_STATEMENT.allowedIn(target);
+        this.walrusInIndex = Feature.UNPARENTHESIZED_WALRUS_IN_INDEX.allowedIn(target);
+        this.aliasPositions = Feature.ALIAS_POSITIONS.allowedIn(target);
+        this.exceptStar = Feature.EXCEPT_STAR.allowedIn(target);
+        this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
     }
 
-    /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
+    /** True for the targets whose grammar this parser reproduces (3.9 to 3.14). */
     public static boolean supports(PythonVersion target) {
-        return target.atLeast(PythonVersion.V3_11);
+        return target.atLeast(PythonVersion.V3_9);
     }
 
     /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
@@ -478,7 +488,7 @@ public final class Parser311 {
                 throw fail();
             }
             case "match":
-                return matchStatement();
+                return matchStatement ? matchStatement() : null;
             default:
                 return null;
         }
@@ -1253,7 +1263,7 @@ public final class Parser311 {
         boolean star = false;
         while (atKeyword("except")) {
             int hs = pos++;
-            boolean thisStar = accept(TokenKind.STAR);
+            boolean thisStar = exceptStar && accept(TokenKind.STAR);
             if (thisStar && (at(TokenKind.COLON) || at(TokenKind.NEWLINE))) {
                 if (!errorPass) {
                     throw fail();
@@ -1549,9 +1559,15 @@ public final class Parser311 {
                 dotted.append('.').append(name().text());
             }
             String asname = acceptKeyword("as") ? name().text() : null;
-            names.add(new Ast.Alias(dotted.toString(), asname, l(as), c(as), el(), ec()));
+            names.add(alias(dotted.toString(), asname, as));
         } while (accept(TokenKind.COMMA));
         return new Ast.Import(names, l(start), c(start), el(), ec());
+    }
+
+    /** An {@code import} alias; 3.9's have no positions. */
+    private Ast.Alias alias(String name, String asname, int start) {
+        return aliasPositions ? new Ast.Alias(name, asname, l(start), c(start), el(), ec())
+                : new Ast.Alias(name, asname, -1, -1, -1, -1);
     }
 
     private Stmt importFrom() {
@@ -1578,7 +1594,7 @@ public final class Parser311 {
         List<Ast.Alias> names = new ArrayList<>();
         if (at(TokenKind.STAR)) {
             int as = pos++;
-            names.add(new Ast.Alias("*", null, l(as), c(as), el(), ec()));
+            names.add(alias("*", null, as));
         } else {
             boolean paren = accept(TokenKind.LPAR);
             do {
@@ -1591,7 +1607,7 @@ public final class Parser311 {
                 int as = pos;
                 String n = name().text();
                 String asname = acceptKeyword("as") ? name().text() : null;
-                names.add(new Ast.Alias(n, asname, l(as), c(as), el(), ec()));
+                names.add(alias(n, asname, as));
             } while (accept(TokenKind.COMMA));
             if (paren) {
                 expect(TokenKind.RPAR);
@@ -2978,14 +2994,14 @@ public final class Parser311 {
 
     private Expr slice() {
         int start = pos;
-        if (at(TokenKind.STAR)) {
+        if (starredSubscripts && at(TokenKind.STAR)) {
             pos++;
             Expr v = bitwiseOr();
             return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
         }
         Expr lower = null;
         if (!at(TokenKind.COLON)) {
-            lower = namedExpression();
+            lower = walrusInIndex ? namedExpression() : expression();
             if (!at(TokenKind.COLON)) {
                 return lower;
             }
@@ -4051,7 +4067,7 @@ public final class Parser311 {
         String n = name().text();
         Expr annotation = null;
         if (annotations && accept(TokenKind.COLON)) {
-            annotation = starAnnotation && at(TokenKind.STAR) ? starExpression() : expression();
+            annotation = starAnnotation && starredSubscripts && at(TokenKind.STAR) ? starExpression() : expression();
         }
         return new Ast.Arg(n, annotation, null, l(start), c(start), el(), ec());
     }

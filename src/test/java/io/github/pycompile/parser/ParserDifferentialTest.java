@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class ParserDifferentialTest {
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_12", "V3_13", "V3_14"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_9", "V3_10", "V3_12", "V3_13", "V3_14"})
     void stdlibTreesEqualCpythons(PythonVersion v) throws IOException {
         String only = System.getProperty("parser.versions", "");
         org.junit.jupiter.api.Assumptions.assumeTrue(only.isEmpty() || List.of(only.split(",")).contains(v.dotted()),

@@ -41,6 +41,12 @@ final class FStrings311 {
     private final StringBuilder last = new StringBuilder();
     private boolean haveLast;
     private boolean surrogates;
+    /**
+     * 3.9: a field on a later line of a multi-line f-string has the string's start column plus one
+     * added to its first line's columns (3.9's {@code fstring_find_expr_location} counts from the
+     * newline and its parser still adds the token's column); 3.10 fixed this.
+     */
+    private boolean laterLineShift;
 
     private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
@@ -60,8 +66,16 @@ final class FStrings311 {
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
             Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
             int col, int endLineno, int endCol) {
+        return joined(parts, filename, warnings, refuse, error, sub, lineno, col, endLineno, endCol, false);
+    }
+
+    /** As above; {@code laterLineShift}: place fields as 3.9 does (see the field of that name). */
+    static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
+            Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
+            int col, int endLineno, int endCol, boolean laterLineShift) {
         String kind = parts.get(0).text().startsWith("u") ? "u" : null;
         FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol);
+        f.laterLineShift = laterLineShift;
         for (Token t : parts) {
             String s = t.text();
             int q = 0;
@@ -376,7 +390,7 @@ final class FStrings311 {
             cols = utf8Length(s.substring(lineStart, brace));
         }
         int startLine = t.startLine() + lines;
-        int startCol = lines != 0 ? cols : t.startCol() + cols;
+        int startCol = lines == 0 ? t.startCol() + cols : laterLineShift && !newlineAfterBrace ? t.startCol() + cols + 1 : cols;
         return sub.parse("(" + expr + ")", startLine, startCol);
     }
 

@@ -18,6 +18,11 @@ enum Feature {
     UNPARENTHESIZED_WALRUS_IN_INDEX(PythonVersion.V3_10),
     /** {@code import} aliases carry positions (3.9's {@code alias} nodes have none). */
     ALIAS_POSITIONS(PythonVersion.V3_10),
+    /**
+     * A field on a later line of a multi-line f-string is placed at its own column (3.9 adds the
+     * string's start column plus one to its first line's columns).
+     */
+    FSTRING_FIELD_COLUMNS_PER_LINE(PythonVersion.V3_10),
     /** PEP 654: {@code except*} handlers. */
     EXCEPT_STAR(PythonVersion.V3_11),
     /** PEP 646: a starred expression as a subscript ({@code a[*b]}) and as {@code *args}' annotation. */

@@ -3086,7 +3086,7 @@ public final class Parser311 {
         }
         if (fstring) {
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
-                    l(start), c(start), el(), ec());
+                    l(start), c(start), el(), ec(), !Feature.FSTRING_FIELD_COLUMNS_PER_LINE.allowedIn(target));
         }
         String undecodable = Literals.undecodableBytes(parts);
         if (undecodable != null) {

@@ -4,6 +4,7 @@ import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
 import io.github.pycompile.compiler.CompilerWarning;
 import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +48,8 @@ final class FStrings311 {
      * newline and its parser still adds the token's column); 3.10 fixed this.
      */
     private boolean laterLineShift;
+    /** 3.11 names the character after an empty field ("expression required before '!'"); 3.9/3.10 do not. */
+    private boolean emptyBeforeNamed = true;
 
     private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
@@ -66,16 +69,17 @@ final class FStrings311 {
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
             Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
             int col, int endLineno, int endCol) {
-        return joined(parts, filename, warnings, refuse, error, sub, lineno, col, endLineno, endCol, false);
+        return joined(parts, filename, warnings, refuse, error, sub, lineno, col, endLineno, endCol, PythonVersion.V3_11);
     }
 
-    /** As above; {@code laterLineShift}: place fields as 3.9 does (see the field of that name). */
+    /** As above, for an f-string of {@code target} (3.9 to 3.11: field positions and messages differ). */
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
             Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
-            int col, int endLineno, int endCol, boolean laterLineShift) {
+            int col, int endLineno, int endCol, PythonVersion target) {
         String kind = parts.get(0).text().startsWith("u") ? "u" : null;
         FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol);
-        f.laterLineShift = laterLineShift;
+        f.laterLineShift = !Feature.FSTRING_FIELD_COLUMNS_PER_LINE.allowedIn(target);
+        f.emptyBeforeNamed = target.atLeast(PythonVersion.V3_11);
         for (Token t : parts) {
             String s = t.text();
             int q = 0;
@@ -315,7 +319,7 @@ final class FStrings311 {
         }
         if (empty) {
             char after = s.charAt(exprEnd);
-            if (after == '!' || after == ':' || after == '=') {
+            if (emptyBeforeNamed && (after == '!' || after == ':' || after == '=')) {
                 throw error.apply("f-string: expression required before '" + after + "'");
             }
             throw error.apply("f-string: empty expression not allowed");

@@ -78,6 +78,8 @@ public final class Parser311 {
     private final boolean aliasPositions;
     private final boolean exceptStar;
     private final boolean starredSubscripts;
+    /** pegen's forced tokens ({@code &&':'}), from 3.10 on. */
+    private final boolean forcedTokens;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -100,6 +102,7 @@ public final class Parser311 {
         this.aliasPositions = Feature.ALIAS_POSITIONS.allowedIn(target);
         this.exceptStar = Feature.EXCEPT_STAR.allowedIn(target);
         this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
+        this.forcedTokens = target.atLeast(PythonVersion.V3_10);
     }
 
     /** True for the targets whose grammar this parser reproduces (3.9 to 3.14). */
@@ -125,7 +128,7 @@ public final class Parser311 {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
             }
-            if (target != PythonVersion.V3_11) {
+            if (target.atLeast(PythonVersion.V3_12)) {
                 throw r.toException(target); // the error rules of 3.12+ are not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
@@ -1002,7 +1005,11 @@ public final class Parser311 {
         expectKeyword("def");
         String name = name().text();
         List<Ast.TypeParam> tps = typeParamsOpt();
-        expectForced(TokenKind.LPAR, "(");
+        if (target.atLeast(PythonVersion.V3_11)) {
+            expectForced(TokenKind.LPAR, "(");
+        } else {
+            expect(TokenKind.LPAR); // forced from 3.11 on
+        }
         Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
         Expr returns = null;
@@ -2908,6 +2915,15 @@ public final class Parser311 {
 
         private void invalidArguments(int s) {
             // args ',' '*'
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                // 3.9/3.10: any args followed by ', *' (3.10 marks the args, 3.9 the last token read)
+                if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
+                    String msg = "iterable argument unpacking follows keyword argument unpacking";
+                    throw target.atLeast(PythonVersion.V3_10) ? syntaxError(tok(s), last(), msg)
+                            : lastTokenError("SyntaxError", msg);
+                }
+                pos = s;
+            }
             if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
                 Token star = peek(1);
                 throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
@@ -3086,7 +3102,7 @@ public final class Parser311 {
         }
         if (fstring) {
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
-                    l(start), c(start), el(), ec(), !Feature.FSTRING_FIELD_COLUMNS_PER_LINE.allowedIn(target));
+                    l(start), c(start), el(), ec(), target);
         }
         String undecodable = Literals.undecodableBytes(parts);
         if (undecodable != null) {
@@ -3664,6 +3680,9 @@ public final class Parser311 {
 
     /** A forced token ({@code &&'x'} in the grammar): anything else is "expected 'x'" at that token, at once. */
     private void expectForced(TokenKind kind, String text) {
+        if (!at(kind) && !forcedTokens) {
+            throw fail(); // 3.9's grammar forces no token
+        }
         if (!at(kind)) {
             throw syntaxError0(peek(), peek(), "expected '" + text + "'");
         }
@@ -3775,7 +3794,7 @@ public final class Parser311 {
             if (subExpression()) {
                 return true;
             }
-            if (at(TokenKind.RPAR) || at(TokenKind.COMMA)) {
+            if ((at(TokenKind.RPAR) || at(TokenKind.COMMA)) && target.atLeast(PythonVersion.V3_11)) {
                 throw syntaxError(tok(s), tok(s), "expected default value expression");
             }
             pos = s;
@@ -3845,10 +3864,16 @@ public final class Parser311 {
             many(this::paramNoDefault);
             if (slashWithDefault() || many(this::paramWithDefault) > 0) {
                 if (paramNoDefault()) {
+                    if (!target.atLeast(PythonVersion.V3_10)) {
+                        throw lastTokenError("SyntaxError", "non-default argument follows default argument");
+                    }
                     throw syntaxError(tok(argFirst), tok(argLast), "non-default argument follows default argument");
                 }
             }
             pos = s;
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                return; // the rules below are 3.11's
+            }
             // parenthesized parameters
             many(this::paramNoDefault);
             if (at(TokenKind.LPAR)) {
@@ -3962,6 +3987,10 @@ public final class Parser311 {
                 }
                 throw syntaxError(star, star, "named arguments must follow bare *");
             }
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                pos = s;
+                return; // the rules below are 3.11's
+            }
             pos = s + 1;
             if (param() && at(TokenKind.EQUAL)) {
                 throw syntaxError(peek(), peek(), "var-positional argument cannot have default value");
@@ -3981,6 +4010,9 @@ public final class Parser311 {
         }
 
         private void invalidKwds() {
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                return; // invalid_kwds is 3.11's
+            }
             int s = pos;
             pos++;
             if (param()) {

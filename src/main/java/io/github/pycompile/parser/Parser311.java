@@ -141,6 +141,9 @@ public final class Parser311 {
                 throw f.parser ? withRestScanned(f.error, tk) : f.error;
             } catch (UnsupportedConstruct r2) {
                 if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
+                    if (!target.atLeast(PythonVersion.V3_10)) {
+                        throw p2.genericError39();
+                    }
                     throw p2.genericError(firstPassLast);
                 }
             }
@@ -330,6 +333,29 @@ public final class Parser311 {
         return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer);
     }
 
+    /**
+     * 3.9's generic error: 3.9 runs its invalid_* rules within its one pass, so the error is at the
+     * furthest token either of our passes read; "unexpected EOF while parsing" when that is the
+     * ENDMARKER; no scan of the rest of the source. 3.9's SyntaxError rewrites an "invalid syntax" on a
+     * line starting with print or exec ("Missing parentheses..."): refused.
+     */
+    private PythonError genericError39() {
+        Token last = tokens.get(tokens.size() - 1);
+        if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
+            return genericError(last);
+        }
+        String line = tokenizer.lineText(last.startLine());
+        String stripped = line == null ? "" : line.strip();
+        if (stripped.startsWith("print") || stripped.startsWith("exec")) {
+            throw new UnsupportedConstruct("3.9's 'Missing parentheses in call to print/exec' rewrite of this error",
+                    last.startLine());
+        }
+        if (last.kind() == TokenKind.ENDMARKER) {
+            throw new UnsupportedConstruct("3.9's 'unexpected EOF while parsing' (its position)", last.startLine());
+        }
+        return syntaxError(last, last, "invalid syntax").error;
+    }
+
     private UnsupportedConstruct refuse(String what) {
         return new UnsupportedConstruct(what, peek().startLine());
     }
@@ -429,6 +455,9 @@ public final class Parser311 {
         List<Stmt> body = new ArrayList<>();
         if (accept(TokenKind.NEWLINE)) {
             if (!accept(TokenKind.INDENT)) {
+                if (errorPass && !target.atLeast(PythonVersion.V3_10)) {
+                    throw errorAtToken("IndentationError", peek(), "expected an indented block"); // 3.9's invalid_block
+                }
                 if (desc != null && errorPass) {
                     throw errorAtToken("IndentationError", peek(), "expected an indented block after " + desc
                             + " on line " + tok(kw).startLine());
@@ -1246,7 +1275,7 @@ public final class Parser311 {
                 if (a != null && (at(TokenKind.COMMA) || at(TokenKind.RPAR) || at(TokenKind.COLON))) {
                     Expr bad = new TargetErrors().invalidTarget(a, TargetErrors.STAR);
                     if (bad != null) {
-                        throw rangeError(bad, bad, "cannot assign to " + exprName(bad));
+                        throw rangeError(bad, bad, "cannot assign to " + nameOf(bad));
                     }
                 }
                 pos = failedAt;
@@ -1294,7 +1323,7 @@ public final class Parser311 {
                 type = expression();
                 if (at(TokenKind.COMMA)) {
                     if (!unparenthesizedExcept) {
-                        if (errorPass) {
+                        if (errorPass && target.atLeast(PythonVersion.V3_10)) {
                             multipleExceptionTypes(type);
                         }
                         throw fail(); // "multiple exception types must be parenthesized"
@@ -1372,7 +1401,7 @@ public final class Parser311 {
      * error-pass rules for if/elif/while/for/with/class/except/case/match headers), at that NEWLINE.
      */
     private void headerColon() {
-        if (errorPass && at(TokenKind.NEWLINE)) {
+        if (errorPass && at(TokenKind.NEWLINE) && target.atLeast(PythonVersion.V3_10)) {
             throw errorAtToken("SyntaxError", peek(), "expected ':'");
         }
         expect(TokenKind.COLON);
@@ -2311,7 +2340,7 @@ public final class Parser311 {
             // invalid_ann_assign_target ':' expression
             Expr t = annAssignTarget();
             if (t != null && accept(TokenKind.COLON) && attempt(Parser311.this::expression) != null) {
-                throw nodeError(t, "only single target (not " + exprName(t) + ") can be annotated");
+                throw nodeError(t, "only single target (not " + nameOf(t) + ") can be annotated");
             }
             pos = s;
             // star_named_expression ',' star_named_expressions* ':' expression
@@ -2337,7 +2366,7 @@ public final class Parser311 {
             if (a != null && at(TokenKind.EQUAL)) {
                 Expr bad = invalidTarget(a, STAR);
                 if (bad != null) {
-                    throw nodeError(bad, "cannot assign to " + exprName(bad));
+                    throw nodeError(bad, "cannot assign to " + nameOf(bad));
                 }
             }
             pos = s;
@@ -2355,7 +2384,7 @@ public final class Parser311 {
             if (a != null && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
                 pos++;
                 if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
-                    throw nodeError(a, "'" + exprName(a) + "' is an illegal expression for augmented assignment");
+                    throw nodeError(a, "'" + nameOf(a) + "' is an illegal expression for augmented assignment");
                 }
             }
             pos = s;
@@ -2443,7 +2472,7 @@ public final class Parser311 {
             if (a != null) {
                 Expr bad = invalidTarget(a, kind);
                 if (bad != null) {
-                    throw nodeError(bad, (kind == DEL ? "cannot delete " : "cannot assign to ") + exprName(bad));
+                    throw nodeError(bad, (kind == DEL ? "cannot delete " : "cannot assign to ") + nameOf(bad));
                 }
             }
             pos = s;
@@ -2490,6 +2519,20 @@ public final class Parser311 {
         private TokenizerFailure nodeError(Expr e, String msg) {
             return rangeError(e, e, msg);
         }
+    }
+
+    /** How this target's error messages name an expression: 3.9 says "operator", "Ellipsis", "dict display". */
+    private String nameOf(Expr e) {
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            if (e instanceof Ast.BoolOp || e instanceof Ast.BinOp || e instanceof Ast.UnaryOp) {
+                return "operator";
+            } else if (e instanceof Ast.DictExpr) {
+                return "dict display";
+            } else if (e instanceof Ast.Constant c && c.value() == PyObject.Singleton.ELLIPSIS) {
+                return "Ellipsis";
+            }
+        }
+        return exprName(e);
     }
 
     /** CPython's _PyPegen_get_expr_name: how error messages name an expression. */
@@ -2592,6 +2635,9 @@ public final class Parser311 {
 
     /** 3.11's invalid_expression and invalid_legacy_expression, tried where an expression starts (error pass). */
     private void invalidExpression() {
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            return; // 3.9 has neither rule
+        }
         int s = pos;
         Token t0 = peek();
         boolean nameString = t0.kind() == TokenKind.NAME && peek(1).kind() == TokenKind.STRING;
@@ -2638,10 +2684,13 @@ public final class Parser311 {
         if (a != null && at(TokenKind.COLONEQUAL)) {
             pos++;
             if (attemptRule(this::expression) != null) {
-                throw rangeError(a, a, "cannot use assignment expressions with " + exprName(a));
+                throw rangeError(a, a, "cannot use assignment expressions with " + nameOf(a));
             }
         }
         pos = s;
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            return; // 3.9's rule has that alternative alone
+        }
         if (atName() && peek(1).kind() == TokenKind.EQUAL) {
             Token n = peek();
             pos += 2;
@@ -2664,7 +2713,7 @@ public final class Parser311 {
             if (a != null && accept(TokenKind.EQUAL)) {
                 Expr b = attemptRule(this::bitwiseOr);
                 if (b != null && !at(TokenKind.EQUAL) && !at(TokenKind.COLONEQUAL)) {
-                    throw rangeError(a, a, "cannot assign to " + exprName(a) + " here. Maybe you meant '==' instead of '='?");
+                    throw rangeError(a, a, "cannot assign to " + nameOf(a) + " here. Maybe you meant '==' instead of '='?");
                 }
             }
         }
@@ -2894,7 +2943,7 @@ public final class Parser311 {
             int s = pos;
             Token t = peek();
             if (t.kind() == TokenKind.NAME && (t.text().equals("True") || t.text().equals("False") || t.text().equals("None"))
-                    && peek(1).kind() == TokenKind.EQUAL) {
+                    && peek(1).kind() == TokenKind.EQUAL && target.atLeast(PythonVersion.V3_10)) {
                 throw syntaxError(t, peek(1), "cannot assign to " + t.text());
             }
             if (atName() && peek(1).kind() == TokenKind.EQUAL) {
@@ -3375,7 +3424,9 @@ public final class Parser311 {
         String msg = "did you forget parentheses around the comprehension target?";
         if (k == TokenKind.LBRACE) {
             pos = open + 1;
-            invalidDoubleStarredKvpairs();
+            if (target.atLeast(PythonVersion.V3_10)) {
+                invalidDoubleStarredKvpairs(); // 3.10's rules
+            }
             // invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
             pos = open + 1;
             if (at(TokenKind.DOUBLESTAR)) {
@@ -3391,9 +3442,10 @@ public final class Parser311 {
             if (at(TokenKind.STAR)) {
                 Expr a = attemptRule(this::starredExpression);
                 if (a != null && at(TokenKind.RPAR)) {
-                    throw rangeError(a, a, "cannot use starred expression here");
+                    throw rangeError(a, a, target.atLeast(PythonVersion.V3_10) ? "cannot use starred expression here"
+                            : "can't use starred expression here");
                 }
-            } else if (at(TokenKind.DOUBLESTAR)) {
+            } else if (at(TokenKind.DOUBLESTAR) && target.atLeast(PythonVersion.V3_10)) {
                 Token a = peek();
                 pos++;
                 if (attemptRule(this::expression) != null && at(TokenKind.RPAR)) {
@@ -3409,7 +3461,7 @@ public final class Parser311 {
             }
         }
         pos = open + 1;
-        if (k != TokenKind.LPAR) {
+        if (k != TokenKind.LPAR && target.atLeast(PythonVersion.V3_10)) {
             Expr a = attemptRule(this::starNamedExpression);
             if (a != null && at(TokenKind.COMMA)) {
                 Token comma = peek();

@@ -1194,6 +1194,13 @@ public final class Parser311 {
         int kw = pos;
         expectKeyword("for");
         Expr target = forTarget();
+        if (errorPass && !atKeyword("in") && !this.target.atLeast(PythonVersion.V3_10)) {
+            // 3.9's invalid_for_target raises even when the target is valid ("invalid syntax")
+            int failedAt = pos;
+            pos = kw + 1;
+            new TargetErrors().invalidTarget(TargetErrors.FOR);
+            pos = failedAt;
+        }
         expectKeyword("in");
         Expr iter = starExpressions();
         headerColon();
@@ -1276,6 +1283,9 @@ public final class Parser311 {
                     Expr bad = new TargetErrors().invalidTarget(a, TargetErrors.STAR);
                     if (bad != null) {
                         throw rangeError(bad, bad, "cannot assign to " + nameOf(bad));
+                    }
+                    if (!target.atLeast(PythonVersion.V3_10)) {
+                        throw lastTokenError("SyntaxError", "invalid syntax"); // 3.9's macro without a bad target
                     }
                 }
                 pos = failedAt;
@@ -2474,6 +2484,10 @@ public final class Parser311 {
                 if (bad != null) {
                     throw nodeError(bad, (kind == DEL ? "cannot delete " : "cannot assign to ") + nameOf(bad));
                 }
+                if (!target.atLeast(PythonVersion.V3_10)) {
+                    // 3.9's RAISE_SYNTAX_ERROR_INVALID_TARGET raises "invalid syntax" (last token read) then
+                    throw lastTokenError("SyntaxError", "invalid syntax");
+                }
             }
             pos = s;
         }
@@ -2949,7 +2963,7 @@ public final class Parser311 {
             if (atName() && peek(1).kind() == TokenKind.EQUAL) {
                 Token eq = peek(1);
                 pos += 2;
-                if (expr() != null && clauses() != null) {
+                if (target.atLeast(PythonVersion.V3_10) && expr() != null && clauses() != null) {
                     throw syntaxError(t, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 }
                 pos = s;
@@ -2998,7 +3012,7 @@ public final class Parser311 {
                 Token n = peek();
                 Token eq = peek(1);
                 pos += 2;
-                if (expr() != null && clauses() != null) {
+                if (target.atLeast(PythonVersion.V3_10) && expr() != null && clauses() != null) {
                     throw syntaxError(n, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 }
             }
@@ -3917,7 +3931,10 @@ public final class Parser311 {
             if (slashWithDefault() || many(this::paramWithDefault) > 0) {
                 if (paramNoDefault()) {
                     if (!target.atLeast(PythonVersion.V3_10)) {
-                        throw lastTokenError("SyntaxError", "non-default argument follows default argument");
+                        // no location: the last token read, which a def's optional TYPE_COMMENT lookahead
+                        // after the comma (or the ')' lookahead) made the next one; a lambda stops at its ','
+                        Token at = lambda && !at(TokenKind.COLON) ? tok(pos - 1) : peek();
+                        throw syntaxError(at, at, "non-default argument follows default argument");
                     }
                     throw syntaxError(tok(argFirst), tok(argLast), "non-default argument follows default argument");
                 }
@@ -4032,7 +4049,7 @@ public final class Parser311 {
             int s = pos;
             Token star = tok(pos++);
             if (followedByEnd() || at(TokenKind.COMMA) && (peek(1).kind() == end || peek(1).kind() == TokenKind.DOUBLESTAR)) {
-                if (lambda) {
+                if (lambda || !target.atLeast(PythonVersion.V3_10)) {
                     // no location given: the last token read, the end of what the rule matched
                     Token last = at(TokenKind.COMMA) ? peek(1) : peek();
                     throw syntaxError(last, last, "named arguments must follow bare *");

@@ -80,6 +80,8 @@ public final class Parser311 {
     private final boolean starredSubscripts;
     /** pegen's forced tokens ({@code &&':'}), from 3.10 on. */
     private final boolean forcedTokens;
+    /** A BOM or coding cookie named the source's encoding. */
+    private boolean declaredEncoding;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -119,11 +121,12 @@ public final class Parser311 {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
         Parser311 p = new Parser311(tk, target, filename, warnings);
+        p.declaredEncoding = decoded.declared();
         Ast.ModuleNode m;
         try {
             m = p.file();
         } catch (TokenizerFailure f) {
-            throw f.parser ? withRestScanned(f.error, tk) : f.error;
+            throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk) : f.error; // 3.9 scans no further
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
@@ -135,10 +138,11 @@ public final class Parser311 {
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
             Parser311 p2 = new Parser311(tk, target, filename, w -> { }, p.tokens);
             p2.errorPass = true;
+            p2.declaredEncoding = p.declaredEncoding;
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
-                throw f.parser ? withRestScanned(f.error, tk) : f.error;
+                throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk) : f.error; // 3.9 scans no further
             } catch (UnsupportedConstruct r2) {
                 if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
                     if (!target.atLeast(PythonVersion.V3_10)) {
@@ -339,7 +343,7 @@ public final class Parser311 {
      * ENDMARKER; no scan of the rest of the source. 3.9's SyntaxError rewrites an "invalid syntax" on a
      * line starting with print or exec ("Missing parentheses..."): refused.
      */
-    private PythonError genericError39() {
+    private PythonError genericError39() throws UnsupportedFeatureException {
         Token last = tokens.get(tokens.size() - 1);
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             return genericError(last);
@@ -347,11 +351,12 @@ public final class Parser311 {
         String line = tokenizer.lineText(last.startLine());
         String stripped = line == null ? "" : line.strip();
         if (stripped.startsWith("print") || stripped.startsWith("exec")) {
-            throw new UnsupportedConstruct("3.9's 'Missing parentheses in call to print/exec' rewrite of this error",
-                    last.startLine());
+            throw new UnsupportedFeatureException(target,
+                    "3.9's 'Missing parentheses in call to print/exec' rewrite of this error", last.startLine());
         }
         if (last.kind() == TokenKind.ENDMARKER) {
-            throw new UnsupportedConstruct("3.9's 'unexpected EOF while parsing' (its position)", last.startLine());
+            throw new UnsupportedFeatureException(target, "3.9's 'unexpected EOF while parsing' (its position)",
+                    last.startLine());
         }
         return syntaxError(last, last, "invalid syntax").error;
     }
@@ -3171,6 +3176,10 @@ public final class Parser311 {
         if (undecodable != null) {
             if (sub) {
                 throw refuse("undecodable bytes in a string inside an f-string (its error)");
+            }
+            if (declaredEncoding && !target.atLeast(PythonVersion.V3_11)) {
+                // 3.9/3.10 then place it by the characters of the line as decoded: not reproduced
+                throw refuse("undecodable bytes in a string literal of a source with a coding declaration (its position)");
             }
             // raised when the literal is built: at the token the parser has just looked ahead to
             Token next = tok(pos);

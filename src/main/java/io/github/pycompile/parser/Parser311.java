@@ -64,6 +64,11 @@ public final class Parser311 {
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
     private final java.util.Set<Integer> namedChecked = new java.util.HashSet<>();
     private int pos;
+    /**
+     * Error pass, inside {@code expression_without_invalid}: the error rules are off, but pegen's memo
+     * is shared, so a disjunction parsed here is what a later error rule at that position gets back.
+     */
+    private boolean withoutInvalid;
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -1914,7 +1919,7 @@ public final class Parser311 {
     }
 
     private Expr disjunction() {
-        if (!errorPass) {
+        if (!errorPass && !withoutInvalid) {
             return disjunction0();
         }
         int start = pos;
@@ -2632,10 +2637,12 @@ public final class Parser311 {
     /** {@code expression_without_invalid}: an expression read with the error rules off. */
     private Expr expressionWithoutInvalid() {
         errorPass = false;
+        withoutInvalid = true;
         try {
             return attemptRule(this::expression);
         } finally {
             errorPass = true;
+            withoutInvalid = false;
         }
     }
 

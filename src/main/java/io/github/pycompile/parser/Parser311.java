@@ -64,11 +64,6 @@ public final class Parser311 {
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
     private final java.util.Set<Integer> namedChecked = new java.util.HashSet<>();
     private int pos;
-    /**
-     * Error pass, inside {@code expression_without_invalid}: the error rules are off, but pegen's memo
-     * is shared, so a disjunction parsed here is what a later error rule at that position gets back.
-     */
-    private boolean withoutInvalid;
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -131,7 +126,7 @@ public final class Parser311 {
         try {
             m = p.file();
         } catch (TokenizerFailure f) {
-            throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk) : f.error; // 3.9 scans no further
+            throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p.furthestLine()) : f.error; // 3.9 scans no further
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
@@ -147,7 +142,7 @@ public final class Parser311 {
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
-                throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk) : f.error; // 3.9 scans no further
+                throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p2.furthestLine()) : f.error; // 3.9 scans no further
             } catch (UnsupportedConstruct r2) {
                 if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
                     if (!target.atLeast(PythonVersion.V3_10)) {
@@ -339,7 +334,7 @@ public final class Parser311 {
                     : "unexpected unindent", filename, last.startLine(), last.startIndex() - lineStart,
                     tokenizer.lineText(last.startLine()), last.startLine(), -1);
         }
-        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer);
+        return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer, furthestLine());
     }
 
     /**
@@ -435,8 +430,16 @@ public final class Parser311 {
      * tokenizer raises itself, or EOF inside a bracket opened on an earlier line (3.10+'s
      * {@code _PyPegen_tokenize_full_source_to_check_for_errors}).
      */
-    private static PythonError withRestScanned(PythonError e, Tokenizer tk) {
-        PythonError later = tk.scanRestForErrors(e.lineno());
+    /**
+     * The line of the furthest token read: pegen's full-source check lets a bracket left open replace
+     * the error when it was opened on an earlier line than that token (3.10+), whatever line the error is on.
+     */
+    private int furthestLine() {
+        return tokens.isEmpty() ? -1 : tokens.get(tokens.size() - 1).startLine();
+    }
+
+    private static PythonError withRestScanned(PythonError e, Tokenizer tk, int furthestLine) {
+        PythonError later = tk.scanRestForErrors(Math.max(e.lineno(), furthestLine));
         return later != null ? later : e;
     }
 
@@ -1639,6 +1642,9 @@ public final class Parser311 {
             }
         }
         String module = null;
+        if (level == 0 && atKeyword("import")) {
+            throw fail(); // 'from import x': neither a module nor dots
+        }
         if (!atKeyword("import")) {
             StringBuilder dotted = new StringBuilder(name().text());
             while (accept(TokenKind.DOT)) {
@@ -1919,7 +1925,7 @@ public final class Parser311 {
     }
 
     private Expr disjunction() {
-        if (!errorPass && !withoutInvalid) {
+        if (!errorPass) {
             return disjunction0();
         }
         int start = pos;
@@ -2637,12 +2643,10 @@ public final class Parser311 {
     /** {@code expression_without_invalid}: an expression read with the error rules off. */
     private Expr expressionWithoutInvalid() {
         errorPass = false;
-        withoutInvalid = true;
         try {
             return attemptRule(this::expression);
         } finally {
             errorPass = true;
-            withoutInvalid = false;
         }
     }
 

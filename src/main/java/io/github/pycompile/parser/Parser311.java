@@ -22,22 +22,25 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A parser for the grammars of CPython 3.11 to 3.14 ({@code Grammar/python.gram}): source bytes to the
+ * A parser for the grammars of CPython 3.9 to 3.14 ({@code Grammar/python.gram}): source bytes to the
  * tree {@code ast.parse} builds, positions included (each node spans from the first to the last token
  * its rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the
  * grammar needs it (assignment targets are parsed as expressions, then checked and given their
  * context).
  *
  * <p>Versions: one grammar, with the later versions' additions gated by {@link Feature} (asked once per
- * parser): 3.12's PEP 701 f-strings (their tokens walked here, their trees built by
+ * parser): 3.10's match statement and unparenthesized {@code :=} in an index, 3.11's {@code except*} and
+ * starred subscripts, 3.12's PEP 701 f-strings (their tokens walked here, their trees built by
  * {@link FStrings312}; 3.11's f-strings are STRING tokens parsed by {@link FStrings311}), PEP 695
  * type parameters and {@code type} statements, 3.13's PEP 696 defaults, 3.14's t-strings and
  * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
  * error does.
  *
- * <p>Errors: the tokenizer's errors are CPython's own; any input the grammar rejects beyond them is
- * refused ({@link UnsupportedFeatureException}): CPython's {@code invalid_*} rules choose the message,
- * and until they are reproduced, refusing is better than a message that differs. Nesting deeper than
+ * <p>Errors: the tokenizer's errors are CPython's own. For 3.9 to 3.11, an input the grammar rejects
+ * gets pegen's second pass with that version's {@code invalid_*} rules (3.10 lacks 3.11's parameter
+ * rules, 3.9 most of 3.10's; 3.9 runs its rules within its one pass, so its location-less errors fall on
+ * the furthest token read) and otherwise the generic error; for 3.12+ such inputs are refused
+ * ({@link UnsupportedFeatureException}) until their rules are reproduced. Nesting deeper than
  * CPython's parser allows is refused too, never a {@code StackOverflowError}.
  */
 public final class Parser311 {
@@ -112,12 +115,46 @@ public final class Parser311 {
         return target.atLeast(PythonVersion.V3_9);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.9 to 3.14) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         if (!supports(target)) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.14)", -1);
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.9 to 3.14)", -1);
         }
+        if (target.atLeast(PythonVersion.V3_10)) {
+            return parseModule0(source, filename, target, warnings);
+        }
+        try {
+            return parseModule0(source, filename, target, warnings);
+        } catch (PythonError e) {
+            if (e.typeName().equals("SyntaxError") && legacyStatementLine(e.text())) {
+                // 3.9's SyntaxError itself rewrites the message of any error on such a line
+                throw new UnsupportedFeatureException(target,
+                        "3.9's 'Missing parentheses in call to print/exec' rewrite of this error", e.lineno());
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * A line 3.9's SyntaxError would rewrite as "Missing parentheses in call to 'print'/'exec'": no '(' and
+     * "print " or "exec " at its start or after its first ':'.
+     */
+    private static boolean legacyStatementLine(String text) {
+        if (text == null || text.indexOf('(') >= 0) {
+            return false;
+        }
+        String t = text.stripLeading();
+        if (t.startsWith("print ") || t.startsWith("exec ")) {
+            return true;
+        }
+        int colon = text.indexOf(':');
+        String after = colon >= 0 ? text.substring(colon + 1).stripLeading() : "";
+        return after.startsWith("print ") || after.startsWith("exec ");
+    }
+
+    private static Ast.ModuleNode parseModule0(byte[] source, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
         Parser311 p = new Parser311(tk, target, filename, warnings);
@@ -340,19 +377,12 @@ public final class Parser311 {
     /**
      * 3.9's generic error: 3.9 runs its invalid_* rules within its one pass, so the error is at the
      * furthest token either of our passes read; "unexpected EOF while parsing" when that is the
-     * ENDMARKER; no scan of the rest of the source. 3.9's SyntaxError rewrites an "invalid syntax" on a
-     * line starting with print or exec ("Missing parentheses..."): refused.
+     * ENDMARKER (refused: its position); no scan of the rest of the source.
      */
     private PythonError genericError39() throws UnsupportedFeatureException {
         Token last = tokens.get(tokens.size() - 1);
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             return genericError(last);
-        }
-        String line = tokenizer.lineText(last.startLine());
-        String stripped = line == null ? "" : line.strip();
-        if (stripped.startsWith("print") || stripped.startsWith("exec")) {
-            throw new UnsupportedFeatureException(target,
-                    "3.9's 'Missing parentheses in call to print/exec' rewrite of this error", last.startLine());
         }
         if (last.kind() == TokenKind.ENDMARKER) {
             throw new UnsupportedFeatureException(target, "3.9's 'unexpected EOF while parsing' (its position)",

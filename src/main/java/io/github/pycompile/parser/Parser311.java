@@ -127,30 +127,51 @@ public final class Parser311 {
         try {
             return parseModule0(source, filename, target, warnings);
         } catch (PythonError e) {
-            if (e.typeName().equals("SyntaxError") && legacyStatementLine(e.text())) {
-                // 3.9's SyntaxError itself rewrites the message of any error on such a line
-                throw new UnsupportedFeatureException(target,
-                        "3.9's 'Missing parentheses in call to print/exec' rewrite of this error", e.lineno());
+            if (e.typeName().equals("SyntaxError") && e.text() != null && e.text().indexOf('(') < 0) {
+                // 3.9's SyntaxError itself rewrites the message of any error on a line holding a print or
+                // exec statement (at its start, or after its first ':'), position unchanged
+                String msg = legacyStatementMessage(e.text(), 0);
+                int colon = e.text().indexOf(':');
+                if (msg == null && colon >= 0) {
+                    msg = legacyStatementMessage(e.text(), colon + 1);
+                }
+                if (msg != null) {
+                    throw new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
+                            e.endLineno(), e.endOffset());
+                }
             }
             throw e;
         }
     }
 
-    /**
-     * A line 3.9's SyntaxError would rewrite as "Missing parentheses in call to 'print'/'exec'": no '(' and
-     * "print " or "exec " at its start or after its first ':'.
-     */
-    private static boolean legacyStatementLine(String text) {
-        if (text == null || text.indexOf('(') >= 0) {
-            return false;
+    /** 3.9's message for a line whose text from {@code start} (after blanks) is a print or exec statement. */
+    private static String legacyStatementMessage(String text, int start) {
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
         }
-        String t = text.stripLeading();
-        if (t.startsWith("print ") || t.startsWith("exec ")) {
-            return true;
+        if (text.startsWith("print ", start)) {
+            int from = start + 6;
+            int semicolon = text.indexOf(';', from);
+            String data = stripChars(text.substring(from, semicolon < 0 ? text.length() : semicolon));
+            return "Missing parentheses in call to 'print'. Did you mean print(" + data
+                    + (data.endsWith(",") ? " end=\" \"" : "") + ")?";
         }
-        int colon = text.indexOf(':');
-        String after = colon >= 0 ? text.substring(colon + 1).stripLeading() : "";
-        return after.startsWith("print ") || after.startsWith("exec ");
+        if (text.startsWith("exec ", start)) {
+            return "Missing parentheses in call to 'exec'";
+        }
+        return null;
+    }
+
+    private static String stripChars(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && " \t\r\n".indexOf(s.charAt(a)) >= 0) {
+            a++;
+        }
+        while (b > a && " \t\r\n".indexOf(s.charAt(b - 1)) >= 0) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     private static Ast.ModuleNode parseModule0(byte[] source, String filename, PythonVersion target,

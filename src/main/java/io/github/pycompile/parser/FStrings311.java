@@ -4,6 +4,7 @@ import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
 import io.github.pycompile.compiler.CompilerWarning;
 import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +42,14 @@ final class FStrings311 {
     private final StringBuilder last = new StringBuilder();
     private boolean haveLast;
     private boolean surrogates;
+    /**
+     * 3.9: a field on a later line of a multi-line f-string has the string's start column plus one
+     * added to its first line's columns (3.9's {@code fstring_find_expr_location} counts from the
+     * newline and its parser still adds the token's column); 3.10 fixed this.
+     */
+    private boolean laterLineShift;
+    /** 3.11 names the character after an empty field ("expression required before '!'"); 3.9/3.10 do not. */
+    private boolean emptyBeforeNamed = true;
 
     private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
@@ -60,8 +69,17 @@ final class FStrings311 {
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
             Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
             int col, int endLineno, int endCol) {
+        return joined(parts, filename, warnings, refuse, error, sub, lineno, col, endLineno, endCol, PythonVersion.V3_11);
+    }
+
+    /** As above, for an f-string of {@code target} (3.9 to 3.11: field positions and messages differ). */
+    static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
+            Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
+            int col, int endLineno, int endCol, PythonVersion target) {
         String kind = parts.get(0).text().startsWith("u") ? "u" : null;
         FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol);
+        f.laterLineShift = !Feature.FSTRING_FIELD_COLUMNS_PER_LINE.allowedIn(target);
+        f.emptyBeforeNamed = target.atLeast(PythonVersion.V3_11);
         for (Token t : parts) {
             String s = t.text();
             int q = 0;
@@ -301,7 +319,7 @@ final class FStrings311 {
         }
         if (empty) {
             char after = s.charAt(exprEnd);
-            if (after == '!' || after == ':' || after == '=') {
+            if (emptyBeforeNamed && (after == '!' || after == ':' || after == '=')) {
                 throw error.apply("f-string: expression required before '" + after + "'");
             }
             throw error.apply("f-string: empty expression not allowed");
@@ -376,7 +394,7 @@ final class FStrings311 {
             cols = utf8Length(s.substring(lineStart, brace));
         }
         int startLine = t.startLine() + lines;
-        int startCol = lines != 0 ? cols : t.startCol() + cols;
+        int startCol = lines == 0 ? t.startCol() + cols : laterLineShift && !newlineAfterBrace ? t.startCol() + cols + 1 : cols;
         return sub.parse("(" + expr + ")", startLine, startCol);
     }
 

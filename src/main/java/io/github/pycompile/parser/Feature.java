@@ -9,6 +9,24 @@ import io.github.pycompile.target.PythonVersion;
  * target's exact message is reproduced), never a silently accepted construct.
  */
 enum Feature {
+    /** PEP 634: the {@code match} statement (soft keywords {@code match}, {@code case}, {@code _}). */
+    MATCH_STATEMENT(PythonVersion.V3_10),
+    /**
+     * An unparenthesized {@code :=} as a subscript's index ({@code a[x := 1]}); 3.9 requires
+     * the parentheses there (its set displays take one already).
+     */
+    UNPARENTHESIZED_WALRUS_IN_INDEX(PythonVersion.V3_10),
+    /** {@code import} aliases carry positions (3.9's {@code alias} nodes have none). */
+    ALIAS_POSITIONS(PythonVersion.V3_10),
+    /**
+     * A field on a later line of a multi-line f-string is placed at its own column (3.9 adds the
+     * string's start column plus one to its first line's columns).
+     */
+    FSTRING_FIELD_COLUMNS_PER_LINE(PythonVersion.V3_10),
+    /** PEP 654: {@code except*} handlers. */
+    EXCEPT_STAR(PythonVersion.V3_11),
+    /** PEP 646: a starred expression as a subscript ({@code a[*b]}) and as {@code *args}' annotation. */
+    STARRED_SUBSCRIPTS(PythonVersion.V3_11),
     /** PEP 701: f-strings tokenized as FSTRING_START ... FSTRING_END, real positions, nested quotes. */
     PEP701_FSTRINGS(PythonVersion.V3_12),
     /** PEP 695: {@code def f[T]()}, {@code class C[T]}, and the {@code type X = ...} statement. */

@@ -22,25 +22,27 @@ import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * A parser for the grammars of CPython 3.11 to 3.14 ({@code Grammar/python.gram}): source bytes to the
+ * A parser for the grammars of CPython 3.9 to 3.14 ({@code Grammar/python.gram}): source bytes to the
  * tree {@code ast.parse} builds, positions included (each node spans from the first to the last token
  * its rule consumed, as pegen's {@code EXTRA} does). Recursive descent with backtracking where the
  * grammar needs it (assignment targets are parsed as expressions, then checked and given their
  * context).
  *
  * <p>Versions: one grammar, with the later versions' additions gated by {@link Feature} (asked once per
- * parser): 3.12's PEP 701 f-strings (their tokens walked here, their trees built by
+ * parser): 3.10's match statement and unparenthesized {@code :=} in an index, 3.11's {@code except*} and
+ * starred subscripts, 3.12's PEP 701 f-strings (their tokens walked here, their trees built by
  * {@link FStrings312}; 3.11's f-strings are STRING tokens parsed by {@link FStrings311}), PEP 695
  * type parameters and {@code type} statements, 3.13's PEP 696 defaults, 3.14's t-strings and
  * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
  * error does.
  *
  * <p>Errors: the tokenizer's errors are CPython's own; a source the grammar rejects gets pegen's second
- * pass, with the {@code invalid_*} rules of the target (3.11's, and those 3.12, 3.13 and 3.14 added or
- * reworded, gated by version), then the generic "invalid syntax" at the first pass's furthest token, and
- * the rest-of-source tokenizer scan. What is not reproduced is refused ({@link UnsupportedFeatureException}),
- * never a different message. Nesting deeper than CPython's parser allows is refused too, never a
- * {@code StackOverflowError}.
+ * pass, with the {@code invalid_*} rules of the target (3.11's; those 3.12, 3.13 and 3.14 added or
+ * reworded; 3.10 lacks 3.11's parameter rules and 3.9 most of 3.10's, gated by version; 3.9 runs its
+ * rules within its one pass, so its location-less errors fall on the furthest token read), then the
+ * generic "invalid syntax" at the first pass's furthest token, and the rest-of-source tokenizer scan
+ * (3.10+). What is not reproduced is refused ({@link UnsupportedFeatureException}), never a different
+ * message. Nesting deeper than CPython's parser allows is refused too, never a {@code StackOverflowError}.
  */
 public final class Parser311 {
     private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
@@ -88,6 +90,15 @@ public final class Parser311 {
     private final boolean errors312;
     private final boolean errors313;
     private final boolean errors314;
+    private final boolean matchStatement;
+    private final boolean walrusInIndex;
+    private final boolean aliasPositions;
+    private final boolean exceptStar;
+    private final boolean starredSubscripts;
+    /** pegen's forced tokens ({@code &&':'}), from 3.10 on. */
+    private final boolean forcedTokens;
+    /** A BOM or coding cookie named the source's encoding. */
+    private boolean declaredEncoding;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
         this(tokenizer, target, filename, warnings, new ArrayList<>());
@@ -108,27 +119,142 @@ public final class Parser311 {
         this.errors312 = target.atLeast(PythonVersion.V3_12);
         this.errors313 = target.atLeast(PythonVersion.V3_13);
         this.errors314 = target.atLeast(PythonVersion.V3_14);
+        this.matchStatement = Feature.MATCH_STATEMENT.allowedIn(target);
+        this.walrusInIndex = Feature.UNPARENTHESIZED_WALRUS_IN_INDEX.allowedIn(target);
+        this.aliasPositions = Feature.ALIAS_POSITIONS.allowedIn(target);
+        this.exceptStar = Feature.EXCEPT_STAR.allowedIn(target);
+        this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
+        this.forcedTokens = target.atLeast(PythonVersion.V3_10);
     }
 
-    /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
+    /** True for the targets whose grammar this parser reproduces (3.9 to 3.14). */
     public static boolean supports(PythonVersion target) {
-        return target.atLeast(PythonVersion.V3_11);
+        return target.atLeast(PythonVersion.V3_9);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.9 to 3.14) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         if (!supports(target)) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.14)", -1);
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.9 to 3.14)", -1);
         }
+        if (target.atLeast(PythonVersion.V3_10)) {
+            return parseModule0(source, filename, target, warnings);
+        }
+        try {
+            return parseModule0(source, filename, target, warnings);
+        } catch (PythonError e) {
+            if (e.typeName().equals("SyntaxError") && e.text() != null && e.text().indexOf('(') < 0) {
+                // 3.9's SyntaxError itself rewrites the message of any error on a line holding a print or
+                // exec statement (at its start, or after its first ':'), position unchanged
+                String msg = legacyStatementMessage(e.text(), 0);
+                int colon = e.text().indexOf(':');
+                if (msg == null && colon >= 0) {
+                    msg = legacyStatementMessage(e.text(), colon + 1);
+                }
+                if (msg != null) {
+                    throw new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
+                            e.endLineno(), e.endOffset());
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** 3.9's message for a line whose text from {@code start} (after blanks) is a print or exec statement. */
+    private static String legacyStatementMessage(String text, int start) {
+        while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        if (text.startsWith("print ", start)) {
+            int from = start + 6;
+            int semicolon = text.indexOf(';', from);
+            String data = stripChars(text.substring(from, semicolon < 0 ? text.length() : semicolon));
+            return "Missing parentheses in call to 'print'. Did you mean print(" + data
+                    + (data.endsWith(",") ? " end=\" \"" : "") + ")?";
+        }
+        if (text.startsWith("exec ", start)) {
+            return "Missing parentheses in call to 'exec'";
+        }
+        return null;
+    }
+
+    private static String stripChars(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && " \t\r\n".indexOf(s.charAt(a)) >= 0) {
+            a++;
+        }
+        while (b > a && " \t\r\n".indexOf(s.charAt(b - 1)) >= 0) {
+            b--;
+        }
+        return s.substring(a, b);
+    }
+
+    /** Room for the deepest nesting the depth guard lets through, whatever JIT state the caller's frames are in. */
+    private static final long DEEP_STACK_BYTES = 1L << 28;
+
+    /**
+     * Parses on the caller's thread; if its stack runs out before the depth guard refuses (interpreted
+     * frames are large, a caller may have a small stack), parses again on a thread with a stack large enough
+     * for any nesting the guard allows, so that deep input gets its error or refusal, never a
+     * {@code StackOverflowError}.
+     */
+    private static Ast.ModuleNode parseModule0(byte[] source, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
+        List<CompilerWarning> held = new ArrayList<>(); // an attempt cut short must not have warned
+        try {
+            try {
+                return parseOnThisStack(source, filename, target, held::add);
+            } finally {
+                held.forEach(warnings);
+            }
+        } catch (StackOverflowError e) {
+            Object[] result = new Object[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    result[0] = parseOnThisStack(source, filename, target, warnings);
+                } catch (PythonError | UnsupportedFeatureException | RuntimeException | Error x) {
+                    result[0] = x;
+                }
+            }, "py-compile-deep", DEEP_STACK_BYTES);
+            t.start();
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    t.join();
+                    break;
+                } catch (InterruptedException ie) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            if (result[0] instanceof PythonError pe) {
+                throw pe;
+            } else if (result[0] instanceof UnsupportedFeatureException ue) {
+                throw ue;
+            } else if (result[0] instanceof RuntimeException re) {
+                throw re;
+            } else if (result[0] instanceof Error er) {
+                throw er;
+            }
+            return (Ast.ModuleNode) result[0];
+        }
+    }
+
+    private static Ast.ModuleNode parseOnThisStack(byte[] source, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
         Parser311 p = new Parser311(tk, target, filename, warnings);
+        p.declaredEncoding = decoded.declared();
         Ast.ModuleNode m;
         try {
             m = p.file();
         } catch (TokenizerFailure f) {
-            throw f.parser ? withRestScanned(f.error, tk, p.furthestLine()) : f.error;
+            throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p.furthestLine()) : f.error; // 3.9 scans no further
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
@@ -137,13 +263,17 @@ public final class Parser311 {
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
             Parser311 p2 = new Parser311(tk, target, filename, w -> { }, p.tokens);
             p2.errorPass = true;
-            p2.secondPass = true;
+            p2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
+            p2.declaredEncoding = p.declaredEncoding;
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
-                throw f.parser ? withRestScanned(f.error, tk, p.furthestLine()) : f.error;
+                throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p2.furthestLine()) : f.error; // 3.9 scans no further
             } catch (UnsupportedConstruct r2) {
                 if (GENERIC_ERRORS && (r2.getMessage().equals(GRAMMAR_FAILURE) || r2.getMessage().equals(TARGET_REFUSAL))) {
+                    if (!target.atLeast(PythonVersion.V3_10)) {
+                        throw p2.genericError39();
+                    }
                     throw p2.genericError(firstPassLast);
                 }
             }
@@ -334,6 +464,23 @@ public final class Parser311 {
         return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer, furthestLine());
     }
 
+    /**
+     * 3.9's generic error: 3.9 runs its invalid_* rules within its one pass, so the error is at the
+     * furthest token either of our passes read; "unexpected EOF while parsing" when that is the
+     * ENDMARKER (refused: its position); no scan of the rest of the source.
+     */
+    private PythonError genericError39() throws UnsupportedFeatureException {
+        Token last = tokens.get(tokens.size() - 1);
+        if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
+            return genericError(last);
+        }
+        if (last.kind() == TokenKind.ENDMARKER) {
+            throw new UnsupportedFeatureException(target, "3.9's 'unexpected EOF while parsing' (its position)",
+                    last.startLine());
+        }
+        return syntaxError(last, last, "invalid syntax").error;
+    }
+
     private UnsupportedConstruct refuse(String what) {
         return new UnsupportedConstruct(what, peek().startLine());
     }
@@ -438,6 +585,9 @@ public final class Parser311 {
         List<Stmt> body = new ArrayList<>();
         if (accept(TokenKind.NEWLINE)) {
             if (!accept(TokenKind.INDENT)) {
+                if (errorPass && !target.atLeast(PythonVersion.V3_10)) {
+                    throw errorAtToken("IndentationError", peek(), "expected an indented block"); // 3.9's invalid_block
+                }
                 if (desc != null && errorPass) {
                     throw errorAtToken("IndentationError", peek(), "expected an indented block after " + desc
                             + " on line " + tok(kw).startLine());
@@ -500,7 +650,7 @@ public final class Parser311 {
                 throw fail();
             }
             case "match":
-                return matchStatement();
+                return matchStatement ? matchStatement() : null;
             default:
                 return null;
         }
@@ -1015,7 +1165,11 @@ public final class Parser311 {
         expectKeyword("def");
         String name = name().text();
         List<Ast.TypeParam> tps = typeParamsOpt();
-        defForced(TokenKind.LPAR, "(");
+        if (target.atLeast(PythonVersion.V3_11)) {
+            defForced(TokenKind.LPAR, "(");
+        } else {
+            expect(TokenKind.LPAR); // forced from 3.11 on
+        }
         Ast.Arguments args = checkedParameters(TokenKind.RPAR, true);
         expect(TokenKind.RPAR);
         Expr returns = null;
@@ -1329,7 +1483,10 @@ public final class Parser311 {
                 if (a != null && (at(TokenKind.COMMA) || at(TokenKind.RPAR) || at(TokenKind.COLON))) {
                     Expr bad = new TargetErrors().invalidTarget(a, TargetErrors.STAR);
                     if (bad != null) {
-                        throw rangeError(bad, bad, "cannot assign to " + exprName(bad));
+                        throw rangeError(bad, bad, "cannot assign to " + nameOf(bad));
+                    }
+                    if (!target.atLeast(PythonVersion.V3_10)) {
+                        throw lastTokenError("SyntaxError", "invalid syntax"); // 3.9's macro without a bad target
                     }
                 }
                 pos = failedAt;
@@ -1353,7 +1510,7 @@ public final class Parser311 {
         boolean star = false;
         while (atKeyword("except")) {
             int hs = pos++;
-            boolean thisStar = accept(TokenKind.STAR);
+            boolean thisStar = exceptStar && accept(TokenKind.STAR);
             if (thisStar && (at(TokenKind.COLON) || at(TokenKind.NEWLINE))) {
                 if (!errorPass) {
                     throw fail();
@@ -1377,7 +1534,7 @@ public final class Parser311 {
                 type = expression();
                 if (at(TokenKind.COMMA)) {
                     if (!unparenthesizedExcept) {
-                        if (errorPass) {
+                        if (errorPass && target.atLeast(PythonVersion.V3_10)) {
                             multipleExceptionTypes(type);
                         }
                         throw fail(); // "multiple exception types must be parenthesized"
@@ -1464,7 +1621,7 @@ public final class Parser311 {
      * error-pass rules for if/elif/while/for/with/class/except/case/match headers), at that NEWLINE.
      */
     private void headerColon() {
-        if (errorPass && at(TokenKind.NEWLINE)) {
+        if (errorPass && at(TokenKind.NEWLINE) && target.atLeast(PythonVersion.V3_10)) {
             throw errorAtToken("SyntaxError", peek(), "expected ':'");
         }
         expect(TokenKind.COLON);
@@ -1679,7 +1836,7 @@ public final class Parser311 {
                 dotted.append('.').append(name().text());
             }
             String asname = acceptKeyword("as") ? name().text() : null;
-            names.add(new Ast.Alias(dotted.toString(), asname, l(as), c(as), el(), ec()));
+            names.add(alias(dotted.toString(), asname, as));
         } while (accept(TokenKind.COMMA));
         return new Ast.Import(names, l(start), c(start), el(), ec());
     }
@@ -1726,6 +1883,12 @@ public final class Parser311 {
         return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
     }
 
+    /** An {@code import} alias; 3.9's have no positions. */
+    private Ast.Alias alias(String name, String asname, int start) {
+        return aliasPositions ? new Ast.Alias(name, asname, l(start), c(start), el(), ec())
+                : new Ast.Alias(name, asname, -1, -1, -1, -1);
+    }
+
     private Stmt importFrom() {
         int start = pos++;
         int level = 0;
@@ -1753,7 +1916,7 @@ public final class Parser311 {
         List<Ast.Alias> names = new ArrayList<>();
         if (at(TokenKind.STAR)) {
             int as = pos++;
-            names.add(new Ast.Alias("*", null, l(as), c(as), el(), ec()));
+            names.add(alias("*", null, as));
         } else {
             boolean paren = accept(TokenKind.LPAR);
             do {
@@ -1770,7 +1933,7 @@ public final class Parser311 {
                 int as = pos;
                 String n = name().text();
                 String asname = acceptKeyword("as") ? name().text() : null;
-                names.add(new Ast.Alias(n, asname, l(as), c(as), el(), ec()));
+                names.add(alias(n, asname, as));
             } while (accept(TokenKind.COMMA));
             if (paren) {
                 expect(TokenKind.RPAR);
@@ -2634,7 +2797,7 @@ public final class Parser311 {
             // invalid_ann_assign_target ':' expression
             Expr t = annAssignTarget();
             if (t != null && accept(TokenKind.COLON) && attempt(Parser311.this::expression) != null) {
-                throw nodeError(t, "only single target (not " + exprName(t) + ") can be annotated");
+                throw nodeError(t, "only single target (not " + nameOf(t) + ") can be annotated");
             }
             pos = s;
             // star_named_expression ',' star_named_expressions* ':' expression
@@ -2660,7 +2823,7 @@ public final class Parser311 {
             if (a != null && at(TokenKind.EQUAL)) {
                 Expr bad = invalidTarget(a, STAR);
                 if (bad != null) {
-                    throw nodeError(bad, "cannot assign to " + exprName(bad));
+                    throw nodeError(bad, "cannot assign to " + nameOf(bad));
                 }
             }
             pos = s;
@@ -2678,7 +2841,7 @@ public final class Parser311 {
             if (a != null && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
                 pos++;
                 if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
-                    throw nodeError(a, "'" + exprName(a) + "' is an illegal expression for augmented assignment");
+                    throw nodeError(a, "'" + nameOf(a) + "' is an illegal expression for augmented assignment");
                 }
             }
             pos = s;
@@ -2766,7 +2929,11 @@ public final class Parser311 {
             if (a != null) {
                 Expr bad = invalidTarget(a, kind);
                 if (bad != null) {
-                    throw nodeError(bad, (kind == DEL ? "cannot delete " : "cannot assign to ") + exprName(bad));
+                    throw nodeError(bad, (kind == DEL ? "cannot delete " : "cannot assign to ") + nameOf(bad));
+                }
+                if (!target.atLeast(PythonVersion.V3_10)) {
+                    // 3.9's RAISE_SYNTAX_ERROR_INVALID_TARGET raises "invalid syntax" (last token read) then
+                    throw lastTokenError("SyntaxError", "invalid syntax");
                 }
             }
             pos = s;
@@ -2813,6 +2980,20 @@ public final class Parser311 {
         private TokenizerFailure nodeError(Expr e, String msg) {
             return rangeError(e, e, msg);
         }
+    }
+
+    /** How this target's error messages name an expression: 3.9 says "operator", "Ellipsis", "dict display". */
+    private String nameOf(Expr e) {
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            if (e instanceof Ast.BoolOp || e instanceof Ast.BinOp || e instanceof Ast.UnaryOp) {
+                return "operator";
+            } else if (e instanceof Ast.DictExpr) {
+                return "dict display";
+            } else if (e instanceof Ast.Constant c && c.value() == PyObject.Singleton.ELLIPSIS) {
+                return "Ellipsis";
+            }
+        }
+        return exprName(e);
     }
 
     /** CPython's _PyPegen_get_expr_name: how error messages name an expression. */
@@ -2929,6 +3110,9 @@ public final class Parser311 {
 
     /** 3.11's invalid_expression and invalid_legacy_expression, tried where an expression starts (error pass). */
     private void invalidExpression() {
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            return; // 3.9 has neither rule
+        }
         int s = pos;
         if (errors314 && at(TokenKind.STRING)) {
             // STRING (!STRING expression_without_invalid)+ STRING: words between two strings
@@ -3011,10 +3195,13 @@ public final class Parser311 {
         if (a != null && at(TokenKind.COLONEQUAL)) {
             pos++;
             if (attemptRule(this::expression) != null) {
-                throw rangeError(a, a, "cannot use assignment expressions with " + exprName(a));
+                throw rangeError(a, a, "cannot use assignment expressions with " + nameOf(a));
             }
         }
         pos = s;
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            return; // 3.9's rule has that alternative alone
+        }
         if (atName() && peek(1).kind() == TokenKind.EQUAL) {
             Token n = peek();
             pos += 2;
@@ -3037,7 +3224,7 @@ public final class Parser311 {
             if (a != null && accept(TokenKind.EQUAL)) {
                 Expr b = attemptRule(this::bitwiseOr);
                 if (b != null && !at(TokenKind.EQUAL) && !at(TokenKind.COLONEQUAL)) {
-                    throw rangeError(a, a, "cannot assign to " + exprName(a) + " here. Maybe you meant '==' instead of '='?");
+                    throw rangeError(a, a, "cannot assign to " + nameOf(a) + " here. Maybe you meant '==' instead of '='?");
                 }
             }
         }
@@ -3282,13 +3469,13 @@ public final class Parser311 {
             int s = pos;
             Token t = peek();
             if (t.kind() == TokenKind.NAME && (t.text().equals("True") || t.text().equals("False") || t.text().equals("None"))
-                    && peek(1).kind() == TokenKind.EQUAL) {
+                    && peek(1).kind() == TokenKind.EQUAL && target.atLeast(PythonVersion.V3_10)) {
                 throw syntaxError(t, peek(1), "cannot assign to " + t.text());
             }
             if (atName() && peek(1).kind() == TokenKind.EQUAL) {
                 Token eq = peek(1);
                 pos += 2;
-                if (expr() != null && clauses() != null) {
+                if (target.atLeast(PythonVersion.V3_10) && expr() != null && clauses() != null) {
                     throw syntaxError(t, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 }
                 pos = s;
@@ -3313,6 +3500,15 @@ public final class Parser311 {
         }
 
         private void invalidArguments(int s) {
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                // 3.9/3.10: any args followed by ', *' (3.10 marks the args, 3.9 the last token read)
+                if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
+                    String msg = "iterable argument unpacking follows keyword argument unpacking";
+                    throw target.atLeast(PythonVersion.V3_10) ? syntaxError(tok(s), last(), msg)
+                            : lastTokenError("SyntaxError", msg);
+                }
+                pos = s;
+            }
             if (!errors313) {
                 // args ',' '*'
                 if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
@@ -3357,7 +3553,7 @@ public final class Parser311 {
                 Token n = peek();
                 Token eq = peek(1);
                 pos += 2;
-                if (expr() != null && clauses() != null) {
+                if (target.atLeast(PythonVersion.V3_10) && expr() != null && clauses() != null) {
                     throw syntaxError(n, eq, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
                 }
             }
@@ -3434,7 +3630,7 @@ public final class Parser311 {
 
     private Expr slice() {
         int start = pos;
-        if (at(TokenKind.STAR)) {
+        if (starredSubscripts && at(TokenKind.STAR)) {
             // starred_expression: '*' expression
             if (errorPass) {
                 starredExpressionErrors();
@@ -3445,7 +3641,7 @@ public final class Parser311 {
         }
         Expr lower = null;
         if (!at(TokenKind.COLON)) {
-            lower = namedExpression();
+            lower = walrusInIndex ? namedExpression() : expression();
             if (!at(TokenKind.COLON)) {
                 return lower;
             }
@@ -3530,12 +3726,16 @@ public final class Parser311 {
         }
         if (fstring) {
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
-                    l(start), c(start), el(), ec());
+                    l(start), c(start), el(), ec(), target);
         }
         String undecodable = Literals.undecodableBytes(parts);
         if (undecodable != null) {
             if (sub) {
                 throw refuse("undecodable bytes in a string inside an f-string (its error)");
+            }
+            if (declaredEncoding && !target.atLeast(PythonVersion.V3_11)) {
+                // 3.9/3.10 then place it by the characters of the line as decoded: not reproduced
+                throw refuse("undecodable bytes in a string literal of a source with a coding declaration (its position)");
             }
             // raised when the literal is built: at the token the parser has just looked ahead to
             Token next = tok(pos);
@@ -3991,7 +4191,9 @@ public final class Parser311 {
         String msg = "did you forget parentheses around the comprehension target?";
         if (k == TokenKind.LBRACE) {
             pos = open + 1;
-            invalidDoubleStarredKvpairs();
+            if (target.atLeast(PythonVersion.V3_10)) {
+                invalidDoubleStarredKvpairs(); // 3.10's rules
+            }
             // invalid_dict_comprehension: '{' '**' bitwise_or for_if_clauses '}'
             pos = open + 1;
             if (at(TokenKind.DOUBLESTAR)) {
@@ -4007,9 +4209,10 @@ public final class Parser311 {
             if (at(TokenKind.STAR)) {
                 Expr a = attemptRule(this::starredExpression);
                 if (a != null && at(TokenKind.RPAR)) {
-                    throw rangeError(a, a, "cannot use starred expression here");
+                    throw rangeError(a, a, target.atLeast(PythonVersion.V3_10) ? "cannot use starred expression here"
+                            : "can't use starred expression here");
                 }
-            } else if (at(TokenKind.DOUBLESTAR)) {
+            } else if (at(TokenKind.DOUBLESTAR) && target.atLeast(PythonVersion.V3_10)) {
                 Token a = peek();
                 pos++;
                 if (attemptRule(this::expression) != null && at(TokenKind.RPAR)) {
@@ -4033,7 +4236,7 @@ public final class Parser311 {
             }
         }
         pos = open + 1;
-        if (k != TokenKind.LPAR) {
+        if (k != TokenKind.LPAR && target.atLeast(PythonVersion.V3_10)) {
             Expr a = attemptRule(this::starNamedExpression);
             if (a != null && at(TokenKind.COMMA)) {
                 Token comma = peek();
@@ -4303,6 +4506,9 @@ public final class Parser311 {
 
     /** A forced token ({@code &&'x'} in the grammar): anything else is "expected 'x'" at that token, at once. */
     private void expectForced(TokenKind kind, String text) {
+        if (!at(kind) && !forcedTokens) {
+            throw fail(); // 3.9's grammar forces no token
+        }
         if (!at(kind)) {
             throw syntaxError0(peek(), peek(), "expected '" + text + "'");
         }
@@ -4414,7 +4620,7 @@ public final class Parser311 {
             if (subExpression()) {
                 return true;
             }
-            if (at(TokenKind.RPAR) || at(TokenKind.COMMA)) {
+            if ((at(TokenKind.RPAR) || at(TokenKind.COMMA)) && target.atLeast(PythonVersion.V3_11)) {
                 throw syntaxError(tok(s), tok(s), "expected default value expression");
             }
             pos = s;
@@ -4479,6 +4685,10 @@ public final class Parser311 {
         }
 
         private void invalidParameters() {
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                defaultFollowed(); // 3.9 and 3.10 have only this rule
+                return;
+            }
             if (!errors312) {
                 defaultFollowed();
                 parenthesizedParameters();
@@ -4503,6 +4713,12 @@ public final class Parser311 {
             many(this::paramNoDefault);
             if (slashWithDefault() || many(this::paramWithDefault) > 0) {
                 if (paramNoDefault()) {
+                    if (!target.atLeast(PythonVersion.V3_10)) {
+                        // no location: the last token read, which a def's optional TYPE_COMMENT lookahead
+                        // after the comma (or the ')' lookahead) made the next one; a lambda stops at its ','
+                        Token at = lambda && !at(TokenKind.COLON) ? tok(pos - 1) : peek();
+                        throw syntaxError(at, at, "non-default argument follows default argument");
+                    }
                     throw syntaxError(tok(argFirst), tok(argLast), errors312
                             ? "parameter without a default follows parameter with a default"
                             : "non-default argument follows default argument");
@@ -4625,12 +4841,16 @@ public final class Parser311 {
             int s = pos;
             Token star = tok(pos++);
             if (followedByEnd() || at(TokenKind.COMMA) && (peek(1).kind() == end || peek(1).kind() == TokenKind.DOUBLESTAR)) {
-                if (lambda) {
+                if (lambda || !target.atLeast(PythonVersion.V3_10)) {
                     // no location given: the last token read, the end of what the rule matched
                     Token last = at(TokenKind.COMMA) ? peek(1) : peek();
                     throw syntaxError(last, last, "named arguments must follow bare *");
                 }
                 throw syntaxError(star, star, "named arguments must follow bare *");
+            }
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                pos = s;
+                return; // the rules below are 3.11's
             }
             pos = s + 1;
             if (param() && at(TokenKind.EQUAL)) {
@@ -4651,6 +4871,9 @@ public final class Parser311 {
         }
 
         private void invalidKwds() {
+            if (!target.atLeast(PythonVersion.V3_11)) {
+                return; // invalid_kwds is 3.11's
+            }
             int s = pos;
             pos++;
             if (param()) {
@@ -4737,7 +4960,7 @@ public final class Parser311 {
         String n = name().text();
         Expr annotation = null;
         if (annotations && accept(TokenKind.COLON)) {
-            annotation = starAnnotation && at(TokenKind.STAR) ? starExpression() : expression();
+            annotation = starAnnotation && starredSubscripts && at(TokenKind.STAR) ? starExpression() : expression();
         }
         return new Ast.Arg(n, annotation, null, l(start), c(start), el(), ec());
     }

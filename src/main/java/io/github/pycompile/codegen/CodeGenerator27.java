@@ -84,6 +84,8 @@ public final class CodeGenerator27 {
         int firstlineno;
         int lineno;
         boolean linenoSet;
+        /** 2.6: the last hidden local {@code _[N]} allocated in this unit. */
+        int tmpname;
     }
 
     private final Opcodes2 o;
@@ -875,8 +877,11 @@ public final class CodeGenerator27 {
     private void with(Ast.With s, int item) throws PythonError, UnsupportedFeatureException {
         Block2 block = newBlock();
         Block2 fin = newBlock();
-        refuse26("the 'with' statement", s.lineno());
         Ast.WithItem wi = s.items().get(item);
+        if (o.py26) {
+            with26(s, wi, block, fin);
+            return;
+        }
         expr(wi.contextExpr());
         jrel(o.SETUP_WITH, fin);
         useNextBlock(block);
@@ -899,6 +904,50 @@ public final class CodeGenerator27 {
         op(o.WITH_CLEANUP);
         op(o.END_FINALLY);
         popFBlock();
+    }
+
+    /**
+     * 2.6's 'with': the context's {@code __exit__} kept on the stack under the context, {@code __enter__}
+     * called before SETUP_FINALLY, its result (when bound with 'as') parked in a hidden local {@code _[N]}
+     * and moved to the target inside the protected block; the handler calls WITH_CLEANUP.
+     */
+    private void with26(Ast.With s, Ast.WithItem wi, Block2 block, Block2 fin)
+            throws PythonError, UnsupportedFeatureException {
+        String tmpvalue = wi.optionalVars() != null ? newTmpname() : null;
+        expr(wi.contextExpr());
+        op(o.DUP_TOP);
+        opName(o.LOAD_ATTR, "__exit__");
+        op(o.ROT_TWO);
+        opName(o.LOAD_ATTR, "__enter__");
+        opI(o.CALL_FUNCTION, 0);
+        if (tmpvalue != null) {
+            nameop(tmpvalue, ExprContext.Store);
+        } else {
+            op(o.POP_TOP);
+        }
+        jrel(o.SETUP_FINALLY, fin);
+        useNextBlock(block);
+        pushFBlock(FBlock.FINALLY_TRY, block);
+        if (tmpvalue != null) {
+            nameop(tmpvalue, ExprContext.Load);
+            nameop(tmpvalue, ExprContext.Del);
+            expr(wi.optionalVars());
+        }
+        stmts(s.body());
+        op(o.POP_BLOCK);
+        popFBlock();
+        loadConst(Singleton.NONE);
+        useNextBlock(fin);
+        pushFBlock(FBlock.FINALLY_END, fin);
+        op(o.WITH_CLEANUP);
+        op(o.END_FINALLY);
+        popFBlock();
+    }
+
+    /** 2.6: a new hidden local name {@code _[N]} of the current unit. */
+    private String newTmpname() {
+        u.tmpname++;
+        return "_[" + u.tmpname + "]";
     }
 
     private void assertStmt(Ast.Assert s) throws PythonError, UnsupportedFeatureException {
@@ -1204,7 +1253,14 @@ public final class CodeGenerator27 {
             opI(o.BUILD_SET, s.elts().size());
         } else if (e instanceof Ast.ListComp l) {
             opI(o.BUILD_LIST, 0);
-            listcompGenerator(l.generators(), 0, l.elt());
+            if (o.py26) {
+                String tmp = newTmpname();
+                op(o.DUP_TOP);
+                nameop(tmp, ExprContext.Store);
+                listcompGenerator26(tmp, l.generators(), 0, l.elt());
+            } else {
+                listcompGenerator(l.generators(), 0, l.elt());
+            }
         } else if (e instanceof Ast.SetComp s) {
             comprehension(e, 1, "<setcomp>", s.generators(), s.elt(), null);
         } else if (e instanceof Ast.DictComp d) {
@@ -1352,7 +1408,6 @@ public final class CodeGenerator27 {
         Block2 start = newBlock();
         Block2 skip = newBlock();
         Block2 ifCleanup = newBlock();
-        refuse26("a list comprehension", elt.lineno());
         Block2 anchor = newBlock();
         Ast.Comprehension l = gens.get(index);
         expr(l.iter());
@@ -1377,6 +1432,54 @@ public final class CodeGenerator27 {
         useNextBlock(ifCleanup);
         jabs(o.JUMP_ABSOLUTE, start);
         useNextBlock(anchor);
+    }
+
+    /**
+     * 2.6's list comprehension loop: the list lives in the hidden local {@code tmp}, loaded before each
+     * element for LIST_APPEND (no argument) and deleted after the outermost loop; 'if' tests are left
+     * on the stack and popped on both paths, as in {@link #genexpGenerator26}.
+     */
+    private void listcompGenerator26(String tmp, List<Ast.Comprehension> gens, int index, Expr elt)
+            throws PythonError, UnsupportedFeatureException {
+        Block2 start = newBlock();
+        Block2 skip = newBlock();
+        Block2 ifCleanup = newBlock();
+        Block2 anchor = newBlock();
+        Ast.Comprehension l = gens.get(index);
+        expr(l.iter());
+        op(o.GET_ITER);
+        useNextBlock(start);
+        jrel(o.FOR_ITER, anchor);
+        nextBlock();
+        expr(l.target());
+        int n = l.ifs().size();
+        for (Expr cond : l.ifs()) {
+            expr(cond);
+            jrel(o.JUMP_IF_FALSE, ifCleanup);
+            nextBlock();
+            op(o.POP_TOP);
+        }
+        if (++index < gens.size()) {
+            listcompGenerator26(tmp, gens, index, elt);
+        }
+        if (index >= gens.size()) {
+            nameop(tmp, ExprContext.Load);
+            expr(elt);
+            op(o.LIST_APPEND);
+            useNextBlock(skip);
+        }
+        for (int i = 0; i < n; i++) {
+            opI(o.JUMP_FORWARD, 1);
+            if (i == 0) {
+                useNextBlock(ifCleanup);
+            }
+            op(o.POP_TOP);
+        }
+        jabs(o.JUMP_ABSOLUTE, start);
+        useNextBlock(anchor);
+        if (index == 1) {
+            nameop(tmp, ExprContext.Del);
+        }
     }
 
     private void comprehensionGenerator(List<Ast.Comprehension> gens, int index, Expr elt, Expr val, int type)

@@ -110,6 +110,10 @@ public final class SymbolTable2 {
     private final String filename;
     private final Consumer<CompilerWarning> warnings;
     private final PythonVersion target;
+    /** 2.6's rules: hidden {@code _[N]} locals, dict-ordered cell and free variables. */
+    private final boolean py26;
+    /** Whether 2.6's symbol table also reserves a hidden local for a 'with' without 'as' (see the 2.6 tests). */
+    static boolean WITH_TMP_FOR_EXIT = Boolean.getBoolean("h26.withtmp");
     private final List<Block> stack = new ArrayList<>();
     private Block cur;
     private Block top;
@@ -120,6 +124,7 @@ public final class SymbolTable2 {
         this.filename = filename;
         this.target = target;
         this.warnings = warnings;
+        this.py26 = target == PythonVersion.V2_6;
     }
 
     /** The scope of a module, function, class, lambda or comprehension node. */
@@ -380,8 +385,14 @@ public final class SymbolTable2 {
         } else if (s instanceof Ast.Continue c) {
         } else if (s instanceof Ast.With w) {
             Ast.WithItem item = w.items().get(0);
+            if (py26 && WITH_TMP_FOR_EXIT) {
+                newTmpname();
+            }
             expr(item.contextExpr());
             if (item.optionalVars() != null) {
+                if (py26) {
+                    newTmpname(); // the hidden local holding __enter__'s result
+                }
                 expr(item.optionalVars());
             }
             stmts(w.body());
@@ -544,7 +555,16 @@ public final class SymbolTable2 {
         }
     }
 
+    /** 2.6: a hidden local {@code _[N]} (numbered per scope) for a list comprehension or a 'with'. */
+    private void newTmpname() throws PythonError {
+        cur.tmpname++;
+        addDef("_[" + cur.tmpname + "]", DEF_LOCAL);
+    }
+
     private void listcomp(Ast.ListComp l) throws PythonError, UnsupportedFeatureException {
+        if (py26) {
+            newTmpname(); // the list being built
+        }
         boolean isGenerator = cur.generator;
         cur.generator = false;
         expr(l.elt());

@@ -41,9 +41,11 @@ import java.util.function.Consumer;
  * {@code POP_TOP} on both paths), {@code assert} raising with {@code RAISE_VARARGS 2}, generator
  * expressions inside {@code SETUP_LOOP}, the line marked again at each loop's start, lambdas
  * without None as first constant; its peephole rules are gated the same way in {@code Peephole27}.
- * Not reproduced yet, so refused on 2.6: list comprehensions and {@code with} (hidden {@code _[N]}
- * locals), scopes with several cell or free variables (2.6 orders them by its dict's iteration),
- * lambdas containing {@code yield}.
+ * list comprehensions and {@code with} through hidden {@code _[N]} locals, unicode constants as the
+ * code units of 2.6's narrow build (and unicode indexing folded on them); cell and free variables
+ * come in the order of 2.6's symbol dict ({@code SymbolTable2}). Not reproduced yet, so refused on
+ * 2.6: lambdas containing {@code yield}, and (in {@code Assembler27}) constant tuples whose
+ * name-like strings may or may not be interned objects.
  */
 public final class CodeGenerator27 {
     public static final int CO_OPTIMIZED = 0x1;
@@ -210,11 +212,6 @@ public final class CodeGenerator27 {
             throws UnsupportedFeatureException {
         Unit nu = new Unit();
         nu.ste = st.block(key);
-        if (o.py26 && (nu.ste.cellvars().size() > 1 || nu.ste.freevars().size() > 1)) {
-            // 2.6 orders cell and free variables as its symbol dict iterates (string hashes), not sorted
-            throw new UnsupportedFeatureException(target, "a scope with several cell or free variables"
-                    + " (its 2.6 order is not reproduced yet)", lineno);
-        }
         nu.name = name;
         nu.nameInterned = nameInterned;
         for (String v : nu.ste.varnames) {
@@ -298,6 +295,11 @@ public final class CodeGenerator27 {
     }
 
     private int addConst(PyObject value) {
+        if (o.py26) {
+            // the 2.6 reference is a narrow (UTF-16) build: a unicode string is its code units, so escapes
+            // spelling a surrogate pair give the very string the pair's character gives
+            value = narrow(value);
+        }
         Py2Values.Key k = new Py2Values.Key(value);
         Integer idx = u.consts.get(k);
         if (idx != null) {
@@ -307,6 +309,23 @@ public final class CodeGenerator27 {
         u.consts.put(k, n);
         u.constList.add(value);
         return n;
+    }
+
+    private static PyObject narrow(PyObject value) {
+        if (value instanceof PyObject.Str s && s.lonePairs()) {
+            return new PyObject.Str(s.value(), false);
+        }
+        if (value instanceof PyObject.Tuple t) {
+            List<PyObject> items = new ArrayList<>(t.items().size());
+            boolean changed = false;
+            for (PyObject x : t.items()) {
+                PyObject y = narrow(x);
+                changed |= y != x;
+                items.add(y);
+            }
+            return changed ? new PyObject.Tuple(items) : value;
+        }
+        return value;
     }
 
     private void loadConst(PyObject value) {

@@ -53,6 +53,9 @@ public final class SymbolTable2 {
         public final int lineno;
         /** Name to definition flags; after analysis also the scope ({@link #scope(String)}). */
         final Map<String, Integer> symbols = new LinkedHashMap<>();
+        /** 2.6: the same symbols in a model of 2.6's dict, whose iteration order 2.6's analysis and code use. */
+        final Py2Dict<Integer> symbols26 = new Py2Dict<>();
+        boolean py26;
         final Map<String, Integer> scopes = new HashMap<>();
         /** The parameters, in CPython's order (then co_varnames grows as the code uses locals). */
         public final List<String> varnames = new ArrayList<>();
@@ -83,14 +86,24 @@ public final class SymbolTable2 {
             return symbols.getOrDefault(name, 0);
         }
 
-        /** Names whose scope is CELL, sorted (co_cellvars). */
+        /** Names whose scope is CELL (co_cellvars): sorted (2.7), in the symbol dict's order (2.6). */
         public List<String> cellvars() {
-            return sortedWith(CELL, 0);
+            return py26 ? dictOrderWith(CELL, 0) : sortedWith(CELL, 0);
         }
 
-        /** Names free here, or free in a method of this class (co_freevars), sorted. */
+        /** Names free here, or free in a method of this class (co_freevars): sorted (2.7), in dict order (2.6). */
         public List<String> freevars() {
-            return sortedWith(FREE, DEF_FREE_CLASS);
+            return py26 ? dictOrderWith(FREE, DEF_FREE_CLASS) : sortedWith(FREE, DEF_FREE_CLASS);
+        }
+
+        private List<String> dictOrderWith(int scope, int flag) {
+            List<String> out = new ArrayList<>();
+            for (String n : symbols26.keys()) {
+                if (scope(n) == scope || (symbols.get(n) & flag) != 0) {
+                    out.add(n);
+                }
+            }
+            return out;
         }
 
         private List<String> sortedWith(int scope, int flag) {
@@ -112,11 +125,11 @@ public final class SymbolTable2 {
     private final PythonVersion target;
     /** 2.6's rules: hidden {@code _[N]} locals, dict-ordered cell and free variables. */
     private final boolean py26;
-    /** Whether 2.6's symbol table also reserves a hidden local for a 'with' without 'as' (see the 2.6 tests). */
-    static boolean WITH_TMP_FOR_EXIT = Boolean.getBoolean("h26.withtmp");
     private final List<Block> stack = new ArrayList<>();
     private Block cur;
     private Block top;
+    /** The scope whose symbols record 'global' declarations: the module's (2.6: the last scope named 'top'). */
+    private Block globalBlock;
     private String privateName;
     private int depth;
 
@@ -150,7 +163,11 @@ public final class SymbolTable2 {
             st.stmt(s);
         }
         st.exit();
-        st.analyzeBlock(st.top, null, new HashMap<>(), new HashMap<>());
+        if (st.py26) {
+            st.analyzeBlock26(st.top, null, new Py2Dict<>(), new java.util.HashSet<>());
+        } else {
+            st.analyzeBlock(st.top, null, new HashMap<>(), new HashMap<>());
+        }
         return st;
     }
 
@@ -162,6 +179,12 @@ public final class SymbolTable2 {
             stack.add(prev);
         }
         cur = new Block(name, type, lineno);
+        cur.py26 = py26;
+        if (globalBlock == null || py26 && name.equals("top")) {
+            // 2.6 takes any scope named 'top' (a function or class too) for the module's when it records
+            // 'global' declarations: it compares the name with the module scope's interned name
+            globalBlock = cur;
+        }
         if (prev != null && (prev.nested || prev.type == BlockType.FUNCTION)) {
             cur.nested = true;
         }
@@ -209,12 +232,19 @@ public final class SymbolTable2 {
         } else {
             val = flag;
         }
-        cur.symbols.put(mangled, val);
+        putSymbol(cur, mangled, val);
         if ((flag & DEF_PARAM) != 0) {
             cur.varnames.add(mangled);
         } else if ((flag & DEF_GLOBAL) != 0) {
-            Integer g = top.symbols.get(mangled);
-            top.symbols.put(mangled, flag | (g == null ? 0 : g));
+            Integer g = globalBlock.symbols.get(mangled);
+            putSymbol(globalBlock, mangled, flag | (g == null ? 0 : g));
+        }
+    }
+
+    private static void putSymbol(Block b, String name, int val) {
+        b.symbols.put(name, val);
+        if (b.py26) {
+            b.symbols26.put(name, val);
         }
     }
 
@@ -385,7 +415,9 @@ public final class SymbolTable2 {
         } else if (s instanceof Ast.Continue c) {
         } else if (s instanceof Ast.With w) {
             Ast.WithItem item = w.items().get(0);
-            if (py26 && WITH_TMP_FOR_EXIT) {
+            if (py26) {
+                // 2.6's symbol table still reserves a hidden local for __exit__, which its code keeps on the
+                // stack instead: never used, but it counts in the symbol dict (and so in cell order)
                 newTmpname();
             }
             expr(item.contextExpr());
@@ -434,6 +466,9 @@ public final class SymbolTable2 {
         } else if (e instanceof Ast.UnaryOp u) {
             expr(u.operand());
         } else if (e instanceof Ast.Py2Lambda l) {
+            if (py26) {
+                addDef("lambda", DEF_LOCAL); // 2.6 records a local named 'lambda' in the enclosing scope
+            }
             exprs(l.args().defaults());
             enter("lambda", BlockType.FUNCTION, l, l.lineno());
             arguments(l.args());
@@ -709,18 +744,121 @@ public final class SymbolTable2 {
             Integer o = ste.symbols.get(name);
             if (o != null) {
                 if (ste.type == BlockType.CLASS && (o & (DEF_BOUND | DEF_GLOBAL)) != 0) {
-                    ste.symbols.put(name, o | DEF_FREE_CLASS);
+                    putSymbol(ste, name, o | DEF_FREE_CLASS);
                 }
                 continue;
             }
             if (bound == null || !bound.containsKey(name)) {
                 continue;
             }
-            ste.symbols.put(name, 0);
+            putSymbol(ste, name, 0);
             ste.scopes.put(name, FREE);
         }
         checkUnoptimized(ste);
         free.putAll(newFree);
+    }
+
+    /** 2.6's scope for a name an enclosing scope declared global (2.7 says implicit). */
+    private static final int GLOBAL_FROM_PARENT_26 = GLOBAL_EXPLICIT;
+
+    /** 2.6's analyze_name: as 2.7's, but with the dicts shared by sibling scopes and {@code free} a 2.x dict. */
+    private void analyzeName26(Block ste, Map<String, Integer> scope, String name, int flags, Set<String> bound,
+            Set<String> local, Py2Dict<Object> free, Set<String> global) throws PythonError {
+        if ((flags & DEF_GLOBAL) != 0) {
+            if ((flags & DEF_PARAM) != 0) {
+                // 2.6 raises this one without a location
+                throw new PythonError("SyntaxError", "name '" + name + "' is local and global", null, -1, -1, null,
+                        -1, -1);
+            }
+            scope.put(name, GLOBAL_EXPLICIT);
+            global.add(name);
+            if (bound != null) {
+                bound.remove(name);
+            }
+            return;
+        }
+        if ((flags & DEF_BOUND) != 0) {
+            scope.put(name, LOCAL);
+            local.add(name);
+            global.remove(name);
+            return;
+        }
+        if (bound != null && bound.contains(name)) {
+            scope.put(name, FREE);
+            ste.free = true;
+            free.put(name, null);
+        } else if (global != null && global.contains(name)) {
+            scope.put(name, GLOBAL_FROM_PARENT_26);
+        } else {
+            if (ste.nested) {
+                ste.free = true;
+            }
+            scope.put(name, GLOBAL_IMPLICIT);
+        }
+    }
+
+    /**
+     * 2.6's analyze_block. Unlike 2.7 it hands the same {@code bound}, {@code free} and {@code global}
+     * collections to every child (a child's 'global' statement or binding changes what its later
+     * siblings see), and the order in which names reach the free dicts and the symbol dict decides the
+     * order of co_cellvars and co_freevars, so those are {@link Py2Dict}s walked in 2.6's order.
+     */
+    private void analyzeBlock26(Block ste, Set<String> bound, Py2Dict<Object> free, Set<String> global)
+            throws PythonError {
+        Set<String> local = new java.util.HashSet<>();
+        Map<String, Integer> scope = new HashMap<>();
+        Set<String> newGlobal = new java.util.HashSet<>();
+        Set<String> newBound = new java.util.HashSet<>();
+        Py2Dict<Object> newFree = new Py2Dict<>();
+        if (ste.type == BlockType.CLASS) {
+            newGlobal.addAll(global);
+            if (bound != null) {
+                newBound.addAll(bound);
+            }
+        }
+        for (String name : ste.symbols26.keys()) {
+            analyzeName26(ste, scope, name, ste.symbols.get(name), bound, local, free, global);
+        }
+        if (ste.type != BlockType.CLASS) {
+            if (ste.type == BlockType.FUNCTION) {
+                newBound.addAll(local);
+            }
+            if (bound != null) {
+                newBound.addAll(bound);
+            }
+            newGlobal.addAll(global);
+        }
+        for (Block child : ste.children) {
+            analyzeBlock26(child, newBound, newFree, newGlobal);
+            if (child.free || child.childFree) {
+                ste.childFree = true;
+            }
+        }
+        if (ste.type == BlockType.FUNCTION) {
+            for (Map.Entry<String, Integer> en : scope.entrySet()) {
+                if (en.getValue() == LOCAL && newFree.containsKey(en.getKey())) {
+                    en.setValue(CELL);
+                    newFree.remove(en.getKey());
+                }
+            }
+        }
+        ste.scopes.putAll(scope);
+        for (String name : newFree.keys()) {
+            Integer o = ste.symbols.get(name);
+            if (o != null) {
+                if (ste.type == BlockType.CLASS && (o & (DEF_BOUND | DEF_GLOBAL)) != 0) {
+                    putSymbol(ste, name, o | DEF_FREE_CLASS);
+                }
+                continue;
+            }
+            if (bound == null || !bound.contains(name)) {
+                continue;
+            }
+            putSymbol(ste, name, 0);
+            ste.scopes.put(name, FREE);
+        }
+        checkUnoptimized(ste);
+        free.update(newFree);
     }
 
     private void checkUnoptimized(Block ste) throws PythonError {

@@ -44,7 +44,7 @@ import java.util.function.Consumer;
  * list comprehensions and {@code with} through hidden {@code _[N]} locals, unicode constants as the
  * code units of 2.6's narrow build (and unicode indexing folded on them); cell and free variables
  * come in the order of 2.6's symbol dict ({@code SymbolTable2}). Not reproduced yet, so refused on
- * 2.6: lambdas containing {@code yield}, and (in {@code Assembler27}) constant tuples whose
+ * 2.6: (in {@code Assembler27}) constant tuples whose
  * name-like strings may or may not be interned objects.
  */
 public final class CodeGenerator27 {
@@ -277,13 +277,6 @@ public final class CodeGenerator27 {
 
     private void opI(int opcode, int arg) {
         add(new Block2.Instr(opcode, arg, true, null, false));
-    }
-
-    /** Refuses, on the 2.6 target, a construct whose 2.6 lowering is not reproduced yet. */
-    private void refuse26(String what, int line) throws UnsupportedFeatureException {
-        if (o.py26) {
-            throw new UnsupportedFeatureException(target, what + " (its 2.6 code is not reproduced yet)", line);
-        }
     }
 
     private void jabs(int opcode, Block2 target) {
@@ -1342,11 +1335,8 @@ public final class CodeGenerator27 {
             addConst(Singleton.NONE); // 2.7 makes None a lambda's first constant; 2.6 does not
         }
         u.argcount = l.args().args().size();
-        if (u.ste.generator) {
-            refuse26("a lambda containing 'yield'", l.lineno());
-        }
         expr(l.body());
-        if (u.ste.generator) {
+        if (u.ste.generator && !o.py26) { // 2.6 returns the body's value even in a generator
             op(o.POP_TOP);
         } else {
             op(o.RETURN_VALUE);

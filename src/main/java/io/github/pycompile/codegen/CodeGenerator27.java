@@ -43,9 +43,9 @@ import java.util.function.Consumer;
  * without None as first constant; its peephole rules are gated the same way in {@code Peephole27}.
  * list comprehensions and {@code with} through hidden {@code _[N]} locals, unicode constants as the
  * code units of 2.6's narrow build (and unicode indexing folded on them); cell and free variables
- * come in the order of 2.6's symbol dict ({@code SymbolTable2}). Not reproduced yet, so refused on
- * 2.6: (in {@code Assembler27}) constant tuples whose
- * name-like strings may or may not be interned objects.
+ * come in the order of 2.6's symbol dict ({@code SymbolTable2}). Whether a name-like string of a
+ * folded constant tuple is written interned depends on what 2.6's interpreter interned before
+ * ({@code Assembler27}, {@code Interned26}); strings of unknown standing are refused.
  */
 public final class CodeGenerator27 {
     public static final int CO_OPTIMIZED = 0x1;

@@ -758,8 +758,11 @@ public final class SymbolTable2 {
         free.putAll(newFree);
     }
 
-    /** 2.6's scope for a name an enclosing scope declared global (2.7 says implicit). */
-    private static final int GLOBAL_FROM_PARENT_26 = GLOBAL_EXPLICIT;
+    /**
+     * 2.6's scope for a name an enclosing (or, through the shared dict, an earlier sibling) scope
+     * declared global: implicit, as in 2.7 (idlelib/run.py's qualified exec shows LOAD_NAME).
+     */
+    private static final int GLOBAL_FROM_PARENT_26 = GLOBAL_IMPLICIT;
 
     /** 2.6's analyze_name: as 2.7's, but with the dicts shared by sibling scopes and {@code free} a 2.x dict. */
     private void analyzeName26(Block ste, Map<String, Integer> scope, String name, int flags, Set<String> bound,

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * numbers and stack effects, conditional jumps as {@code JUMP_IF_FALSE/TRUE} leaving the value (a
  * {@code POP_TOP} on both paths), {@code assert} raising with {@code RAISE_VARARGS 2}, generator
  * expressions inside {@code SETUP_LOOP}, the line marked again at each loop's start, lambdas
- * without None as first constant; its peephole rules are gated the same way in {@code Peephole27}.
+ * without None as first constant; its peephole rules are gated the same way in {@code Peephole27};
  * list comprehensions and {@code with} through hidden {@code _[N]} locals, unicode constants as the
  * code units of 2.6's narrow build (and unicode indexing folded on them); cell and free variables
  * come in the order of 2.6's symbol dict ({@code SymbolTable2}). Whether a name-like string of a

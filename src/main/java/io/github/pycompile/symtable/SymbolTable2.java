@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * class, function, lambda and generator expression / set or dict comprehension (list comprehensions
  * stay inline), names with their definition flags, then the analysis that gives each name its scope
  * (local, explicit or implicit global, free, cell) and the errors and warnings 2.7 reports there.
+ * For 2.6 ({@code py26}) it adds 2.6's hidden {@code _[N]} names and its other quirks, and runs
+ * 2.6's analysis, whose dict iteration order ({@link Py2Dict}) gives co_cellvars and co_freevars.
  */
 public final class SymbolTable2 {
     public static final int DEF_GLOBAL = 1;

@@ -133,8 +133,8 @@ public final class Assembler27 {
      * A str inside a tuple (folded from the code object's own constants, so the same object as the
      * top-level one) is interned only when that very object got interned at the top level, that is
      * when no equal string was interned before: not interned when {@code known} holds it (an
-     * identifier of the tree, or a constant interned by an earlier code object); null (refuse) when
-     * that depends on what else the interpreter interned.
+     * identifier of the tree, or a constant interned by an earlier code object) or when 2.6's
+     * interpreter had interned it already ({@link Interned26}); null (refuse) when that is not known.
      */
     static PyObject internConstants26(PyObject c, boolean top, java.util.Set<String> known) {
         if (c instanceof Bytes b) {
@@ -150,10 +150,17 @@ public final class Assembler27 {
             } else if (b.interned()) {
                 interned = true; // an identifier object itself (an import's fromlist)
             } else if (nameLike) {
-                if (!known.contains(new String(v, StandardCharsets.ISO_8859_1))) {
-                    return null;
+                String str = new String(v, StandardCharsets.ISO_8859_1);
+                if (known.contains(str)) {
+                    interned = false;
+                } else {
+                    // interned here unless the interpreter had interned an equal string before
+                    Boolean before = Interned26.before(str);
+                    if (before == null) {
+                        return null;
+                    }
+                    interned = !before;
                 }
-                interned = false;
             } else {
                 interned = false;
             }

@@ -329,14 +329,27 @@ final class Peephole27 {
         PyObject w = consts.get(getArg(c, at + 3));
         int opcode = c[at + 6];
         PyObject r;
-        if (opcode == o.BINARY_SUBSCR && v instanceof PyObject.Str) {
-            return false;
+        if (opcode == o.BINARY_SUBSCR && v instanceof PyObject.Str s) {
+            if (!o.py26 || !(w instanceof PyObject.Int idx)) {
+                return false; // 2.7 never folds unicode indexing
+            }
+            // 2.6 does, on the code units of its narrow build
+            int n = s.value().length();
+            long i = idx.value().bitLength() > 62 ? Long.MAX_VALUE : idx.value().longValue();
+            if (i < 0) {
+                i += n;
+            }
+            if (i < 0 || i >= n) {
+                return false;
+            }
+            r = new PyObject.Str(String.valueOf(s.value().charAt((int) i)), false);
+        } else {
+            r = Py2Values.binary(binaryName(opcode), v, w);
         }
-        r = Py2Values.binary(binaryName(opcode), v, w);
         if (r == null) {
             return false;
         }
-        int size = Py2Values.size(r);
+        int size = o.py26 && r instanceof PyObject.Str s ? s.value().length() : Py2Values.size(r);
         if (size > 20) {
             return false;
         }

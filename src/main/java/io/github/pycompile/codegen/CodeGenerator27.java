@@ -40,10 +40,12 @@ import java.util.function.Consumer;
  * numbers and stack effects, conditional jumps as {@code JUMP_IF_FALSE/TRUE} leaving the value (a
  * {@code POP_TOP} on both paths), {@code assert} raising with {@code RAISE_VARARGS 2}, generator
  * expressions inside {@code SETUP_LOOP}, the line marked again at each loop's start, lambdas
- * without None as first constant; its peephole rules are gated the same way in {@code Peephole27}.
- * Not reproduced yet, so refused on 2.6: list comprehensions and {@code with} (hidden {@code _[N]}
- * locals), scopes with several cell or free variables (2.6 orders them by its dict's iteration),
- * lambdas containing {@code yield}.
+ * without None as first constant; its peephole rules are gated the same way in {@code Peephole27};
+ * list comprehensions and {@code with} through hidden {@code _[N]} locals, unicode constants as the
+ * code units of 2.6's narrow build (and unicode indexing folded on them); cell and free variables
+ * come in the order of 2.6's symbol dict ({@code SymbolTable2}). Whether a name-like string of a
+ * folded constant tuple is written interned depends on what 2.6's interpreter interned before
+ * ({@code Assembler27}, {@code Interned26}); strings of unknown standing are refused.
  */
 public final class CodeGenerator27 {
     public static final int CO_OPTIMIZED = 0x1;
@@ -84,6 +86,8 @@ public final class CodeGenerator27 {
         int firstlineno;
         int lineno;
         boolean linenoSet;
+        /** 2.6: the last hidden local {@code _[N]} allocated in this unit. */
+        int tmpname;
     }
 
     private final Opcodes2 o;
@@ -208,11 +212,6 @@ public final class CodeGenerator27 {
             throws UnsupportedFeatureException {
         Unit nu = new Unit();
         nu.ste = st.block(key);
-        if (o.py26 && (nu.ste.cellvars().size() > 1 || nu.ste.freevars().size() > 1)) {
-            // 2.6 orders cell and free variables as its symbol dict iterates (string hashes), not sorted
-            throw new UnsupportedFeatureException(target, "a scope with several cell or free variables"
-                    + " (its 2.6 order is not reproduced yet)", lineno);
-        }
         nu.name = name;
         nu.nameInterned = nameInterned;
         for (String v : nu.ste.varnames) {
@@ -280,13 +279,6 @@ public final class CodeGenerator27 {
         add(new Block2.Instr(opcode, arg, true, null, false));
     }
 
-    /** Refuses, on the 2.6 target, a construct whose 2.6 lowering is not reproduced yet. */
-    private void refuse26(String what, int line) throws UnsupportedFeatureException {
-        if (o.py26) {
-            throw new UnsupportedFeatureException(target, what + " (its 2.6 code is not reproduced yet)", line);
-        }
-    }
-
     private void jabs(int opcode, Block2 target) {
         add(new Block2.Instr(opcode, 0, true, target, true));
     }
@@ -296,6 +288,11 @@ public final class CodeGenerator27 {
     }
 
     private int addConst(PyObject value) {
+        if (o.py26) {
+            // the 2.6 reference is a narrow (UTF-16) build: a unicode string is its code units, so escapes
+            // spelling a surrogate pair give the very string the pair's character gives
+            value = narrow(value);
+        }
         Py2Values.Key k = new Py2Values.Key(value);
         Integer idx = u.consts.get(k);
         if (idx != null) {
@@ -305,6 +302,23 @@ public final class CodeGenerator27 {
         u.consts.put(k, n);
         u.constList.add(value);
         return n;
+    }
+
+    private static PyObject narrow(PyObject value) {
+        if (value instanceof PyObject.Str s && s.lonePairs()) {
+            return new PyObject.Str(s.value(), false);
+        }
+        if (value instanceof PyObject.Tuple t) {
+            List<PyObject> items = new ArrayList<>(t.items().size());
+            boolean changed = false;
+            for (PyObject x : t.items()) {
+                PyObject y = narrow(x);
+                changed |= y != x;
+                items.add(y);
+            }
+            return changed ? new PyObject.Tuple(items) : value;
+        }
+        return value;
     }
 
     private void loadConst(PyObject value) {
@@ -875,8 +889,11 @@ public final class CodeGenerator27 {
     private void with(Ast.With s, int item) throws PythonError, UnsupportedFeatureException {
         Block2 block = newBlock();
         Block2 fin = newBlock();
-        refuse26("the 'with' statement", s.lineno());
         Ast.WithItem wi = s.items().get(item);
+        if (o.py26) {
+            with26(s, wi, block, fin);
+            return;
+        }
         expr(wi.contextExpr());
         jrel(o.SETUP_WITH, fin);
         useNextBlock(block);
@@ -899,6 +916,50 @@ public final class CodeGenerator27 {
         op(o.WITH_CLEANUP);
         op(o.END_FINALLY);
         popFBlock();
+    }
+
+    /**
+     * 2.6's 'with': the context's {@code __exit__} kept on the stack under the context, {@code __enter__}
+     * called before SETUP_FINALLY, its result (when bound with 'as') parked in a hidden local {@code _[N]}
+     * and moved to the target inside the protected block; the handler calls WITH_CLEANUP.
+     */
+    private void with26(Ast.With s, Ast.WithItem wi, Block2 block, Block2 fin)
+            throws PythonError, UnsupportedFeatureException {
+        String tmpvalue = wi.optionalVars() != null ? newTmpname() : null;
+        expr(wi.contextExpr());
+        op(o.DUP_TOP);
+        opName(o.LOAD_ATTR, "__exit__");
+        op(o.ROT_TWO);
+        opName(o.LOAD_ATTR, "__enter__");
+        opI(o.CALL_FUNCTION, 0);
+        if (tmpvalue != null) {
+            nameop(tmpvalue, ExprContext.Store);
+        } else {
+            op(o.POP_TOP);
+        }
+        jrel(o.SETUP_FINALLY, fin);
+        useNextBlock(block);
+        pushFBlock(FBlock.FINALLY_TRY, block);
+        if (tmpvalue != null) {
+            nameop(tmpvalue, ExprContext.Load);
+            nameop(tmpvalue, ExprContext.Del);
+            expr(wi.optionalVars());
+        }
+        stmts(s.body());
+        op(o.POP_BLOCK);
+        popFBlock();
+        loadConst(Singleton.NONE);
+        useNextBlock(fin);
+        pushFBlock(FBlock.FINALLY_END, fin);
+        op(o.WITH_CLEANUP);
+        op(o.END_FINALLY);
+        popFBlock();
+    }
+
+    /** 2.6: a new hidden local name {@code _[N]} of the current unit. */
+    private String newTmpname() {
+        u.tmpname++;
+        return "_[" + u.tmpname + "]";
     }
 
     private void assertStmt(Ast.Assert s) throws PythonError, UnsupportedFeatureException {
@@ -1204,7 +1265,14 @@ public final class CodeGenerator27 {
             opI(o.BUILD_SET, s.elts().size());
         } else if (e instanceof Ast.ListComp l) {
             opI(o.BUILD_LIST, 0);
-            listcompGenerator(l.generators(), 0, l.elt());
+            if (o.py26) {
+                String tmp = newTmpname();
+                op(o.DUP_TOP);
+                nameop(tmp, ExprContext.Store);
+                listcompGenerator26(tmp, l.generators(), 0, l.elt());
+            } else {
+                listcompGenerator(l.generators(), 0, l.elt());
+            }
         } else if (e instanceof Ast.SetComp s) {
             comprehension(e, 1, "<setcomp>", s.generators(), s.elt(), null);
         } else if (e instanceof Ast.DictComp d) {
@@ -1267,11 +1335,8 @@ public final class CodeGenerator27 {
             addConst(Singleton.NONE); // 2.7 makes None a lambda's first constant; 2.6 does not
         }
         u.argcount = l.args().args().size();
-        if (u.ste.generator) {
-            refuse26("a lambda containing 'yield'", l.lineno());
-        }
         expr(l.body());
-        if (u.ste.generator) {
+        if (u.ste.generator && !o.py26) { // 2.6 returns the body's value even in a generator
             op(o.POP_TOP);
         } else {
             op(o.RETURN_VALUE);
@@ -1352,7 +1417,6 @@ public final class CodeGenerator27 {
         Block2 start = newBlock();
         Block2 skip = newBlock();
         Block2 ifCleanup = newBlock();
-        refuse26("a list comprehension", elt.lineno());
         Block2 anchor = newBlock();
         Ast.Comprehension l = gens.get(index);
         expr(l.iter());
@@ -1377,6 +1441,54 @@ public final class CodeGenerator27 {
         useNextBlock(ifCleanup);
         jabs(o.JUMP_ABSOLUTE, start);
         useNextBlock(anchor);
+    }
+
+    /**
+     * 2.6's list comprehension loop: the list lives in the hidden local {@code tmp}, loaded before each
+     * element for LIST_APPEND (no argument) and deleted after the outermost loop; 'if' tests are left
+     * on the stack and popped on both paths, as in {@link #genexpGenerator26}.
+     */
+    private void listcompGenerator26(String tmp, List<Ast.Comprehension> gens, int index, Expr elt)
+            throws PythonError, UnsupportedFeatureException {
+        Block2 start = newBlock();
+        Block2 skip = newBlock();
+        Block2 ifCleanup = newBlock();
+        Block2 anchor = newBlock();
+        Ast.Comprehension l = gens.get(index);
+        expr(l.iter());
+        op(o.GET_ITER);
+        useNextBlock(start);
+        jrel(o.FOR_ITER, anchor);
+        nextBlock();
+        expr(l.target());
+        int n = l.ifs().size();
+        for (Expr cond : l.ifs()) {
+            expr(cond);
+            jrel(o.JUMP_IF_FALSE, ifCleanup);
+            nextBlock();
+            op(o.POP_TOP);
+        }
+        if (++index < gens.size()) {
+            listcompGenerator26(tmp, gens, index, elt);
+        }
+        if (index >= gens.size()) {
+            nameop(tmp, ExprContext.Load);
+            expr(elt);
+            op(o.LIST_APPEND);
+            useNextBlock(skip);
+        }
+        for (int i = 0; i < n; i++) {
+            opI(o.JUMP_FORWARD, 1);
+            if (i == 0) {
+                useNextBlock(ifCleanup);
+            }
+            op(o.POP_TOP);
+        }
+        jabs(o.JUMP_ABSOLUTE, start);
+        useNextBlock(anchor);
+        if (index == 1) {
+            nameop(tmp, ExprContext.Del);
+        }
     }
 
     private void comprehensionGenerator(List<Ast.Comprehension> gens, int index, Expr elt, Expr val, int type)

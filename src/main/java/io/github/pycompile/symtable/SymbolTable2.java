@@ -22,6 +22,8 @@ import java.util.function.Consumer;
  * class, function, lambda and generator expression / set or dict comprehension (list comprehensions
  * stay inline), names with their definition flags, then the analysis that gives each name its scope
  * (local, explicit or implicit global, free, cell) and the errors and warnings 2.7 reports there.
+ * For 2.6 ({@code py26}) it adds 2.6's hidden {@code _[N]} names and its other quirks, and runs
+ * 2.6's analysis, whose dict iteration order ({@link Py2Dict}) gives co_cellvars and co_freevars.
  */
 public final class SymbolTable2 {
     public static final int DEF_GLOBAL = 1;
@@ -53,6 +55,9 @@ public final class SymbolTable2 {
         public final int lineno;
         /** Name to definition flags; after analysis also the scope ({@link #scope(String)}). */
         final Map<String, Integer> symbols = new LinkedHashMap<>();
+        /** 2.6: the same symbols in a model of 2.6's dict, whose iteration order 2.6's analysis and code use. */
+        final Py2Dict<Integer> symbols26 = new Py2Dict<>();
+        boolean py26;
         final Map<String, Integer> scopes = new HashMap<>();
         /** The parameters, in CPython's order (then co_varnames grows as the code uses locals). */
         public final List<String> varnames = new ArrayList<>();
@@ -83,14 +88,24 @@ public final class SymbolTable2 {
             return symbols.getOrDefault(name, 0);
         }
 
-        /** Names whose scope is CELL, sorted (co_cellvars). */
+        /** Names whose scope is CELL (co_cellvars): sorted (2.7), in the symbol dict's order (2.6). */
         public List<String> cellvars() {
-            return sortedWith(CELL, 0);
+            return py26 ? dictOrderWith(CELL, 0) : sortedWith(CELL, 0);
         }
 
-        /** Names free here, or free in a method of this class (co_freevars), sorted. */
+        /** Names free here, or free in a method of this class (co_freevars): sorted (2.7), in dict order (2.6). */
         public List<String> freevars() {
-            return sortedWith(FREE, DEF_FREE_CLASS);
+            return py26 ? dictOrderWith(FREE, DEF_FREE_CLASS) : sortedWith(FREE, DEF_FREE_CLASS);
+        }
+
+        private List<String> dictOrderWith(int scope, int flag) {
+            List<String> out = new ArrayList<>();
+            for (String n : symbols26.keys()) {
+                if (scope(n) == scope || (symbols.get(n) & flag) != 0) {
+                    out.add(n);
+                }
+            }
+            return out;
         }
 
         private List<String> sortedWith(int scope, int flag) {
@@ -110,9 +125,13 @@ public final class SymbolTable2 {
     private final String filename;
     private final Consumer<CompilerWarning> warnings;
     private final PythonVersion target;
+    /** 2.6's rules: hidden {@code _[N]} locals, dict-ordered cell and free variables. */
+    private final boolean py26;
     private final List<Block> stack = new ArrayList<>();
     private Block cur;
     private Block top;
+    /** The scope whose symbols record 'global' declarations: the module's (2.6: the last scope named 'top'). */
+    private Block globalBlock;
     private String privateName;
     private int depth;
 
@@ -120,6 +139,7 @@ public final class SymbolTable2 {
         this.filename = filename;
         this.target = target;
         this.warnings = warnings;
+        this.py26 = target == PythonVersion.V2_6;
     }
 
     /** The scope of a module, function, class, lambda or comprehension node. */
@@ -145,7 +165,11 @@ public final class SymbolTable2 {
             st.stmt(s);
         }
         st.exit();
-        st.analyzeBlock(st.top, null, new HashMap<>(), new HashMap<>());
+        if (st.py26) {
+            st.analyzeBlock26(st.top, null, new Py2Dict<>(), new java.util.HashSet<>());
+        } else {
+            st.analyzeBlock(st.top, null, new HashMap<>(), new HashMap<>());
+        }
         return st;
     }
 
@@ -157,6 +181,12 @@ public final class SymbolTable2 {
             stack.add(prev);
         }
         cur = new Block(name, type, lineno);
+        cur.py26 = py26;
+        if (globalBlock == null || py26 && name.equals("top")) {
+            // 2.6 takes any scope named 'top' (a function or class too) for the module's when it records
+            // 'global' declarations: it compares the name with the module scope's interned name
+            globalBlock = cur;
+        }
         if (prev != null && (prev.nested || prev.type == BlockType.FUNCTION)) {
             cur.nested = true;
         }
@@ -204,12 +234,19 @@ public final class SymbolTable2 {
         } else {
             val = flag;
         }
-        cur.symbols.put(mangled, val);
+        putSymbol(cur, mangled, val);
         if ((flag & DEF_PARAM) != 0) {
             cur.varnames.add(mangled);
         } else if ((flag & DEF_GLOBAL) != 0) {
-            Integer g = top.symbols.get(mangled);
-            top.symbols.put(mangled, flag | (g == null ? 0 : g));
+            Integer g = globalBlock.symbols.get(mangled);
+            putSymbol(globalBlock, mangled, flag | (g == null ? 0 : g));
+        }
+    }
+
+    private static void putSymbol(Block b, String name, int val) {
+        b.symbols.put(name, val);
+        if (b.py26) {
+            b.symbols26.put(name, val);
         }
     }
 
@@ -380,8 +417,16 @@ public final class SymbolTable2 {
         } else if (s instanceof Ast.Continue c) {
         } else if (s instanceof Ast.With w) {
             Ast.WithItem item = w.items().get(0);
+            if (py26) {
+                // 2.6's symbol table still reserves a hidden local for __exit__, which its code keeps on the
+                // stack instead: never used, but it counts in the symbol dict (and so in cell order)
+                newTmpname();
+            }
             expr(item.contextExpr());
             if (item.optionalVars() != null) {
+                if (py26) {
+                    newTmpname(); // the hidden local holding __enter__'s result
+                }
                 expr(item.optionalVars());
             }
             stmts(w.body());
@@ -423,6 +468,9 @@ public final class SymbolTable2 {
         } else if (e instanceof Ast.UnaryOp u) {
             expr(u.operand());
         } else if (e instanceof Ast.Py2Lambda l) {
+            if (py26) {
+                addDef("lambda", DEF_LOCAL); // 2.6 records a local named 'lambda' in the enclosing scope
+            }
             exprs(l.args().defaults());
             enter("lambda", BlockType.FUNCTION, l, l.lineno());
             arguments(l.args());
@@ -544,7 +592,16 @@ public final class SymbolTable2 {
         }
     }
 
+    /** 2.6: a hidden local {@code _[N]} (numbered per scope) for a list comprehension or a 'with'. */
+    private void newTmpname() throws PythonError {
+        cur.tmpname++;
+        addDef("_[" + cur.tmpname + "]", DEF_LOCAL);
+    }
+
     private void listcomp(Ast.ListComp l) throws PythonError, UnsupportedFeatureException {
+        if (py26) {
+            newTmpname(); // the list being built
+        }
         boolean isGenerator = cur.generator;
         cur.generator = false;
         expr(l.elt());
@@ -689,18 +746,124 @@ public final class SymbolTable2 {
             Integer o = ste.symbols.get(name);
             if (o != null) {
                 if (ste.type == BlockType.CLASS && (o & (DEF_BOUND | DEF_GLOBAL)) != 0) {
-                    ste.symbols.put(name, o | DEF_FREE_CLASS);
+                    putSymbol(ste, name, o | DEF_FREE_CLASS);
                 }
                 continue;
             }
             if (bound == null || !bound.containsKey(name)) {
                 continue;
             }
-            ste.symbols.put(name, 0);
+            putSymbol(ste, name, 0);
             ste.scopes.put(name, FREE);
         }
         checkUnoptimized(ste);
         free.putAll(newFree);
+    }
+
+    /**
+     * 2.6's scope for a name an enclosing (or, through the shared dict, an earlier sibling) scope
+     * declared global: implicit, as in 2.7 (idlelib/run.py's qualified exec shows LOAD_NAME).
+     */
+    private static final int GLOBAL_FROM_PARENT_26 = GLOBAL_IMPLICIT;
+
+    /** 2.6's analyze_name: as 2.7's, but with the dicts shared by sibling scopes and {@code free} a 2.x dict. */
+    private void analyzeName26(Block ste, Map<String, Integer> scope, String name, int flags, Set<String> bound,
+            Set<String> local, Py2Dict<Object> free, Set<String> global) throws PythonError {
+        if ((flags & DEF_GLOBAL) != 0) {
+            if ((flags & DEF_PARAM) != 0) {
+                // 2.6 raises this one without a location
+                throw new PythonError("SyntaxError", "name '" + name + "' is local and global", null, -1, -1, null,
+                        -1, -1);
+            }
+            scope.put(name, GLOBAL_EXPLICIT);
+            global.add(name);
+            if (bound != null) {
+                bound.remove(name);
+            }
+            return;
+        }
+        if ((flags & DEF_BOUND) != 0) {
+            scope.put(name, LOCAL);
+            local.add(name);
+            global.remove(name);
+            return;
+        }
+        if (bound != null && bound.contains(name)) {
+            scope.put(name, FREE);
+            ste.free = true;
+            free.put(name, null);
+        } else if (global != null && global.contains(name)) {
+            scope.put(name, GLOBAL_FROM_PARENT_26);
+        } else {
+            if (ste.nested) {
+                ste.free = true;
+            }
+            scope.put(name, GLOBAL_IMPLICIT);
+        }
+    }
+
+    /**
+     * 2.6's analyze_block. Unlike 2.7 it hands the same {@code bound}, {@code free} and {@code global}
+     * collections to every child (a child's 'global' statement or binding changes what its later
+     * siblings see), and the order in which names reach the free dicts and the symbol dict decides the
+     * order of co_cellvars and co_freevars, so those are {@link Py2Dict}s walked in 2.6's order.
+     */
+    private void analyzeBlock26(Block ste, Set<String> bound, Py2Dict<Object> free, Set<String> global)
+            throws PythonError {
+        Set<String> local = new java.util.HashSet<>();
+        Map<String, Integer> scope = new HashMap<>();
+        Set<String> newGlobal = new java.util.HashSet<>();
+        Set<String> newBound = new java.util.HashSet<>();
+        Py2Dict<Object> newFree = new Py2Dict<>();
+        if (ste.type == BlockType.CLASS) {
+            newGlobal.addAll(global);
+            if (bound != null) {
+                newBound.addAll(bound);
+            }
+        }
+        for (String name : ste.symbols26.keys()) {
+            analyzeName26(ste, scope, name, ste.symbols.get(name), bound, local, free, global);
+        }
+        if (ste.type != BlockType.CLASS) {
+            if (ste.type == BlockType.FUNCTION) {
+                newBound.addAll(local);
+            }
+            if (bound != null) {
+                newBound.addAll(bound);
+            }
+            newGlobal.addAll(global);
+        }
+        for (Block child : ste.children) {
+            analyzeBlock26(child, newBound, newFree, newGlobal);
+            if (child.free || child.childFree) {
+                ste.childFree = true;
+            }
+        }
+        if (ste.type == BlockType.FUNCTION) {
+            for (Map.Entry<String, Integer> en : scope.entrySet()) {
+                if (en.getValue() == LOCAL && newFree.containsKey(en.getKey())) {
+                    en.setValue(CELL);
+                    newFree.remove(en.getKey());
+                }
+            }
+        }
+        ste.scopes.putAll(scope);
+        for (String name : newFree.keys()) {
+            Integer o = ste.symbols.get(name);
+            if (o != null) {
+                if (ste.type == BlockType.CLASS && (o & (DEF_BOUND | DEF_GLOBAL)) != 0) {
+                    putSymbol(ste, name, o | DEF_FREE_CLASS);
+                }
+                continue;
+            }
+            if (bound == null || !bound.contains(name)) {
+                continue;
+            }
+            putSymbol(ste, name, 0);
+            ste.scopes.put(name, FREE);
+        }
+        checkUnoptimized(ste);
+        free.update(newFree);
     }
 
     private void checkUnoptimized(Block ste) throws PythonError {

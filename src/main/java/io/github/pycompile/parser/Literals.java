@@ -221,7 +221,7 @@ final class Literals {
             q++;
         }
         int quoteLen = token.startsWith("\"\"\"", q) || token.startsWith("'''", q) ? 3 : 1;
-        return new Split(token.substring(0, q).toLowerCase(Locale.ROOT),
+        return new Split(q == 0 ? "" : token.substring(0, q).toLowerCase(Locale.ROOT),
                 token.substring(q + quoteLen, token.length() - quoteLen));
     }
 
@@ -306,7 +306,11 @@ final class Literals {
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
             if (c != '\\') {
-                out.append(c);
+                // the run up to the next backslash, as it stands
+                int bs = body.indexOf('\\', i);
+                int stop = bs < 0 ? n : bs;
+                out.append(body, i, stop);
+                i = stop - 1;
                 continue;
             }
             if (i + 1 >= n) {

@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  * message. Nesting deeper than CPython's parser allows is refused too, never a {@code StackOverflowError}.
  */
 public final class Parser311 {
-    private static final Set<String> KEYWORDS = Set.of("False", "None", "True", "and", "as", "assert", "async",
+    private static final WordSet KEYWORDS = new WordSet("False", "None", "True", "and", "as", "assert", "async",
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield");
@@ -56,7 +56,10 @@ public final class Parser311 {
     private final PythonVersion target;
     private final String filename;
     private final Consumer<CompilerWarning> warnings;
-    private final List<Token> tokens;
+    private final TokenBuffer tokens;
+    /** {@link #tokens}' array and size, kept here for {@link #tok}: the parser looks at a token some 14 times per token. */
+    private Token[] readTokens;
+    private int readCount;
     /**
      * The error pass: the second parse of a source the first could not parse, as pegen makes it, with
      * the target's {@code invalid_*} rules active (they raise the specific SyntaxErrors). It reads the
@@ -101,12 +104,14 @@ public final class Parser311 {
     private boolean declaredEncoding;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
-        this(tokenizer, target, filename, warnings, new ArrayList<>());
+        this(tokenizer, target, filename, warnings, new TokenBuffer());
     }
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings,
-            List<Token> tokens) {
+            TokenBuffer tokens) {
         this.tokens = tokens;
+        this.readTokens = tokens.array();
+        this.readCount = tokens.size();
         this.tokenizer = tokenizer;
         this.target = target;
         this.filename = filename;
@@ -339,6 +344,11 @@ public final class Parser311 {
     // ---------------------------------------------------------------- tokens
 
     private Token tok(int i) {
+        return i < readCount ? readTokens[i] : read(i);
+    }
+
+    /** Reads tokens from the tokenizer up to index {@code i} (ENDMARKER stands for any index past it). */
+    private Token read(int i) {
         while (tokens.size() <= i) {
             Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
             if (last != null && last.kind() == TokenKind.ENDMARKER) {
@@ -353,8 +363,9 @@ public final class Parser311 {
                             t.startIndex(), t.endIndex());
                 }
                 tokens.add(t);
+                readTokens = tokens.array();
+                readCount = tokens.size();
             } catch (PythonError e) {
-                if (System.getProperty("dbgtok") != null) new Throwable("tokenizer error at " + i).printStackTrace();
                 if (sub) {
                     throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
                 }

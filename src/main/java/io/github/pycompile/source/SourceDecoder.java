@@ -322,7 +322,6 @@ public final class SourceDecoder {
      * complains when it reads the line. The tokenizer reproduces both.
      */
     static String decodeUtf8(byte[] b, int start) {
-        StringBuilder sb = null;
         int i = start;
         int n = b.length;
         // fast path: ASCII prefix
@@ -332,14 +331,16 @@ public final class SourceDecoder {
         if (i == n) {
             return new String(b, start, n - start, StandardCharsets.ISO_8859_1);
         }
-        sb = new StringBuilder(n - start);
+        // at most one char per byte (a 4-byte sequence gives a surrogate pair)
+        char[] out = new char[n - start];
+        int len = 0;
         for (int k = start; k < i; k++) {
-            sb.append((char) b[k]);
+            out[len++] = (char) b[k];
         }
         while (i < n) {
             int b0 = b[i] & 0xff;
             if (b0 < 0x80) {
-                sb.append((char) b0);
+                out[len++] = (char) b0;
                 i++;
                 continue;
             }
@@ -354,14 +355,14 @@ public final class SourceDecoder {
                 }
             }
             if (!ok) {
-                sb.append((char) (0xDC00 + b0)); // an undecodable byte, kept escaped
+                out[len++] = (char) (0xDC00 + b0); // an undecodable byte, kept escaped
                 i++;
                 continue;
             }
-            sb.appendCodePoint(cp);
+            len += Character.toChars(cp, out, len);
             i += need + 1;
         }
-        return sb.toString();
+        return new String(out, 0, len);
     }
 
     /** Universal newlines: {@code \r\n} and lone {@code \r} become {@code \n}. */

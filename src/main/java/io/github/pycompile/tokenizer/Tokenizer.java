@@ -54,6 +54,8 @@ public final class Tokenizer {
     }
 
     private final String src;
+    /** {@link #src}'s characters, read directly on the hot paths. */
+    private final char[] chars;
     private final int end;
     private final PythonVersion target;
     private final String filename;
@@ -99,6 +101,26 @@ public final class Tokenizer {
     private boolean failedByCode;
     private final List<Warning> warnings = new ArrayList<>();
 
+    private boolean sameChars(String s, int at) {
+        for (int k = 0; k < s.length(); k++) {
+            if (chars[at + k] != s.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Each distinct name of the source as one string. */
+    private final NameTable names;
+
+    /**
+     * ASCII run for byte columns: no character in {@code [asciiFrom, nonAscii)} is beyond ASCII
+     * ({@code nonAscii} is the first such character at or after {@code asciiFrom}, or the end), so a
+     * column within it is a count of characters.
+     */
+    private int asciiFrom;
+    private int nonAscii = -1;
+
     // byte-column cache (tokens come in order, so long lines stay linear)
     private int colFrom = -1;
     private int colAt;
@@ -121,6 +143,8 @@ public final class Tokenizer {
         this.sourceEndsWithNewline = text.endsWith("\n");
         this.src = sourceEndsWithNewline ? text : text + "\n";
         this.end = src.length();
+        this.chars = src.toCharArray();
+        this.names = new NameTable(end);
         this.target = target;
         this.filename = filename;
         this.py2 = target.isPython2();
@@ -196,7 +220,7 @@ public final class Tokenizer {
         if (cur == nextLineStart) {
             enterLine();
         }
-        return src.charAt(cur++);
+        return chars[cur++];
     }
 
     private void enterLine() throws PythonError {
@@ -254,7 +278,22 @@ public final class Tokenizer {
     private Token make(TokenKind kind, int start, int stop, int startLine, int startLineStart) {
         int sc = byteCol(startLineStart, start);
         int ec = byteCol(lineStart, stop);
-        return new Token(kind, src.substring(start, stop), startLine, sc, lineno, ec, start, stop);
+        return new Token(kind, text(kind, start, stop), startLine, sc, lineno, ec, start, stop);
+    }
+
+    /**
+     * The text of a token spanning {@code [start, stop)}: an operator's fixed text and a name seen before
+     * in this source are shared strings, so most tokens cost no new string.
+     */
+    private String text(TokenKind kind, int start, int stop) {
+        if (kind == TokenKind.NAME) {
+            return names.intern(chars, start, stop);
+        }
+        String op = kind.operator();
+        if (op != null && op.length() == stop - start && sameChars(op, start)) {
+            return op;
+        }
+        return src.substring(start, stop);
     }
 
     /** INDENT, DEDENT, ENDMARKER: no position in CPython (-1 columns), the current line. */
@@ -1226,6 +1265,21 @@ public final class Tokenizer {
         if (at < from) {
             return -1;
         }
+        if (from >= asciiFrom && at <= nonAscii) {
+            return at - from;
+        }
+        if (from > nonAscii) {
+            // past the non-ASCII character found last: look for the next one from here
+            asciiFrom = from;
+            int i = from;
+            while (i < end && chars[i] < 0x80) {
+                i++;
+            }
+            nonAscii = i;
+            if (at <= nonAscii) {
+                return at - from;
+            }
+        }
         int n = 0;
         int i = from;
         if (from == colFrom && at >= colAt) {
@@ -1233,12 +1287,12 @@ public final class Tokenizer {
             i = colAt;
         }
         for (; i < at; i++) {
-            char c = src.charAt(i);
+            char c = chars[i];
             if (c < 0x80) {
                 n += 1;
             } else if (c < 0x800) {
                 n += 2;
-            } else if (Character.isHighSurrogate(c) && i + 1 < at && Character.isLowSurrogate(src.charAt(i + 1))) {
+            } else if (Character.isHighSurrogate(c) && i + 1 < at && Character.isLowSurrogate(chars[i + 1])) {
                 n += 4;
                 i++;
             } else if (Identifiers.isEscapedByte(c)) {

@@ -4,6 +4,7 @@ import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
 import io.github.pycompile.compiler.CompilerWarning;
 import io.github.pycompile.marshal.PyObject;
+import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Token;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,10 +42,15 @@ final class FStrings311 {
     private final StringBuilder last = new StringBuilder();
     private boolean haveLast;
     private boolean surrogates;
+    /** Where a field's expression is placed: pegen's rule (3.9+), or 3.8's or 3.6/3.7's search by text. */
+    private final PythonVersion target;
+    /** The atom's first token, where 3.6 to 3.8 look for a field's text. */
+    private Token first;
 
     private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
-            int endCol) {
+            int endCol, PythonVersion target) {
+        this.target = target;
         this.filename = filename;
         this.warnings = warnings;
         this.refuse = refuse;
@@ -59,9 +65,11 @@ final class FStrings311 {
 
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
             Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
-            int col, int endLineno, int endCol) {
+            int col, int endLineno, int endCol, PythonVersion target) {
         String kind = parts.get(0).text().startsWith("u") ? "u" : null;
-        FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol);
+        FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol,
+                target);
+        f.first = parts.get(0);
         for (Token t : parts) {
             String s = t.text();
             int q = 0;
@@ -356,6 +364,9 @@ final class FStrings311 {
 
     /** Parses the field's expression where it stands: the '{' maps to the '(' put around it. */
     private Expr compileExpr(Token t, String s, int brace, String expr) {
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            return compileExprLl1(expr);
+        }
         int lines = 0;
         for (int k = 0; k < brace; k++) {
             if (s.charAt(k) == '\n') {
@@ -378,6 +389,38 @@ final class FStrings311 {
         int startLine = t.startLine() + lines;
         int startCol = lines != 0 ? cols : t.startCol() + cols;
         return sub.parse("(" + expr + ")", startLine, startCol);
+    }
+
+    /**
+     * The field's expression placed as 3.6 to 3.8 place it ({@code ast.c}'s fstring_fix_node_location):
+     * the first occurrence of its text in braces is looked for in the atom's first token only; found
+     * on that token's first line, the expression lands where that occurrence stands; found on a later
+     * line, on that line, at the occurrence's column (3.6, 3.7) or, in 3.8, at the first token's
+     * column plus the occurrence's column plus one; not found, as if the '{' were the first token's first
+     * character. The expression's first line is shifted in columns, its other lines keep theirs.
+     */
+    private Expr compileExprLl1(String expr) {
+        String text = first.text();
+        int found = text.indexOf("{" + expr + "}");
+        if (found < 0) {
+            return sub.parse("(" + expr + ")", first.startLine(), first.startCol());
+        }
+        int newline = text.lastIndexOf('\n', found);
+        int lines = 0;
+        for (int k = 0; k < found; k++) {
+            if (text.charAt(k) == '\n') {
+                lines++;
+            }
+        }
+        int col;
+        if (newline < 0) {
+            col = first.startCol() + utf8Length(text.substring(0, found));
+        } else if (target == PythonVersion.V3_8) {
+            col = first.startCol() + utf8Length(text.substring(newline, found));
+        } else {
+            col = utf8Length(text.substring(newline + 1, found));
+        }
+        return sub.parse("(" + expr + ")", first.startLine() + lines, col);
     }
 
     private static int utf8Length(String s) {

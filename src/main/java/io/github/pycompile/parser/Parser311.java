@@ -94,7 +94,7 @@ public final class Parser311 {
 
     /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
     public static boolean supports(PythonVersion target) {
-        return target.atLeast(PythonVersion.V3_11);
+        return target.atLeast(PythonVersion.V3_6);
     }
 
     /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
@@ -138,6 +138,9 @@ public final class Parser311 {
         }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
             checkFutureImports(m, target);
+        }
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            m = Ll1Trees.apply(m, target);
         }
         return m;
     }
@@ -3070,7 +3073,7 @@ public final class Parser311 {
         }
         if (fstring) {
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
-                    l(start), c(start), el(), ec());
+                    l(start), c(start), el(), ec(), target);
         }
         String undecodable = Literals.undecodableBytes(parts);
         if (undecodable != null) {

@@ -208,7 +208,7 @@ final class FStrings311 {
             out.add(fv);
         }
         if (level > 0) {
-            flushLiteral(out, new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()});
+            flushLiteral(out, specAt(t));
             last.setLength(0);
             last.append(savedLast);
             haveLast = savedHave;
@@ -346,7 +346,8 @@ final class FStrings311 {
             int[] p = {i};
             List<Expr> parts = parse(t, s, p, end, raw, level + 1);
             i = p[0];
-            spec = new Ast.JoinedStr(parts, t.startLine(), t.startCol(), t.endLine(), t.endCol());
+            int[] at2 = specAt(t);
+            spec = new Ast.JoinedStr(parts, at2[0], at2[1], at2[2], at2[3]);
         }
         if (i >= end || s.charAt(i) != '}') {
             throw error.apply("f-string: expecting '}'");
@@ -360,6 +361,14 @@ final class FStrings311 {
             exprTextOut[0] = new Ast.Constant(new PyObject.Str(exprText, false), null, at[0], at[1], at[2], at[3]);
         }
         return new Ast.FormattedValue(value, conversion, spec, at[0], at[1], at[2], at[3]);
+    }
+
+    /** Where a format spec and its trailing literal are: their token (3.9+), or the whole atom (3.6 to 3.8). */
+    private int[] specAt(Token t) {
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            return new int[] {lineno, col, endLineno, endCol};
+        }
+        return new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()};
     }
 
     /** Parses the field's expression where it stands: the '{' maps to the '(' put around it. */

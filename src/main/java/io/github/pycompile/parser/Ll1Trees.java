@@ -63,15 +63,16 @@ final class Ll1Trees {
 
     /** The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes. */
     static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target) {
-        return (Ast.ModuleNode) new Ll1Trees(target).walk(m, null);
+        return (Ast.ModuleNode) new Ll1Trees(target).walk(m, null, null);
     }
 
-    private Object walk(Object o, Object parent) {
+    /** Rebuilds {@code o} (a node or list of nodes) with its positions; it is {@code parent}'s {@code field}. */
+    private Object walk(Object o, Object parent, String field) {
         if (o instanceof List<?> list) {
             List<Object> out = null;
             for (int i = 0; i < list.size(); i++) {
                 Object x = list.get(i);
-                Object y = walk(x, parent);
+                Object y = walk(x, parent, field);
                 if (y != x && out == null) {
                     out = new ArrayList<>(list.subList(0, i));
                 }
@@ -90,7 +91,7 @@ final class Ll1Trees {
         try {
             for (int i = 0; i < values.length; i++) {
                 Object v = shape.components[i].getAccessor().invoke(o);
-                Object w = walk(v, o);
+                Object w = walk(v, o, shape.components[i].getName());
                 changed |= w != v;
                 values[i] = w;
             }
@@ -98,7 +99,7 @@ final class Ll1Trees {
             if (shape.lineno >= 0) {
                 int[] p = {(Integer) values[shape.lineno], (Integer) values[shape.lineno + 1],
                         (Integer) values[shape.lineno + 2], (Integer) values[shape.lineno + 3]};
-                int[] q = position((Ast.Located) n, parent, p);
+                int[] q = position((Ast.Located) n, parent, field, p);
                 boolean moved = false;
                 for (int k = 0; k < 4; k++) {
                     if (q[k] != p[k]) {
@@ -119,23 +120,23 @@ final class Ll1Trees {
     private static final int[] NONE = {-1, -1, -1, -1};
 
     /** The node's position in the target's tree, given the one {@link Parser311} gave it. */
-    private int[] position(Ast.Located n, Object parent, int[] p) {
+    private int[] position(Ast.Located n, Object parent, String field, int[] p) {
         if (n instanceof Ast.Alias || n instanceof Ast.Keyword || n instanceof Ast.Slice) {
             return NONE;
         }
-        if (n instanceof Ast.TupleExpr t && parent instanceof Ast.Subscript s && s.slice() == n
+        if (n instanceof Ast.TupleExpr t && parent instanceof Ast.Subscript && field.equals("slice")
                 && t.elts().stream().anyMatch(e -> e instanceof Ast.Slice)) {
             return NONE; // 3.8's ExtSlice, which has no position
         }
         if (!endPositions) {
             return new int[] {p[0], p[1], -1, -1};
         }
-        if (n instanceof Ast.Starred s && parent instanceof Ast.Call c && c.args().contains(s)) {
+        if (n instanceof Ast.Starred s && parent instanceof Ast.Call && field.equals("args")) {
             // a call's *argument ends where its value does (a closing parenthesis around it left out)
             return new int[] {p[0], p[1], s.value().endLineno(), s.value().endColOffset()};
         }
-        if (n instanceof Ast.Arg a && a.annotation() != null && parent instanceof Ast.Arguments args
-                && args.kwonlyargs().contains(a)) {
+        if (n instanceof Ast.Arg a && a.annotation() != null && parent instanceof Ast.Arguments
+                && field.equals("kwonlyargs")) {
             // a keyword-only parameter ends with its name, its annotation left out
             return new int[] {p[0], p[1], p[0], p[1] + utf8Length(a.arg())};
         }

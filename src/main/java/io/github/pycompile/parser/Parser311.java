@@ -67,6 +67,8 @@ public final class Parser311 {
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** 3.6 to 3.8: their syntax errors ({@code ast.c}'s, raised after the whole file parsed). */
+    private final Ll1Errors ll1;
     /** The target's syntax gates ({@link Feature}), asked once. */
     private final boolean pep701;
     private final boolean typeParams;
@@ -90,6 +92,7 @@ public final class Parser311 {
         this.typeParamDefaults = Feature.TYPE_PARAM_DEFAULTS.allowedIn(target);
         this.templateStrings = Feature.TEMPLATE_STRINGS.allowedIn(target);
         this.unparenthesizedExcept = Feature.UNPARENTHESIZED_EXCEPT.allowedIn(target);
+        this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
 
     /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
@@ -109,7 +112,14 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
+            if (p.ll1 != null) {
+                p.ll1.raiseFirst();
+            }
         } catch (TokenizerFailure f) {
+            if (f.parser && p.ll1 != null) {
+                // the first pass's errors are pegen's: 3.6-3.8's own are not reproduced yet
+                throw new UnsupportedFeatureException(target, Ll1Errors.REFUSAL, f.error.lineno());
+            }
             throw f.parser ? withRestScanned(f.error, tk) : f.error;
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
@@ -3072,6 +3082,9 @@ public final class Parser311 {
             }
         }
         if (fstring) {
+            if (ll1 != null && Literals.undecodableBytes(parts) != null) {
+                throw refuse("undecodable bytes in an f-string (3.6-3.8's error)");
+            }
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
                     l(start), c(start), el(), ec(), target);
         }
@@ -3079,6 +3092,12 @@ public final class Parser311 {
         if (undecodable != null) {
             if (sub) {
                 throw refuse("undecodable bytes in a string inside an f-string (its error)");
+            }
+            if (!Feature.PEG_PARSER.allowedIn(target)) {
+                // ast.c's error, at the atom's first token, once the whole file has parsed
+                Token first = tok(start);
+                ll1.astError(first.startLine(), first.startCol(), "(unicode error) " + undecodable);
+                return constant(new PyObject.Str("", false), start);
             }
             // raised when the literal is built: at the token the parser has just looked ahead to
             Token next = tok(pos);

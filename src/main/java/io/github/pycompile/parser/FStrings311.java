@@ -411,8 +411,11 @@ final class FStrings311 {
     private Expr compileExprLl1(String expr) {
         String text = first.text();
         int found = text.indexOf("{" + expr + "}");
+        // 3.6/3.7 count from where their tokenizer put the token (a token over several lines: its last line, column -1)
+        int[] base = target == PythonVersion.V3_8 ? new int[] {first.startLine(), first.startCol()}
+                : Ll1Trees.tokenPosition(first);
         if (found < 0) {
-            return sub.parse("(" + expr + ")", first.startLine(), first.startCol());
+            return sub.parse("(" + expr + ")", base[0], base[1]);
         }
         int newline = text.lastIndexOf('\n', found);
         int lines = 0;
@@ -423,7 +426,7 @@ final class FStrings311 {
         }
         int col;
         if (newline < 0) {
-            col = first.startCol() + utf8Length(text.substring(0, found));
+            col = base[1] + utf8Length(text.substring(0, found));
         } else if (target == PythonVersion.V3_8) {
             col = first.startCol() + utf8Length(text.substring(newline, found));
         } else {

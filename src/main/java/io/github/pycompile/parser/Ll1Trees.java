@@ -1,6 +1,10 @@
 package io.github.pycompile.parser;
 
+import io.github.pycompile.UnsupportedConstruct;
+import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.ast.Ast;
+import io.github.pycompile.tokenizer.Token;
+import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -56,14 +60,91 @@ final class Ll1Trees {
     }
 
     private final boolean endPositions;
+    private final PythonVersion target;
+    /** The parser's tokens (NEWLINE, INDENT and DEDENT included), in source order. */
+    private final List<Token> tokens;
 
-    private Ll1Trees(PythonVersion target) {
+    private Ll1Trees(PythonVersion target, List<Token> tokens) {
         this.endPositions = target.atLeast(PythonVersion.V3_8);
+        this.target = target;
+        this.tokens = tokens;
     }
 
     /** The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes. */
-    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target) {
-        return (Ast.ModuleNode) new Ll1Trees(target).walk(m, null, null);
+    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens)
+            throws UnsupportedFeatureException {
+        try {
+            Ll1Trees pass = new Ll1Trees(target, tokens);
+            Ast.ModuleNode out = (Ast.ModuleNode) pass.walk(m, null, null);
+            if (!pass.endPositions) {
+                // the starts were placed with the end positions still known; now drop them
+                pass.stripEnds = true;
+                out = (Ast.ModuleNode) pass.walk(out, null, null);
+            }
+            return out;
+        } catch (UnsupportedConstruct u) {
+            throw u.toException(target);
+        }
+    }
+
+    /** Second pass for 3.6 and 3.7: every end position becomes -1. */
+    private boolean stripEnds;
+    /** How many f-string fields the walk is in (their tokens are not in {@link #tokens}). */
+    private int inField;
+
+    /**
+     * Where 3.6 and 3.7 locate a token: a string token over several lines (triple-quoted, or continued
+     * with a backslash) at its last line, column -1 (their tokenizer's position for it).
+     */
+    static int[] tokenPosition(Token t) {
+        if (t.kind() == TokenKind.STRING && t.endLine() != t.startLine()) {
+            return new int[] {t.endLine(), -1};
+        }
+        return new int[] {t.startLine(), t.startCol()};
+    }
+
+    /** Index of the first significant token starting at or after (line, col). */
+    private int tokenAt(int line, int col) {
+        int lo = 0;
+        int hi = tokens.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            Token t = tokens.get(mid);
+            if (t.startLine() < line || t.startLine() == line && t.startCol() < col) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while (lo < tokens.size() && isLayout(tokens.get(lo))) {
+            lo++;
+        }
+        return lo;
+    }
+
+    /** Index of the first significant token that starts at or after the end (line, col). */
+    private int tokenAfter(int line, int col) {
+        return tokenAt(line, col);
+    }
+
+    private static boolean isLayout(Token t) {
+        return t.kind() == TokenKind.NEWLINE || t.kind() == TokenKind.INDENT || t.kind() == TokenKind.DEDENT;
+    }
+
+    /** Index of the bracket closing the one at {@code open}. */
+    private int closing(int open) {
+        int depth = 0;
+        for (int i = open; i < tokens.size(); i++) {
+            TokenKind k = tokens.get(i).kind();
+            if (k == TokenKind.LPAR || k == TokenKind.LSQB || k == TokenKind.LBRACE) {
+                depth++;
+            } else if (k == TokenKind.RPAR || k == TokenKind.RSQB || k == TokenKind.RBRACE) {
+                if (--depth == 0) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     /** Rebuilds {@code o} (a node or list of nodes) with its positions; it is {@code parent}'s {@code field}. */
@@ -89,11 +170,18 @@ final class Ll1Trees {
         Object[] values = new Object[shape.components.length];
         boolean changed = false;
         try {
+            boolean isField = o instanceof Ast.FormattedValue;
+            inField += isField ? 1 : 0;
             for (int i = 0; i < values.length; i++) {
                 Object v = shape.components[i].getAccessor().invoke(o);
                 Object w = walk(v, o, shape.components[i].getName());
                 changed |= w != v;
                 values[i] = w;
+            }
+            inField -= isField ? 1 : 0;
+            if (o instanceof Ast.Constant && !endPositions && values[1] != null) {
+                values[1] = null; // no 'kind' before 3.8 (the u prefix is not recorded)
+                changed = true;
             }
             Object n = changed ? shape.constructor.newInstance(values) : o;
             if (shape.lineno >= 0) {
@@ -121,6 +209,9 @@ final class Ll1Trees {
 
     /** The node's position in the target's tree, given the one {@link Parser311} gave it. */
     private int[] position(Ast.Located n, Object parent, String field, int[] p) {
+        if (stripEnds) {
+            return new int[] {p[0], p[1], -1, -1};
+        }
         if (n instanceof Ast.Alias || n instanceof Ast.Keyword || n instanceof Ast.Slice) {
             return NONE;
         }
@@ -129,7 +220,8 @@ final class Ll1Trees {
             return NONE; // 3.8's ExtSlice, which has no position
         }
         if (!endPositions) {
-            return new int[] {p[0], p[1], -1, -1};
+            int[] start = startBefore38(n, parent, field, p);
+            return new int[] {start[0], start[1], p[2], p[3]};
         }
         if (n instanceof Ast.Starred s && parent instanceof Ast.Call && field.equals("args")) {
             // a call's *argument ends where its value does (a closing parenthesis around it left out)
@@ -147,6 +239,129 @@ final class Ll1Trees {
             return new int[] {p[0], p[1], s.endLineno(), s.endColOffset()};
         }
         return p;
+    }
+
+    /**
+     * The start of a node in 3.6 and 3.7 (whose nodes take the position of a token of the concrete
+     * tree, not always the first): a comprehension in brackets, a generator expression and a
+     * parenthesized tuple start after their opening bracket; a call, attribute or subscript where
+     * the expression it applies to does (a parenthesis before it left out); in a chain of binary
+     * operators of one precedence ({@code a + b - c}), each operation after the first at its operator;
+     * a decorated definition at its first '@' (and 3.6's decorator call there too); anything starting
+     * with a string token over several lines at that token's last line, column -1.
+     */
+    private int[] startBefore38(Ast.Located n, Object parent, String field, int[] p) {
+        if (inField > 0) {
+            return startInField(n, p);
+        }
+        if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp) {
+            int open = tokenAt(p[0], p[1]);
+            TokenKind k = tokens.get(open).kind();
+            if (k == TokenKind.LSQB || k == TokenKind.LPAR) {
+                return tokenPosition(tokens.get(open + 1));
+            }
+        } else if (n instanceof Ast.TupleExpr t && !t.elts().isEmpty()) {
+            int open = tokenAt(p[0], p[1]);
+            if (tokens.get(open).kind() == TokenKind.LPAR) {
+                int close = closing(open);
+                Token c = close < 0 ? null : tokens.get(close);
+                if (c != null && c.endLine() == t.endLineno() && c.endCol() == t.endColOffset()) {
+                    return tokenPosition(tokens.get(open + 1));
+                }
+            }
+            if ("target".equals(field) && (parent instanceof Ast.For || parent instanceof Ast.AsyncFor
+                    || parent instanceof Ast.Comprehension)) {
+                // the loop's target list, unparenthesized, where its first target is
+                return new int[] {t.elts().get(0).lineno(), t.elts().get(0).colOffset()};
+            }
+        } else if (n instanceof Ast.Call c) {
+            if (target == PythonVersion.V3_6 && "decoratorList".equals(field) && c.args().isEmpty()
+                    && c.keywords().isEmpty()) {
+                return at(tokenAt(c.func().lineno(), c.func().colOffset()) - 1); // 3.6: @f() at its '@'
+            }
+            return new int[] {c.func().lineno(), c.func().colOffset()};
+        } else if (n instanceof Ast.Attribute a) {
+            return new int[] {a.value().lineno(), a.value().colOffset()};
+        } else if (n instanceof Ast.Subscript s) {
+            return new int[] {s.value().lineno(), s.value().colOffset()};
+        } else if (n instanceof Ast.BinOp b && b.left() instanceof Ast.BinOp l && group(l.op()) == group(b.op())) {
+            int op = tokenAfter(l.endLineno(), l.endColOffset());
+            if (tokens.get(op).kind() != TokenKind.RPAR) {
+                return at(op);
+            }
+        } else if (decorated(n)) {
+            Ast.Expr d = decorators(n).get(0);
+            while (!(d instanceof Ast.Name)) {
+                d = d instanceof Ast.Call c ? c.func() : ((Ast.Attribute) d).value(); // a dotted name
+            }
+            return at(tokenAt(d.lineno(), d.colOffset()) - 1);
+        } else if (n instanceof Ast.If && target == PythonVersion.V3_6 && tokens.get(tokenAt(p[0], p[1])).text().equals("elif")) {
+            return at(tokenAt(p[0], p[1]) + 1); // 3.6: an elif where its test starts
+        }
+        return at(tokenAt(p[0], p[1]), p);
+    }
+
+    /** The position 3.6/3.7 give the token at {@code index}. */
+    private int[] at(int index) {
+        return tokenPosition(tokens.get(index));
+    }
+
+    /** {@code p}, or where 3.6/3.7 put a string token over several lines if that token starts there. */
+    private int[] at(int index, int[] p) {
+        Token t = index < tokens.size() ? tokens.get(index) : null;
+        if (t != null && t.startLine() == p[0] && t.startCol() == p[1]) {
+            return tokenPosition(t);
+        }
+        return p;
+    }
+
+    /**
+     * Inside an f-string field, whose tokens this pass does not have: the rules that need none apply,
+     * and the nodes whose 3.6/3.7 start depends on a token are refused.
+     */
+    private int[] startInField(Ast.Located n, int[] p) {
+        if (n instanceof Ast.Call c) {
+            return new int[] {c.func().lineno(), c.func().colOffset()};
+        } else if (n instanceof Ast.Attribute a) {
+            return new int[] {a.value().lineno(), a.value().colOffset()};
+        } else if (n instanceof Ast.Subscript s) {
+            return new int[] {s.value().lineno(), s.value().colOffset()};
+        } else if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp || n instanceof Ast.TupleExpr
+                || n instanceof Ast.BinOp b && b.left() instanceof Ast.BinOp l && group(l.op()) == group(b.op())) {
+            throw new UnsupportedConstruct("this expression in an f-string field (its 3.6/3.7 position)", p[0]);
+        } else if (n instanceof Ast.JoinedStr || n instanceof Ast.Constant) {
+            return at(tokenAt(p[0], p[1]), p); // a format spec's pieces, at the atom's start
+        }
+        return p;
+    }
+
+    /** Binary operators of one precedence level share a group (CPython's grammar rule for them). */
+    private static int group(Ast.Operator op) {
+        return switch (op) {
+            case Add, Sub -> 1;
+            case Mult, Div, FloorDiv, Mod, MatMult -> 2;
+            case LShift, RShift -> 3;
+            case BitAnd -> 4;
+            case BitXor -> 5;
+            case BitOr -> 6;
+            case Pow -> 7;
+        };
+    }
+
+    private static boolean decorated(Ast.Located n) {
+        List<Ast.Expr> d = decorators(n);
+        return d != null && !d.isEmpty();
+    }
+
+    private static List<Ast.Expr> decorators(Ast.Located n) {
+        if (n instanceof Ast.FunctionDef f) {
+            return f.decoratorList();
+        } else if (n instanceof Ast.AsyncFunctionDef f) {
+            return f.decoratorList();
+        } else if (n instanceof Ast.ClassDef c) {
+            return c.decoratorList();
+        }
+        return null;
     }
 
     /** The statements that end a compound statement (its last non-empty block), or null for other nodes. */

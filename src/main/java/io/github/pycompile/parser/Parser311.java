@@ -150,7 +150,7 @@ public final class Parser311 {
             checkFutureImports(m, target);
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
-            m = Ll1Trees.apply(m, target);
+            m = Ll1Trees.apply(m, target, p.tokens);
         }
         return m;
     }

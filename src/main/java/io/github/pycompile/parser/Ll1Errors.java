@@ -1,6 +1,9 @@
 package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedConstruct;
+import io.github.pycompile.tokenizer.Token;
+import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Tokenizer;
 
@@ -28,6 +31,23 @@ final class Ll1Errors {
         this.target = target;
         this.filename = filename;
         this.tokenizer = tokenizer;
+    }
+
+    /**
+     * 3.6's soft keywords: its tokenizer marks {@code async}/{@code await} as ASYNC/AWAIT where they
+     * are keywords (in and before an {@code async def}), which this parser reads as its keywords;
+     * elsewhere they are identifiers, which it cannot read as such: refused.
+     */
+    static Token asyncKeywords36(Token t) {
+        if (t.kind() == TokenKind.ASYNC || t.kind() == TokenKind.AWAIT) {
+            return new Token(TokenKind.NAME, t.text(), t.startLine(), t.startCol(), t.endLine(), t.endCol(),
+                    t.startIndex(), t.endIndex());
+        }
+        if (t.kind() == TokenKind.NAME && (t.text().equals("async") || t.text().equals("await"))) {
+            throw new UnsupportedConstruct("'" + t.text() + "' outside an async def (an identifier in 3.6)",
+                    t.startLine());
+        }
+        return t;
     }
 
     /** Records {@code ast.c}'s error at a node starting at (line, col), unless an earlier one is kept. */

@@ -247,7 +247,8 @@ final class Ll1Trees {
      * parenthesized tuple start after their opening bracket; a call, attribute or subscript where
      * the expression it applies to does (a parenthesis before it left out); in a chain of binary
      * operators of one precedence ({@code a + b - c}), each operation after the first at its operator;
-     * a decorated definition at its first '@' (and 3.6's decorator call there too); anything starting
+     * a decorated definition at its first '@' (3.6's argument-less decorator call too); 3.6's other async
+     * statements after their 'async', and its elif at its test; anything starting
      * with a string token over several lines at that token's last line, column -1.
      */
     private int[] startBefore38(Ast.Located n, Object parent, String field, int[] p) {
@@ -295,6 +296,9 @@ final class Ll1Trees {
                 d = d instanceof Ast.Call c ? c.func() : ((Ast.Attribute) d).value(); // a dotted name
             }
             return at(tokenAt(d.lineno(), d.colOffset()) - 1);
+        } else if (target == PythonVersion.V3_6
+                && (n instanceof Ast.AsyncFunctionDef || n instanceof Ast.AsyncFor || n instanceof Ast.AsyncWith)) {
+            return at(tokenAt(p[0], p[1]) + 1); // 3.6: where the keyword after 'async' is
         } else if (n instanceof Ast.If && target == PythonVersion.V3_6 && tokens.get(tokenAt(p[0], p[1])).text().equals("elif")) {
             return at(tokenAt(p[0], p[1]) + 1); // 3.6: an elif where its test starts
         }

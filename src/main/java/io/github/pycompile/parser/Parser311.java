@@ -219,6 +219,9 @@ public final class Parser311 {
                             t.endLine() + lineShift, t.endLine() == 1 && t.endCol() >= 0 ? t.endCol() + colShift : t.endCol(),
                             t.startIndex(), t.endIndex());
                 }
+                if (target == PythonVersion.V3_6) {
+                    t = Ll1Errors.asyncKeywords36(t);
+                }
                 tokens.add(t);
             } catch (PythonError e) {
                 if (sub) {

@@ -317,6 +317,9 @@ final class FStrings311 {
         Expr value = compileExpr(t, s, brace, expr);
         String exprText = null;
         if (s.charAt(i) == '=') {
+            if (!target.atLeast(PythonVersion.V3_8)) {
+                throw refuse.apply("'=' in an f-string field (a 3.8 feature; its error before)");
+            }
             i++;
             while (i < end && Character.isWhitespace(s.charAt(i)) && s.charAt(i) < 128) {
                 i++;

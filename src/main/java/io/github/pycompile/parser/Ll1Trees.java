@@ -75,6 +75,9 @@ final class Ll1Trees {
             throws UnsupportedFeatureException {
         try {
             Ll1Trees pass = new Ll1Trees(target, tokens);
+            pass.checking = true;
+            pass.walk(m, null, null);
+            pass.checking = false;
             Ast.ModuleNode out = (Ast.ModuleNode) pass.walk(m, null, null);
             if (!pass.endPositions) {
                 // the starts were placed with the end positions still known; now drop them
@@ -87,6 +90,8 @@ final class Ll1Trees {
         }
     }
 
+    /** First pass: refuses what the target's grammar lacks ({@link #check}), changes nothing. */
+    private boolean checking;
     /** Second pass for 3.6 and 3.7: every end position becomes -1. */
     private boolean stripEnds;
     /** How many f-string fields the walk is in (their tokens are not in {@link #tokens}). */
@@ -209,6 +214,12 @@ final class Ll1Trees {
 
     /** The node's position in the target's tree, given the one {@link Parser311} gave it. */
     private int[] position(Ast.Located n, Object parent, String field, int[] p) {
+        if (checking) {
+            if (inField == 0) {
+                check(n, parent, field, p);
+            }
+            return p;
+        }
         if (stripEnds) {
             return new int[] {p[0], p[1], -1, -1};
         }
@@ -303,6 +314,107 @@ final class Ll1Trees {
             return at(tokenAt(p[0], p[1]) + 1); // 3.6: an elif where its test starts
         }
         return at(tokenAt(p[0], p[1]), p);
+    }
+
+    /**
+     * Refuses the constructs {@link Parser311}'s grammar (3.11's) accepts and the target's LL(1)
+     * grammar does not (a syntax error there, whose message is not reproduced): positional-only
+     * parameters, starred values in return, yield and annotated assignments, and an annotated
+     * assignment's tuple or yield value, before 3.8; before 3.9 decorators other than a dotted name
+     * or a call of one, parenthesized context managers, a starred for-loop iterable, starred
+     * subscripts and parameter annotations, unparenthesized := in subscripts and sets, except*.
+     */
+    private void check(Ast.Located n, Object parent, String field, int[] p) {
+        boolean before38 = !target.atLeast(PythonVersion.V3_8);
+        String what = null;
+        if (n instanceof Ast.Return r && before38 && starredTuple(r.value())) {
+            what = "an unparenthesized starred value in return (a 3.8 feature)";
+        } else if ((n instanceof Ast.Yield y && before38 && starredTuple(y.value()))) {
+            what = "an unparenthesized starred value in yield (a 3.8 feature)";
+        } else if (n instanceof Ast.AnnAssign a && before38 && a.value() != null
+                && (a.value() instanceof Ast.Yield || a.value() instanceof Ast.TupleExpr t && !parenthesized(t))) {
+            what = "a tuple or yield value in an annotated assignment (a 3.8 feature)";
+        } else if (before38 && (n instanceof Ast.FunctionDef f && !f.args().posonlyargs().isEmpty()
+                || n instanceof Ast.AsyncFunctionDef af && !af.args().posonlyargs().isEmpty()
+                || n instanceof Ast.Lambda l && !l.args().posonlyargs().isEmpty())) {
+            what = "positional-only parameters (a 3.8 feature)";
+        } else if (n instanceof Ast.Arg a && a.annotation() instanceof Ast.Starred) {
+            what = "a starred parameter annotation (a 3.11 feature)";
+        } else if (n instanceof Ast.For f && starredTuple(f.iter()) || n instanceof Ast.AsyncFor af && starredTuple(af.iter())) {
+            what = "a starred for-loop iterable (a 3.9 feature)";
+        } else if (n instanceof Ast.Subscript s && (s.slice() instanceof Ast.Starred
+                || s.slice() instanceof Ast.TupleExpr t && !parenthesized(t) && t.elts().stream().anyMatch(
+                        e -> e instanceof Ast.Starred || e instanceof Ast.NamedExpr x && !parenthesizedAt(x)))) {
+            what = "a starred or := subscript (a later feature)";
+        } else if (n instanceof Ast.Subscript s && s.slice() instanceof Ast.NamedExpr x && !parenthesizedAt(x)) {
+            what = "an unparenthesized := subscript (a 3.10 feature)";
+        } else if (n instanceof Ast.SetExpr set && set.elts().stream().anyMatch(
+                e -> e instanceof Ast.NamedExpr x && !parenthesizedAt(x))) {
+            what = "an unparenthesized := in a set (a 3.10 feature)";
+        } else if (n instanceof Ast.TryStar) {
+            what = "except* (a 3.11 feature)";
+        } else if (n instanceof Ast.With w && parenthesizedItems(p, w.items())
+                || n instanceof Ast.AsyncWith aw && parenthesizedItems(p, aw.items())) {
+            what = "parenthesized context managers (a 3.9 feature)";
+        } else if (decorated(n)) {
+            for (Ast.Expr d : decorators(n)) {
+                if (!dottedCall(d)) {
+                    what = "this decorator (only a dotted name or its call before 3.9)";
+                }
+            }
+        }
+        if (what != null) {
+            throw new UnsupportedConstruct(what, p[0]);
+        }
+    }
+
+    private boolean starredTuple(Ast.Expr e) {
+        return e instanceof Ast.TupleExpr t && !parenthesized(t) && t.elts().stream().anyMatch(x -> x instanceof Ast.Starred);
+    }
+
+    /** True if the tuple is written in parentheses (its span is theirs). */
+    private boolean parenthesized(Ast.TupleExpr t) {
+        int open = tokenAt(t.lineno(), t.colOffset());
+        if (open >= tokens.size() || tokens.get(open).kind() != TokenKind.LPAR) {
+            return false;
+        }
+        int close = closing(open);
+        return close >= 0 && tokens.get(close).endLine() == t.endLineno() && tokens.get(close).endCol() == t.endColOffset();
+    }
+
+    /** True if a '(' stands right before the expression. */
+    private boolean parenthesizedAt(Ast.Expr e) {
+        int i = tokenAt(e.lineno(), e.colOffset());
+        return i > 0 && tokens.get(i - 1).kind() == TokenKind.LPAR;
+    }
+
+    /** {@code with (a, b):} or {@code with (a as b):} (the parentheses holding the items up to the ':'). */
+    private boolean parenthesizedItems(int[] p, List<Ast.WithItem> items) {
+        int i = tokenAt(p[0], p[1]);
+        if (tokens.get(i).text().equals("async")) {
+            i++;
+        }
+        i++; // 'with'
+        if (i >= tokens.size() || tokens.get(i).kind() != TokenKind.LPAR) {
+            return false;
+        }
+        int close = closing(i);
+        return close >= 0 && close + 1 < tokens.size() && tokens.get(close + 1).kind() == TokenKind.COLON
+                && (items.size() > 1 || items.get(0).optionalVars() != null
+                        || tokens.get(close - 1).kind() == TokenKind.COMMA);
+    }
+
+    /** A decorator of the LL(1) grammar: {@code @a.b.c} or {@code @a.b.c(...)}, no parentheses around. */
+    private boolean dottedCall(Ast.Expr d) {
+        Ast.Expr e = d instanceof Ast.Call c ? c.func() : d;
+        while (e instanceof Ast.Attribute a) {
+            e = a.value();
+        }
+        if (!(e instanceof Ast.Name name)) {
+            return false;
+        }
+        int i = tokenAt(name.lineno(), name.colOffset());
+        return i > 0 && tokens.get(i - 1).kind() == TokenKind.AT;
     }
 
     /** The position 3.6/3.7 give the token at {@code index}. */

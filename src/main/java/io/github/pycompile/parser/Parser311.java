@@ -494,7 +494,7 @@ public final class Parser311 {
                 throw fail();
             }
             case "match":
-                return matchStatement();
+                return ll1 != null ? null : matchStatement(); // before 3.10 'match' is only a name
             default:
                 return null;
         }

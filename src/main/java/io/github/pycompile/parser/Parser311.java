@@ -95,16 +95,20 @@ public final class Parser311 {
         this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
 
-    /** True for the targets whose grammar this parser reproduces (3.11 to 3.14). */
+    /**
+     * True for the targets whose grammar this parser reproduces: 3.11 to 3.14, and 3.6 to 3.8 as
+     * gated variations (what their LL(1) grammar lacks refused, their trees located by {@link Ll1Trees},
+     * their errors by {@link Ll1Errors}).
+     */
     public static boolean supports(PythonVersion target) {
         return target.atLeast(PythonVersion.V3_6);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.11 to 3.14) would. */
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} ({@link #supports}) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         if (!supports(target)) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.11 to 3.14)", -1);
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.6 to 3.8 and 3.11 to 3.14)", -1);
         }
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());

@@ -35,6 +35,12 @@ import java.util.function.Consumer;
  * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
  * error does.
  *
+ * <p>3.6 to 3.8 (CPython's LL(1) parser and {@code ast.c}) are gated variations of the same grammar:
+ * what theirs lacks is refused ({@link Ll1Trees} checks the finished tree; {@code match} stays a name,
+ * 3.6's {@code async}/{@code await} are keywords only where its tokenizer marks them), their trees
+ * are relocated by {@link Ll1Trees}, f-string fields placed as they place them ({@link FStrings311}),
+ * and their errors are {@link Ll1Errors}' (pegen's first-pass errors are refused for them).
+ *
  * <p>Errors: the tokenizer's errors are CPython's own; any input the grammar rejects beyond them is
  * refused ({@link UnsupportedFeatureException}): CPython's {@code invalid_*} rules choose the message,
  * and until they are reproduced, refusing is better than a message that differs. Nesting deeper than

@@ -107,7 +107,8 @@ public final class Parser311 {
      * their errors by {@link Ll1Errors}).
      */
     public static boolean supports(PythonVersion target) {
-        return target.atLeast(PythonVersion.V3_6);
+        // 3.9 and 3.10 (pegen, but their own grammars and error rules) are not reproduced here yet
+        return target.atLeast(PythonVersion.V3_11) || target.atLeast(PythonVersion.V3_6) && !Feature.PEG_PARSER.allowedIn(target);
     }
 
     /** Parses a whole module ({@code exec} mode) as CPython {@code target} ({@link #supports}) would. */

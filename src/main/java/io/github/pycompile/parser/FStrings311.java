@@ -50,10 +50,15 @@ final class FStrings311 {
     private boolean laterLineShift;
     /** 3.11 names the character after an empty field ("expression required before '!'"); 3.9/3.10 do not. */
     private boolean emptyBeforeNamed = true;
+    /** Where a field's expression is placed: pegen's rule (3.9+), or 3.8's or 3.6/3.7's search by text. */
+    private final PythonVersion target;
+    /** The atom's first token, where 3.6 to 3.8 look for a field's text. */
+    private Token first;
 
     private FStrings311(String filename, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse,
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
-            int endCol) {
+            int endCol, PythonVersion target) {
+        this.target = target;
         this.filename = filename;
         this.warnings = warnings;
         this.refuse = refuse;
@@ -72,12 +77,14 @@ final class FStrings311 {
         return joined(parts, filename, warnings, refuse, error, sub, lineno, col, endLineno, endCol, PythonVersion.V3_11);
     }
 
-    /** As above, for an f-string of {@code target} (3.9 to 3.11: field positions and messages differ). */
+    /** As above, for an f-string of {@code target} (3.6 to 3.11: field positions and messages differ). */
     static Expr joined(List<Token> parts, String filename, Consumer<CompilerWarning> warnings,
             Function<String, RuntimeException> refuse, Function<String, RuntimeException> error, SubParser sub, int lineno,
             int col, int endLineno, int endCol, PythonVersion target) {
         String kind = parts.get(0).text().startsWith("u") ? "u" : null;
-        FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol);
+        FStrings311 f = new FStrings311(filename, warnings, refuse, error, sub, kind, lineno, col, endLineno, endCol,
+                target);
+        f.first = parts.get(0);
         f.laterLineShift = !Feature.FSTRING_FIELD_COLUMNS_PER_LINE.allowedIn(target);
         f.emptyBeforeNamed = target.atLeast(PythonVersion.V3_11);
         for (Token t : parts) {
@@ -218,7 +225,7 @@ final class FStrings311 {
             out.add(fv);
         }
         if (level > 0) {
-            flushLiteral(out, new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()});
+            flushLiteral(out, specAt(t));
             last.setLength(0);
             last.append(savedLast);
             haveLast = savedHave;
@@ -327,6 +334,9 @@ final class FStrings311 {
         Expr value = compileExpr(t, s, brace, expr);
         String exprText = null;
         if (s.charAt(i) == '=') {
+            if (!target.atLeast(PythonVersion.V3_8)) {
+                throw refuse.apply("'=' in an f-string field (a 3.8 feature; its error before)");
+            }
             i++;
             while (i < end && Character.isWhitespace(s.charAt(i)) && s.charAt(i) < 128) {
                 i++;
@@ -356,7 +366,8 @@ final class FStrings311 {
             int[] p = {i};
             List<Expr> parts = parse(t, s, p, end, raw, level + 1);
             i = p[0];
-            spec = new Ast.JoinedStr(parts, t.startLine(), t.startCol(), t.endLine(), t.endCol());
+            int[] at2 = specAt(t);
+            spec = new Ast.JoinedStr(parts, at2[0], at2[1], at2[2], at2[3]);
         }
         if (i >= end || s.charAt(i) != '}') {
             throw error.apply("f-string: expecting '}'");
@@ -372,8 +383,19 @@ final class FStrings311 {
         return new Ast.FormattedValue(value, conversion, spec, at[0], at[1], at[2], at[3]);
     }
 
+    /** Where a format spec and its trailing literal are: their token (3.9+), or the whole atom (3.6 to 3.8). */
+    private int[] specAt(Token t) {
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            return new int[] {lineno, col, endLineno, endCol};
+        }
+        return new int[] {t.startLine(), t.startCol(), t.endLine(), t.endCol()};
+    }
+
     /** Parses the field's expression where it stands: the '{' maps to the '(' put around it. */
     private Expr compileExpr(Token t, String s, int brace, String expr) {
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            return compileExprLl1(expr);
+        }
         int lines = 0;
         for (int k = 0; k < brace; k++) {
             if (s.charAt(k) == '\n') {
@@ -396,6 +418,41 @@ final class FStrings311 {
         int startLine = t.startLine() + lines;
         int startCol = lines == 0 ? t.startCol() + cols : laterLineShift && !newlineAfterBrace ? t.startCol() + cols + 1 : cols;
         return sub.parse("(" + expr + ")", startLine, startCol);
+    }
+
+    /**
+     * The field's expression placed as 3.6 to 3.8 place it ({@code ast.c}'s fstring_fix_node_location):
+     * the first occurrence of its text in braces is looked for in the atom's first token only; found
+     * on that token's first line, the expression lands where that occurrence stands; found on a later
+     * line, on that line, at the occurrence's column (3.6, 3.7) or, in 3.8, at the first token's
+     * column plus the occurrence's column plus one; not found, as if the '{' were the first token's first
+     * character. The expression's first line is shifted in columns, its other lines keep theirs.
+     */
+    private Expr compileExprLl1(String expr) {
+        String text = first.text();
+        int found = text.indexOf("{" + expr + "}");
+        // 3.6/3.7 count from where their tokenizer put the token (a token over several lines: its last line, column -1)
+        int[] base = target == PythonVersion.V3_8 ? new int[] {first.startLine(), first.startCol()}
+                : Ll1Trees.tokenPosition(first);
+        if (found < 0) {
+            return sub.parse("(" + expr + ")", base[0], base[1]);
+        }
+        int newline = text.lastIndexOf('\n', found);
+        int lines = 0;
+        for (int k = 0; k < found; k++) {
+            if (text.charAt(k) == '\n') {
+                lines++;
+            }
+        }
+        int col;
+        if (newline < 0) {
+            col = base[1] + utf8Length(text.substring(0, found));
+        } else if (target == PythonVersion.V3_8) {
+            col = first.startCol() + utf8Length(text.substring(newline, found));
+        } else {
+            col = utf8Length(text.substring(newline + 1, found));
+        }
+        return sub.parse("(" + expr + ")", first.startLine() + lines, col);
     }
 
     private static int utf8Length(String s) {

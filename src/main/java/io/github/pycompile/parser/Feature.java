@@ -27,6 +27,11 @@ enum Feature {
     EXCEPT_STAR(PythonVersion.V3_11),
     /** PEP 646: a starred expression as a subscript ({@code a[*b]}) and as {@code *args}' annotation. */
     STARRED_SUBSCRIPTS(PythonVersion.V3_11),
+    /**
+     * Grammar and trees of pegen (3.9+): before, CPython's LL(1) parser and {@code ast.c} accepted a
+     * narrower language and located some nodes differently ({@link Ll1Trees}).
+     */
+    PEG_PARSER(PythonVersion.V3_9),
     /** PEP 701: f-strings tokenized as FSTRING_START ... FSTRING_END, real positions, nested quotes. */
     PEP701_FSTRINGS(PythonVersion.V3_12),
     /** PEP 695: {@code def f[T]()}, {@code class C[T]}, and the {@code type X = ...} statement. */

@@ -36,6 +36,12 @@ import java.util.function.Consumer;
  * unparenthesized {@code except A, B:}. A target without a feature fails there as any other syntax
  * error does.
  *
+ * <p>3.6 to 3.8 (CPython's LL(1) parser and {@code ast.c}) are gated variations of the same grammar:
+ * what theirs lacks is refused ({@link Ll1Trees} checks the finished tree; {@code match} stays a name,
+ * 3.6's {@code async}/{@code await} are keywords only where its tokenizer marks them), their trees
+ * are relocated by {@link Ll1Trees}, f-string fields placed as they place them ({@link FStrings311}),
+ * and their errors are {@link Ll1Errors}' (pegen's first-pass errors are refused for them).
+ *
  * <p>Errors: the tokenizer's errors are CPython's own; a source the grammar rejects gets pegen's second
  * pass, with the {@code invalid_*} rules of the target (3.11's; those 3.12, 3.13 and 3.14 added or
  * reworded; 3.10 lacks 3.11's parameter rules and 3.9 most of 3.10's, gated by version; 3.9 runs its
@@ -80,6 +86,8 @@ public final class Parser311 {
     private int depth;
     /** Expressions written inside parentheses ({@code (x)}), which matters for targets and annotations. */
     private final Set<Expr> parenthesized = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** 3.6 to 3.8: their syntax errors ({@code ast.c}'s, raised after the whole file parsed). */
+    private final Ll1Errors ll1;
     /** The target's syntax gates ({@link Feature}), asked once. */
     private final boolean pep701;
     private final boolean typeParams;
@@ -130,20 +138,25 @@ public final class Parser311 {
         this.exceptStar = Feature.EXCEPT_STAR.allowedIn(target);
         this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
         this.forcedTokens = target.atLeast(PythonVersion.V3_10);
+        this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
 
-    /** True for the targets whose grammar this parser reproduces (3.9 to 3.14). */
+    /**
+     * True for the targets whose grammar this parser reproduces: 3.9 to 3.14 (pegen's), and 3.6 to 3.8 as
+     * gated variations (what their LL(1) grammar lacks refused, their trees located by {@link Ll1Trees},
+     * their errors by {@link Ll1Errors}).
+     */
     public static boolean supports(PythonVersion target) {
-        return target.atLeast(PythonVersion.V3_9);
+        return target.atLeast(PythonVersion.V3_6);
     }
 
-    /** Parses a whole module ({@code exec} mode) as CPython {@code target} (3.9 to 3.14) would. */
+    /** Parses a whole module ({@code exec} mode) as CPython {@code target} ({@link #supports}) would. */
     public static Ast.ModuleNode parseModule(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         if (!supports(target)) {
-            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.9 to 3.14)", -1);
+            throw new UnsupportedFeatureException(target, "this grammar (the parser reproduces 3.6 to 3.14)", -1);
         }
-        if (target.atLeast(PythonVersion.V3_10)) {
+        if (target != PythonVersion.V3_9) {
             return parseModule0(source, filename, target, warnings);
         }
         try {
@@ -258,11 +271,21 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
+            if (p.ll1 != null) {
+                p.ll1.raiseFirst();
+            }
         } catch (TokenizerFailure f) {
+            if (f.parser && p.ll1 != null) {
+                // the first pass's errors are pegen's: 3.6-3.8's own are not reproduced yet
+                throw new UnsupportedFeatureException(target, Ll1Errors.REFUSAL, f.error.lineno());
+            }
             throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p.furthestLine()) : f.error; // 3.9 scans no further
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 throw r.toException(target);
+            }
+            if (p.ll1 != null) {
+                throw r.toException(target); // 3.6-3.8's LL(1) parser errors are not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
@@ -289,6 +312,9 @@ public final class Parser311 {
         }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
             checkFutureImports(m, target);
+        }
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
         }
         return m;
     }
@@ -361,6 +387,9 @@ public final class Parser311 {
                             t.startLine() == 1 && t.startCol() >= 0 ? t.startCol() + colShift : t.startCol(),
                             t.endLine() + lineShift, t.endLine() == 1 && t.endCol() >= 0 ? t.endCol() + colShift : t.endCol(),
                             t.startIndex(), t.endIndex());
+                }
+                if (target == PythonVersion.V3_6) {
+                    t = Ll1Errors.asyncKeywords36(t);
                 }
                 tokens.add(t);
                 readTokens = tokens.array();
@@ -3736,6 +3765,9 @@ public final class Parser311 {
             }
         }
         if (fstring) {
+            if (ll1 != null && Literals.undecodableBytes(parts) != null) {
+                throw refuse("undecodable bytes in an f-string (3.6-3.8's error)");
+            }
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
                     l(start), c(start), el(), ec(), target);
         }
@@ -3743,6 +3775,12 @@ public final class Parser311 {
         if (undecodable != null) {
             if (sub) {
                 throw refuse("undecodable bytes in a string inside an f-string (its error)");
+            }
+            if (ll1 != null) {
+                // ast.c's error, at the atom's first token, once the whole file has parsed
+                Token first = tok(start);
+                ll1.astError(first.startLine(), first.startCol(), "(unicode error) " + undecodable);
+                return constant(new PyObject.Str("", false), start);
             }
             if (declaredEncoding && !target.atLeast(PythonVersion.V3_11)) {
                 // 3.9/3.10 then place it by the characters of the line as decoded: not reproduced

@@ -157,8 +157,8 @@ class PyCompileTest {
 
     @Test
     void unsupportedConstructIsAnErrorNamingTargetAndNothingIsWritten() throws Exception {
-        // a list comprehension: the 2.6 core refuses it (2.6's hidden _[1] temporary is not reproduced yet)
-        Path src = Files.writeString(tmp.resolve("m.py"), "x = [i for i in ()]\n");
+        // a folded constant tuple with a name-like string 2.6's start-up interning table does not know: refused
+        Path src = Files.writeString(tmp.resolve("m.py"), "x = ('zq_unlikely_name_42', 1)\n");
         PyCompile pc = new PyCompile(Compilers::forTarget, System.err, null);
         PyCompileError e = assertThrows(PyCompileError.class,
                 () -> pc.compileFile(src.toString(), null, null, true, CompileOptions.of(PythonVersion.V2_6)));

@@ -106,6 +106,11 @@ public final class Parser311 {
     private final boolean aliasPositions;
     private final boolean exceptStar;
     private final boolean starredSubscripts;
+    /**
+     * Error pass: a primary followed by '{' is tried as 'primary genexp', whose invalid_comprehension
+     * reads past the brace (3.10+; 3.9's generic error stays at the brace).
+     */
+    private final boolean braceComprehensionTrailer;
     /** pegen's forced tokens ({@code &&':'}), from 3.10 on. */
     private final boolean forcedTokens;
     /** A BOM or coding cookie named the source's encoding. */
@@ -138,6 +143,7 @@ public final class Parser311 {
         this.exceptStar = Feature.EXCEPT_STAR.allowedIn(target);
         this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
         this.forcedTokens = target.atLeast(PythonVersion.V3_10);
+        this.braceComprehensionTrailer = target.atLeast(PythonVersion.V3_10);
         this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
 
@@ -2614,7 +2620,7 @@ public final class Parser311 {
         try {
             int start = pos;
             Expr e = atom();
-            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && at(TokenKind.LBRACE)) {
+            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && braceComprehensionTrailer && at(TokenKind.LBRACE)) {
                 if (errorPass && !at(TokenKind.DOT)) {
                     // 'primary genexp' comes before calls and subscripts; genexp's invalid_comprehension
                     // takes '[' and '{' too

@@ -2247,8 +2247,16 @@ public final class Parser311 {
         if (!secondPass) {
             return disjunction0();
         }
+        return memoized(disjunctionMemo, this::disjunction0);
+    }
+
+    /**
+     * A rule memoized by start position, as pegen memoizes it: its result and end, or its failure (a
+     * refusal other than a grammar failure is never remembered).
+     */
+    private Expr memoized(java.util.Map<Integer, Object[]> memos, java.util.function.Supplier<Expr> rule) {
         int start = pos;
-        Object[] memo = disjunctionMemo.get(start);
+        Object[] memo = memos.get(start);
         if (memo != null) {
             if (memo[0] instanceof UnsupportedConstruct u) {
                 throw u;
@@ -2257,12 +2265,12 @@ public final class Parser311 {
             return (Expr) memo[0];
         }
         try {
-            Expr e = disjunction0();
-            disjunctionMemo.put(start, new Object[] {e, pos});
+            Expr e = rule.get();
+            memos.put(start, new Object[] {e, pos});
             return e;
         } catch (UnsupportedConstruct u) {
             if (u.getMessage().equals(GRAMMAR_FAILURE)) {
-                disjunctionMemo.put(start, new Object[] {u, start});
+                memos.put(start, new Object[] {u, start});
             }
             throw u;
         }
@@ -2488,25 +2496,7 @@ public final class Parser311 {
         if (!secondPass || !errors313) {
             return sum0();
         }
-        int start = pos;
-        Object[] memo = sumMemo.get(start);
-        if (memo != null) {
-            if (memo[0] instanceof UnsupportedConstruct u) {
-                throw u;
-            }
-            pos = (Integer) memo[1];
-            return (Expr) memo[0];
-        }
-        try {
-            Expr e = sum0();
-            sumMemo.put(start, new Object[] {e, pos});
-            return e;
-        } catch (UnsupportedConstruct u) {
-            if (u.getMessage().equals(GRAMMAR_FAILURE)) {
-                sumMemo.put(start, new Object[] {u, start});
-            }
-            throw u;
-        }
+        return memoized(sumMemo, this::sum0);
     }
 
     private Expr sum0() {

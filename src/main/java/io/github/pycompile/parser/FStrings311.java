@@ -109,8 +109,8 @@ final class FStrings311 {
                 if (raw) {
                     lit.append(s, bodyStart, bodyEnd);
                 } else {
-                    f.surrogates |= Literals.decodeStrPiece(s.substring(bodyStart, bodyEnd), lit, t, filename, warnings,
-                            refuse);
+                    f.surrogates |= Literals.decodeStrPiece(s.substring(bodyStart, bodyEnd), lit,
+                            Literals.warningLine(t, target), filename, target, warnings, refuse);
                 }
                 f.addLiteral(lit);
             }
@@ -175,7 +175,7 @@ final class FStrings311 {
                         continue;
                     }
                     if (ch == '{') {
-                        throw refuse.apply("\\{ in f-strings (its warning)");
+                        Literals.braceEscape(Literals.warningLine(t, target), filename, target, warnings);
                     }
                 }
                 if (ch == '{' || ch == '}') {
@@ -199,7 +199,17 @@ final class FStrings311 {
                     addLiteral(piece);
                 } else {
                     StringBuilder dec = new StringBuilder();
-                    surrogates |= Literals.decodeStrPiece(piece, dec, t, filename, warnings, refuse);
+                    // a piece cut before a field's '{' can end in the backslash of "\\{": it stays a backslash
+                    int trailing = 0;
+                    while (trailing < piece.length() && piece.charAt(piece.length() - 1 - trailing) == '\\') {
+                        trailing++;
+                    }
+                    boolean lone = trailing % 2 == 1;
+                    surrogates |= Literals.decodeStrPiece(lone ? piece.substring(0, piece.length() - 1) : piece, dec,
+                            Literals.warningLine(t, target), filename, target, warnings, refuse);
+                    if (lone) {
+                        dec.append('\\');
+                    }
                     addLiteral(dec);
                 }
             }

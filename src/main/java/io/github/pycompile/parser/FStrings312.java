@@ -60,7 +60,7 @@ final class FStrings312 {
                 String text = ((PyObject.Str) c.value()).value();
                 boolean asIs = raw || text.indexOf('\\') < 0
                         || c.kind() == DEBUG_TEXT && Feature.FSTRING_DEBUG_TEXT_AS_WRITTEN.allowedIn(target);
-                PyObject.Str v = decode(text, asIs, open);
+                PyObject.Str v = decode(text, asIs, c.endLineno()); // its FSTRING_MIDDLE token's last line
                 if (v.value().isEmpty()) {
                     continue;
                 }
@@ -77,7 +77,7 @@ final class FStrings312 {
     /** A format spec's FSTRING_MIDDLE: decoded, even in a raw f-string before 3.14. */
     Expr specConstant(Token t, boolean raw) {
         boolean asIs = raw && Feature.FSTRING_RAW_FORMAT_SPEC.allowedIn(target) || t.text().indexOf('\\') < 0;
-        PyObject.Str v = decode(t.text(), asIs, t);
+        PyObject.Str v = decode(t.text(), asIs, t.endLine());
         return new Ast.Constant(v, null, t.startLine(), t.startCol(), t.endLine(), t.endCol());
     }
 
@@ -205,7 +205,7 @@ final class FStrings312 {
     }
 
     /** A literal part's value: as written when {@code asIs}, else with its escapes decoded. */
-    private PyObject.Str decode(String text, boolean asIs, Token at) {
+    private PyObject.Str decode(String text, boolean asIs, int warningLine) {
         if (text.codePoints().anyMatch(Identifiers::isEscapedByte)) { // a lone surrogate: an undecodable byte
             throw refuse.apply("undecodable bytes in an f-string (its error)");
         }
@@ -223,7 +223,7 @@ final class FStrings312 {
             throw error.apply(malformed);
         }
         StringBuilder sb = new StringBuilder();
-        boolean lonePairs = Literals.decodeStrPiece(lone ? text.substring(0, text.length() - 1) : text, sb, at, filename,
+        boolean lonePairs = Literals.decodeFStringPart(lone ? text.substring(0, text.length() - 1) : text, sb, warningLine, filename,
                 target, warnings, refuse);
         if (lone) {
             sb.append('\\');

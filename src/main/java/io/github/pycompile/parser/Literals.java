@@ -249,32 +249,82 @@ final class Literals {
                 kind = "u"; // 3.11 looks at the first character only: U"" has no kind
             }
             first = false;
-            if (bytes != null && bytes != isBytes) {
-                throw refuse.apply("mixing bytes and str literals (its error)");
-            }
+            // the piece is decoded (and warns) before the mixing of bytes and str is found
+            boolean mixed = bytes != null && bytes != isBytes;
             bytes = isBytes;
             String body = split.body();
             if (isBytes) {
-                decodeBytes(body, raw, data, t, filename, target, warnings, refuse);
+                decodeBytes(body, raw, data, warningLine(t, target), filename, target, warnings, refuse);
             } else if (raw) {
                 text.append(body);
             } else {
-                surrogates |= decodeStr(body, text, t, filename, target, warnings, refuse);
+                surrogates |= decodeStr(body, text, warningLine(t, target), filename, target, warnings, refuse, false);
+            }
+            if (mixed) {
+                throw refuse.apply("mixing bytes and str literals (its error)");
             }
         }
         PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : str(text.toString(), surrogates);
         return new Ast.Constant(value, kind, lineno, col, endLineno, endCol);
     }
 
-    private static void invalidEscape(char c, Token t, String filename, PythonVersion target,
+    /**
+     * Reports the first invalid escape of one decoded piece ({@code warned} keeps it to one). 3.6-3.9 spell
+     * it {@code invalid escape sequence \d}, 3.10 on quote it; a DeprecationWarning until 3.11, a
+     * SyntaxWarning from 3.12. From 3.11 an octal escape above {@code \377} is reported too ("invalid
+     * octal escape sequence"), sharing the one report.
+     */
+    private static void invalidEscape(String escape, boolean octal, int line, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings, boolean[] warned) {
-        if (!warned[0]) {
-            warned[0] = true;
-            // a DeprecationWarning until 3.11, a SyntaxWarning from 3.12 on
-            String category = target.atLeast(PythonVersion.V3_12) ? "SyntaxWarning" : "DeprecationWarning";
-            warnings.accept(new CompilerWarning(category, "invalid escape sequence '\\" + c + "'", filename,
-                    t.startLine()));
+        if (warned != null && warned[0]) {
+            return;
         }
+        if (warned != null) {
+            warned[0] = true;
+        }
+        String category = target.atLeast(PythonVersion.V3_12) ? "SyntaxWarning" : "DeprecationWarning";
+        String kind = octal ? "invalid octal escape sequence" : "invalid escape sequence";
+        String message;
+        if (target.atLeast(PythonVersion.V3_14)) {
+            // 3.14 suggests the escaped backslash and a raw string
+            message = "\"\\" + escape + "\" is an " + kind + ". Such sequences will not work in the future. Did you mean \"\\\\"
+                    + escape + "\"? A raw string is also an option.";
+        } else if (target.atLeast(PythonVersion.V3_10)) {
+            message = kind + " '\\" + escape + "'";
+        } else {
+            message = kind + " \\" + escape;
+        }
+        warnings.accept(new CompilerWarning(category, message, filename, line));
+    }
+
+    /**
+     * 3.14 names the line the escape is on: {@code line} (where the piece is said to start) plus the newlines
+     * written before the escape; earlier versions name {@code line} itself.
+     */
+    private static int lineOf(String body, int escapeAt, int line, PythonVersion target) {
+        if (!target.atLeast(PythonVersion.V3_14)) {
+            return line;
+        }
+        int n = line;
+        for (int k = 0; k < escapeAt; k++) {
+            if (body.charAt(k) == '\n') {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** An f-string's {@code \\{} as 3.6-3.11 report it while looking for the string's fields (one per occurrence). */
+    static void braceEscape(int line, String filename, PythonVersion target, Consumer<CompilerWarning> warnings) {
+        invalidEscape("{", false, line, filename, target, warnings, null);
+    }
+
+    /**
+     * The line an invalid-escape warning of a string token names: 3.6 and 3.7 took it from the concrete tree's
+     * token, which sits on the string's last line in 3.6 and 3.7; 3.8 on name the token's first line.
+     */
+    static int warningLine(Token t, PythonVersion target) {
+        return target.atLeast(PythonVersion.V3_8) ? t.startLine() : t.endLine();
     }
 
     /**
@@ -285,21 +335,24 @@ final class Literals {
         return new PyObject.Str(value, false, lonePairs);
     }
 
-    /** Decodes one piece of a non-raw str literal (escapes; one invalid-escape warning per piece). */
-    static boolean decodeStrPiece(String body, StringBuilder out, Token t, String filename,
+    /** Decodes one piece of a non-raw str literal of {@code target} (escapes; one invalid-escape warning per piece, on {@code line}). */
+    static boolean decodeStrPiece(String body, StringBuilder out, int line, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
-        return decodeStr(body, out, t, filename, PythonVersion.V3_11, warnings, refuse);
+        return decodeStr(body, out, line, filename, target, warnings, refuse, false);
     }
 
-    /** {@link #decodeStrPiece} with the target's warning category. */
-    static boolean decodeStrPiece(String body, StringBuilder out, Token t, String filename, PythonVersion target,
+    /**
+     * A 3.12+ f-string part: as {@link #decodeStrPiece}, but a {@code \{} or {@code \}} that is the piece's
+     * first invalid escape was already reported by the tokenizer, and it is the one report of the piece.
+     */
+    static boolean decodeFStringPart(String body, StringBuilder out, int line, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
-        return decodeStr(body, out, t, filename, target, warnings, refuse);
+        return decodeStr(body, out, line, filename, target, warnings, refuse, true);
     }
 
     /** Decodes escapes into {@code out}; true if an escape produced a surrogate code unit. */
-    private static boolean decodeStr(String body, StringBuilder out, Token t, String filename, PythonVersion target,
-            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
+    private static boolean decodeStr(String body, StringBuilder out, int line, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse, boolean bracesReported) {
         boolean surrogate = false;
         boolean[] warned = {false};
         int n = body.length();
@@ -343,10 +396,10 @@ final class Literals {
                         v = v * 8 + (body.charAt(++i) - '0');
                         k++;
                     }
-                    if (v > 0377) {
-                        throw refuse.apply("octal escapes above \\377");
+                    if (v > 0377 && target.atLeast(PythonVersion.V3_11)) {
+                        invalidEscape(body.substring(i - 2, i + 1), true, lineOf(body, i, line, target), filename, target, warnings, warned);
                     }
-                    out.append((char) v);
+                    out.append((char) v); // up to U+01FF, as written
                 }
                 case 'x' -> {
                     out.appendCodePoint(hex(body, i + 1, 2, refuse));
@@ -390,7 +443,11 @@ final class Literals {
                     i = close;
                 }
                 default -> {
-                    invalidEscape(e, t, filename, target, warnings, warned);
+                    if (bracesReported && (e == '{' || e == '}')) {
+                        warned[0] = true;
+                    } else {
+                        invalidEscape(String.valueOf(e), false, lineOf(body, i, line, target), filename, target, warnings, warned);
+                    }
                     out.append('\\').append(e);
                 }
             }
@@ -398,7 +455,7 @@ final class Literals {
         return surrogate;
     }
 
-    private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, Token t, String filename,
+    private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, int line, String filename,
             PythonVersion target, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
         boolean[] warned = {false};
         int n = body.length();
@@ -434,10 +491,10 @@ final class Literals {
                         v = v * 8 + (body.charAt(++i) - '0');
                         k++;
                     }
-                    if (v > 0377) {
-                        throw refuse.apply("octal escapes above \\377");
+                    if (v > 0377 && target.atLeast(PythonVersion.V3_11)) {
+                        invalidEscape(body.substring(i - 2, i + 1), true, lineOf(body, i, line, target), filename, target, warnings, warned);
                     }
-                    out.write(v);
+                    out.write(v & 0xFF); // the low byte of a value above \377
                 }
                 case 'x' -> {
                     out.write(hex(body, i + 1, 2, refuse));
@@ -447,7 +504,7 @@ final class Literals {
                     if (e >= 0x80) {
                         throw refuse.apply("non-ASCII bytes literals (their error)");
                     }
-                    invalidEscape(e, t, filename, target, warnings, warned);
+                    invalidEscape(String.valueOf(e), false, lineOf(body, i, line, target), filename, target, warnings, warned);
                     out.write('\\');
                     out.write(e);
                 }

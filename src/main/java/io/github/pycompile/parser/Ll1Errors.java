@@ -6,6 +6,10 @@ import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Tokenizer;
+import io.github.pycompile.compiler.CompilerWarning;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * The syntax errors of CPython 3.6 to 3.8 that {@link Parser311} reproduces for those targets. Their
@@ -55,6 +59,39 @@ final class Ll1Errors {
         if (first == null) {
             int offset = target.atLeast(PythonVersion.V3_8) ? col + 1 : col;
             first = new PythonError("SyntaxError", msg, filename, line, offset, tokenizer.lineText(line), -1, -1);
+        }
+    }
+
+    /** True once an {@code ast.c} error is kept. */
+    boolean hasError() {
+        return first != null;
+    }
+
+    /**
+     * The warnings of a 3.6-3.8 parse: {@code ast.c} decodes the literals only once the LL(1) parser has
+     * accepted the whole file, and stops at its first error; so warnings are held, dropped if the file
+     * does not parse, and those after the first {@code ast.c} error are never given.
+     */
+    static final class WarningGate implements Consumer<CompilerWarning> {
+        private final Consumer<CompilerWarning> out;
+        private final List<CompilerWarning> held = new ArrayList<>();
+        Ll1Errors errors;
+
+        WarningGate(Consumer<CompilerWarning> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(CompilerWarning w) {
+            if (errors == null || !errors.hasError()) {
+                held.add(w);
+            }
+        }
+
+        /** The whole file parsed: the held warnings are given. */
+        void release() {
+            held.forEach(out);
+            held.clear();
         }
     }
 

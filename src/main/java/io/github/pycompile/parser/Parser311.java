@@ -228,10 +228,18 @@ public final class Parser311 {
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         List<CompilerWarning> held = new ArrayList<>(); // an attempt cut short must not have warned
         try {
+            boolean cutShort = true;
             try {
-                return parseOnThisStack(source, filename, target, held::add);
+                Ast.ModuleNode m = parseOnThisStack(source, filename, target, held::add);
+                cutShort = false;
+                return m;
+            } catch (PythonError | RuntimeException e) {
+                cutShort = false; // an error or a refusal: the warnings before it stand
+                throw e;
             } finally {
-                held.forEach(warnings);
+                if (!cutShort) {
+                    held.forEach(warnings);
+                }
             }
         } catch (StackOverflowError e) {
             Object[] result = new Object[1];
@@ -272,11 +280,21 @@ public final class Parser311 {
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
-        Parser311 p = new Parser311(tk, target, filename, warnings);
+        // 3.6-3.8 decode literals in ast.c, after the LL(1) parser accepted the whole file
+        Ll1Errors.WarningGate gate = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors.WarningGate(warnings);
+        Consumer<CompilerWarning> out = gate == null ? warnings : gate;
+        tk.reportWarningsTo(w -> out.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno())));
+        Parser311 p = new Parser311(tk, target, filename, out);
+        if (gate != null) {
+            gate.errors = p.ll1;
+        }
         p.declaredEncoding = decoded.declared();
         Ast.ModuleNode m;
         try {
             m = p.file();
+            if (gate != null) {
+                gate.release();
+            }
             if (p.ll1 != null) {
                 p.ll1.raiseFirst();
             }
@@ -295,7 +313,9 @@ public final class Parser311 {
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
-            Parser311 p2 = new Parser311(tk, target, filename, w -> { }, p.tokens);
+            // 3.9 and 3.10 decode the strings again in the second pass, warning again; 3.11 on do not
+            Parser311 p2 = new Parser311(tk, target, filename, target.atLeast(PythonVersion.V3_11) ? w -> { } : warnings,
+                    p.tokens);
             p2.errorPass = true;
             p2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
             p2.declaredEncoding = p.declaredEncoding;
@@ -312,9 +332,6 @@ public final class Parser311 {
                 }
             }
             throw r.toException(target);
-        }
-        for (Tokenizer.Warning w : tk.warnings()) {
-            warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));
         }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
             checkFutureImports(m, target);
@@ -3742,10 +3759,25 @@ public final class Parser311 {
         return new Ast.Constant(value, null, l(start), c(start), el(), ec());
     }
 
+    /** The {@code strings} rule is memoized, as CPython's is: each run of strings is decoded (and warns) once a pass. */
+    private java.util.HashMap<Integer, Object[]> stringsMemo;
+
     private Expr strings() {
-        if (pep701) {
-            return strings312();
+        int at = pos;
+        Object[] hit = stringsMemo == null ? null : stringsMemo.get(at);
+        if (hit != null) {
+            pos = (Integer) hit[1];
+            return (Expr) hit[0];
         }
+        Expr e = pep701 ? strings312() : strings0();
+        if (stringsMemo == null) {
+            stringsMemo = new java.util.HashMap<>();
+        }
+        stringsMemo.put(at, new Object[] {e, pos});
+        return e;
+    }
+
+    private Expr strings0() {
         int start = pos;
         List<Token> parts = new ArrayList<>();
         boolean fstring = false;
@@ -3824,10 +3856,14 @@ public final class Parser311 {
             if (at(TokenKind.STRING)) {
                 Token t = tok(pos++);
                 checkStringToken(t);
-                pieces.add(t);
+                // beside f-strings each STRING is decoded as it is read (its warnings in source order)
+                pieces.add(fstring && !Literals.isBytes(t) ? stringPiece(t) : t);
                 bytes |= Literals.isBytes(t);
                 str |= !Literals.isBytes(t);
             } else if (at(TokenKind.FSTRING_START)) {
+                if (!fstring) {
+                    pieces.replaceAll(o -> o instanceof Token t && !Literals.isBytes(t) ? stringPiece(t) : o);
+                }
                 pieces.add(fstring(false));
                 fstring = true;
             } else if (at(TokenKind.TSTRING_START)) {
@@ -3843,31 +3879,35 @@ public final class Parser311 {
             }
         }
         if (bytes && (str || fstring)) {
-            // _PyPegen_concatenate_strings: at the token after the strings
+            // _PyPegen_concatenate_strings: at the token after the strings, each STRING decoded (and warned) first
+            for (Object o : pieces) {
+                if (o instanceof Token t) {
+                    stringPiece(t);
+                }
+            }
             throw lastTokenError("SyntaxError", "cannot mix bytes and nonbytes literals");
         }
-        List<Token> plain = new ArrayList<>();
-        for (Object o : pieces) {
-            if (o instanceof Token t) {
-                plain.add(t);
-            }
-        }
         if (!fstring) {
+            List<Token> plain = new ArrayList<>(pieces.size());
+            for (Object o : pieces) {
+                plain.add((Token) o);
+            }
             return Literals.strings(plain, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
         }
         List<Expr> items = new ArrayList<>(pieces.size());
         for (Object o : pieces) {
-            if (o instanceof Token t) {
-                if (Literals.isBytes(t)) {
-                    throw refuse("mixing bytes and str literals (its error)");
-                }
-                items.add(Literals.strings(List.of(t), filename, target, warnings, t.startLine(), t.startCol(),
-                        t.endLine(), t.endCol(), this::refuse));
-            } else {
-                items.add((Expr) o);
+            if (o instanceof Token) {
+                throw refuse("mixing bytes and str literals (its error)");
             }
+            items.add((Expr) o);
         }
         return FStrings312.concatenate(items, l(start), c(start), el(), ec());
+    }
+
+    /** One STRING token beside f-strings (3.12+), decoded on its own. */
+    private Expr stringPiece(Token t) {
+        return Literals.strings(List.of(t), filename, target, warnings, t.startLine(), t.startCol(), t.endLine(),
+                t.endCol(), this::refuse);
     }
 
     /**
@@ -4116,9 +4156,12 @@ public final class Parser311 {
      */
     private Expr subExpression(String parenthesized, int startLine, int startCol) {
         Tokenizer tk = new Tokenizer(parenthesized, target, filename);
+        int shift = startLine - 1;
+        tk.reportWarningsTo(w -> warnings.accept(new CompilerWarning(w.category(), w.message(), filename,
+                w.lineno() + shift)));
         Parser311 p = new Parser311(tk, target, filename, warnings);
         p.sub = true;
-        p.lineShift = startLine - 1;
+        p.lineShift = shift;
         p.colShift = startCol;
         p.depth = depth;
         try {

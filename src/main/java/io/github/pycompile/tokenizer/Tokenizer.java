@@ -4,6 +4,7 @@ import io.github.pycompile.PythonError;
 import io.github.pycompile.target.PythonVersion;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * CPython's C tokenizer ({@code Parser/tokenizer.c}, {@code Parser/lexer/} in 3.13+) for one target
@@ -100,6 +101,8 @@ public final class Tokenizer {
     private PythonError failed;
     private boolean failedByCode;
     private final List<Warning> warnings = new ArrayList<>();
+    /** Where warnings go as they are emitted (CPython's tokenizer warns as it reads), if set. */
+    private Consumer<Warning> warningSink;
 
     private boolean sameChars(String s, int at) {
         for (int k = 0; k < s.length(); k++) {
@@ -169,9 +172,14 @@ public final class Tokenizer {
         return target;
     }
 
-    /** Warnings emitted so far. */
+    /** Warnings emitted so far (none once {@link #reportWarningsTo} is set). */
     public List<Warning> warnings() {
         return warnings;
+    }
+
+    /** Hands each later warning to {@code sink} as it is emitted, interleaved with the parser's own. */
+    public void reportWarningsTo(Consumer<Warning> sink) {
+        this.warningSink = sink;
     }
 
     /** All tokens up to and including ENDMARKER. */
@@ -1383,6 +1391,11 @@ public final class Tokenizer {
     }
 
     void warn(String category, String message) {
-        warnings.add(new Warning(category, message, lineno));
+        Warning w = new Warning(category, message, lineno);
+        if (warningSink != null) {
+            warningSink.accept(w);
+        } else {
+            warnings.add(w);
+        }
     }
 }

@@ -1,5 +1,6 @@
 # Prints the cases of src/test/resources/golden/parser-warnings/cases.json: sources whose parse warns
-# (invalid escapes in str/bytes/f-strings, octal escapes above \377, number literals run into a keyword),
+# (invalid escapes in str/bytes/f-strings, octal escapes above \377, number literals run into a keyword,
+# 3.6's async/await bound as names),
 # with the warning on later lines, in concatenations, in f-string fields, and before or after a syntax
 # error -- the rules differ by version (message spelling, category, line, second-pass repeats, order).
 # Usage: python3 scripts/golden/parser_warnings_cases.py > src/test/resources/golden/parser-warnings/cases.json
@@ -26,6 +27,14 @@ CASES = [
     "x = (1,\n f'{0in y}')\n", "x = (1,\n f'''\n{0in y}''')\n", "x = f'{1}' f'{0in y}'\n", "x = f'{x:{0in y}}'\n",
     "if x:\n    y = '\\d'\n    z = '\\d'\n", "x = [y for y in '\\d' if y]\n", "x = lambda: '\\d'\n",
     "x = f'{\"a\"}\\d{0in y}'\n", "x = '\\d'; y = b'\\q'; z = f'\\w{1}'\n", "x = 1 if '\\d' else 0xfor\n",
+    # 3.6: async/await are names outside an async def, with a DeprecationWarning where they are bound
+    "async = 1\n", "x = async\n", "print(await)\n", "x.async = 1\n", "x = y.async\n", "def async(): pass\n",
+    "class await: pass\n", "def f(async): pass\n", "f(async=1)\n", "import async\n", "import x as async\n",
+    "from x import async\n", "from async import x\n", "global async\n", "for async in x: pass\n",
+    "with x as async: pass\n", "lambda async: 1\n", "async, b = 1, 2\n", "async def f():\n    async = 1\n",
+    "async def f():\n    x = await y\n", "def f():\n    await = 1\n", "x = [async for async in y]\n",
+    "try:\n    pass\nexcept E as async:\n    pass\n", "async += 1\n", "del async\n", "nonlocal async\n",
+    "def f(*, async=1): pass\n", "def f(**async): pass\n", "x: async = 1\n", "async: int = 1\n",
 ]
 
 print(json.dumps(CASES, indent=0))

@@ -37,23 +37,6 @@ final class Ll1Errors {
         this.tokenizer = tokenizer;
     }
 
-    /**
-     * 3.6's soft keywords: its tokenizer marks {@code async}/{@code await} as ASYNC/AWAIT where they
-     * are keywords (in and before an {@code async def}), which this parser reads as its keywords;
-     * elsewhere they are identifiers, which it cannot read as such: refused.
-     */
-    static Token asyncKeywords36(Token t) {
-        if (t.kind() == TokenKind.ASYNC || t.kind() == TokenKind.AWAIT) {
-            return new Token(TokenKind.NAME, t.text(), t.startLine(), t.startCol(), t.endLine(), t.endCol(),
-                    t.startIndex(), t.endIndex());
-        }
-        if (t.kind() == TokenKind.NAME && (t.text().equals("async") || t.text().equals("await"))) {
-            throw new UnsupportedConstruct("'" + t.text() + "' outside an async def (an identifier in 3.6)",
-                    t.startLine());
-        }
-        return t;
-    }
-
     /** Records {@code ast.c}'s error at a node starting at (line, col), unless an earlier one is kept. */
     void astError(int line, int col, String msg) {
         if (first == null) {
@@ -90,7 +73,26 @@ final class Ll1Errors {
 
         /** The whole file parsed: the held warnings are given. */
         void release() {
-            held.forEach(out);
+            release(List.of());
+        }
+
+        /**
+         * As {@link #release()}, with warnings found by walking the tree ({@code ast.c}'s own walk): merged
+         * in by line, before the held ones of the same line (a statement's targets are walked before its
+         * value); none past the line of a kept {@code ast.c} error.
+         */
+        void release(List<CompilerWarning> walked) {
+            int limit = errors != null && errors.first != null ? errors.first.lineno() : Integer.MAX_VALUE;
+            int i = 0;
+            for (CompilerWarning w : held) {
+                while (i < walked.size() && walked.get(i).lineno() <= w.lineno() && walked.get(i).lineno() < limit) {
+                    out.accept(walked.get(i++));
+                }
+                out.accept(w);
+            }
+            while (i < walked.size() && walked.get(i).lineno() < limit) {
+                out.accept(walked.get(i++));
+            }
             held.clear();
         }
     }

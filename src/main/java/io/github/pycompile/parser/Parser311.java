@@ -55,6 +55,10 @@ public final class Parser311 {
             "await", "break", "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from",
             "global", "if", "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try",
             "while", "with", "yield");
+    private static final WordSet KEYWORDS_36 = new WordSet("False", "None", "True", "and", "as", "assert", "break",
+            "class", "continue", "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if",
+            "import", "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+            "with", "yield");
     /** Deeper than this the parser refuses (CPython 3.11's parser stops at 6000 C frames; we stay below). */
     private static final int MAX_DEPTH = 900;
 
@@ -111,6 +115,11 @@ public final class Parser311 {
      * reads past the brace (3.10+; 3.9's generic error stays at the brace).
      */
     private final boolean braceComprehensionTrailer;
+    /**
+     * The reserved words: 3.6's tokenizer makes async/await ASYNC/AWAIT tokens where they are keywords (an
+     * async def and its body), and leaves them identifiers elsewhere.
+     */
+    private final WordSet keywords;
     /** pegen's forced tokens ({@code &&':'}), from 3.10 on. */
     private final boolean forcedTokens;
     /** A BOM or coding cookie named the source's encoding. */
@@ -144,6 +153,7 @@ public final class Parser311 {
         this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
         this.forcedTokens = target.atLeast(PythonVersion.V3_10);
         this.braceComprehensionTrailer = target.atLeast(PythonVersion.V3_10);
+        this.keywords = target == PythonVersion.V3_6 ? KEYWORDS_36 : KEYWORDS;
         this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
 
@@ -293,7 +303,7 @@ public final class Parser311 {
         try {
             m = p.file();
             if (gate != null) {
-                gate.release();
+                gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
             }
             if (p.ll1 != null) {
                 p.ll1.raiseFirst();
@@ -411,9 +421,6 @@ public final class Parser311 {
                             t.endLine() + lineShift, t.endLine() == 1 && t.endCol() >= 0 ? t.endCol() + colShift : t.endCol(),
                             t.startIndex(), t.endIndex());
                 }
-                if (target == PythonVersion.V3_6) {
-                    t = Ll1Errors.asyncKeywords36(t);
-                }
                 tokens.add(t);
                 readTokens = tokens.array();
                 readCount = tokens.size();
@@ -454,7 +461,12 @@ public final class Parser311 {
 
     private boolean atKeyword(String kw) {
         Token t = peek();
-        return t.kind() == TokenKind.NAME && t.text().equals(kw);
+        TokenKind k = t.kind();
+        if (k == TokenKind.NAME) {
+            // in 3.6 a NAME async/await is an identifier (its keywords are ASYNC/AWAIT tokens)
+            return t.text().equals(kw) && (keywords == KEYWORDS || !kw.equals("async") && !kw.equals("await"));
+        }
+        return (k == TokenKind.ASYNC || k == TokenKind.AWAIT) && t.text().equals(kw);
     }
 
     private boolean accept(TokenKind k) {
@@ -550,7 +562,7 @@ public final class Parser311 {
 
     private boolean atName() {
         Token t = peek();
-        return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
+        return t.kind() == TokenKind.NAME && !keywords.contains(t.text());
     }
 
     /** A NAME token; a non-ASCII identifier NFKC-normalised, as the parser stores identifiers (PEP 3131). */
@@ -682,7 +694,7 @@ public final class Parser311 {
         if (t.kind() == TokenKind.AT) {
             return decorated();
         }
-        if (t.kind() != TokenKind.NAME) {
+        if (t.kind() != TokenKind.NAME && t.kind() != TokenKind.ASYNC) {
             return null;
         }
         switch (t.text()) {
@@ -701,6 +713,9 @@ public final class Parser311 {
             case "try":
                 return tryStatement();
             case "async": {
+                if (t.kind() != TokenKind.ASYNC && keywords != KEYWORDS) {
+                    return null; // 3.6: an identifier
+                }
                 int start = pos;
                 pos++;
                 if (atKeyword("def")) {
@@ -848,7 +863,7 @@ public final class Parser311 {
         Token t = peek();
         switch (t.kind()) {
             case NAME:
-                return !KEYWORDS.contains(t.text()) || t.text().equals("None") || t.text().equals("True")
+                return !keywords.contains(t.text()) || t.text().equals("None") || t.text().equals("True")
                         || t.text().equals("False");
             case NUMBER:
             case STRING:
@@ -1943,7 +1958,7 @@ public final class Parser311 {
 
     private boolean atNameAt(int i) {
         Token t = tok(i);
-        return t.kind() == TokenKind.NAME && !KEYWORDS.contains(t.text());
+        return t.kind() == TokenKind.NAME && !keywords.contains(t.text());
     }
 
     /** An {@code import} alias; 3.9's have no positions. */
@@ -2164,8 +2179,10 @@ public final class Parser311 {
     private boolean startsExpression() {
         Token t = peek();
         switch (t.kind()) {
+            case AWAIT: // 3.6, inside an async def
+                return true;
             case NAME:
-                return !KEYWORDS.contains(t.text()) || Set.of("not", "lambda", "await", "None", "True", "False", "yield")
+                return !keywords.contains(t.text()) || Set.of("not", "lambda", "await", "None", "True", "False", "yield")
                         .contains(t.text());
             case NUMBER:
             case STRING:

@@ -2,6 +2,7 @@ package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedConstruct;
+import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
@@ -56,6 +57,48 @@ final class Ll1Errors {
             int offset = target.atLeast(PythonVersion.V3_8) ? col + 1 : col;
             first = new PythonError("SyntaxError", msg, filename, line, offset, tokenizer.lineText(line), -1, -1);
         }
+    }
+
+    /** Whether an {@code ast.c} error is kept. */
+    boolean hasError() {
+        return first != null;
+    }
+
+    /**
+     * For a source our parser failed on (or kept an {@code ast.c} error for): raises the error of the
+     * target's LL(1) parser and tokenizer ({@link Ll1Recognizer}) if they reject the source, which CPython
+     * meets before any {@code ast.c} check; returns if they accept it.
+     *
+     * @throws UnsupportedFeatureException where the recognizer does not reproduce the parser
+     */
+    static void raisePgenError(String text, boolean declared, PythonVersion target, String filename)
+            throws PythonError, UnsupportedFeatureException {
+        PythonError e;
+        try {
+            e = Ll1Recognizer.firstError(text, declared, target, filename);
+        } catch (Ll1Recognizer.NotReproduced n) {
+            throw new UnsupportedFeatureException(target, n.getMessage(), -1);
+        }
+        if (e != null) {
+            throw legacyStatement(e);
+        }
+    }
+
+    /**
+     * SyntaxError's constructor (not its subclasses') in 3.6-3.8: on a line without '(' holding a
+     * print or exec statement (at its start, or after its first ':'), the message names the call.
+     */
+    static PythonError legacyStatement(PythonError e) {
+        if (!e.typeName().equals("SyntaxError") || e.text() == null || e.text().indexOf('(') >= 0) {
+            return e;
+        }
+        String msg = Parser311.legacyStatementMessage(e.text(), 0);
+        int colon = e.text().indexOf(':');
+        if (msg == null && colon >= 0) {
+            msg = Parser311.legacyStatementMessage(e.text(), colon + 1);
+        }
+        return msg == null ? e : new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
+                e.endLineno(), e.endOffset());
     }
 
     /** Raises the kept {@code ast.c} error, if any (the whole file has parsed). */

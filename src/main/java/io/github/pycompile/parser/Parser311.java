@@ -186,7 +186,7 @@ public final class Parser311 {
     }
 
     /** 3.9's message for a line whose text from {@code start} (after blanks) is a print or exec statement. */
-    private static String legacyStatementMessage(String text, int start) {
+    static String legacyStatementMessage(String text, int start) {
         while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
@@ -277,10 +277,15 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
+        } catch (PythonError e) {
             if (p.ll1 != null) {
-                p.ll1.raiseFirst();
+                Ll1Errors.raisePgenError(decoded.text(), decoded.declared(), target, filename);
             }
+            throw e;
         } catch (TokenizerFailure f) {
+            if (p.ll1 != null) {
+                Ll1Errors.raisePgenError(decoded.text(), decoded.declared(), target, filename);
+            }
             if (f.parser && p.ll1 != null) {
                 // the first pass's errors are pegen's: 3.6-3.8's own are not reproduced yet
                 throw new UnsupportedFeatureException(target, Ll1Errors.REFUSAL, f.error.lineno());
@@ -288,10 +293,14 @@ public final class Parser311 {
             throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p.furthestLine()) : f.error; // 3.9 scans no further
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
+                if (p.ll1 != null) {
+                    Ll1Errors.raisePgenError(decoded.text(), decoded.declared(), target, filename);
+                }
                 throw r.toException(target);
             }
             if (p.ll1 != null) {
-                throw r.toException(target); // 3.6-3.8's LL(1) parser errors are not reproduced yet
+                Ll1Errors.raisePgenError(decoded.text(), decoded.declared(), target, filename);
+                throw r.toException(target); // the LL(1) parser accepts: an ast.c error, not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
@@ -312,6 +321,10 @@ public final class Parser311 {
                 }
             }
             throw r.toException(target);
+        }
+        if (p.ll1 != null && p.ll1.hasError()) {
+            Ll1Errors.raisePgenError(decoded.text(), decoded.declared(), target, filename); // the LL(1) parse comes first
+            p.ll1.raiseFirst();
         }
         for (Tokenizer.Warning w : tk.warnings()) {
             warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));

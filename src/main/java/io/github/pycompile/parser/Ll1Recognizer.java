@@ -1,0 +1,286 @@
+package io.github.pycompile.parser;
+
+import io.github.pycompile.PythonError;
+import io.github.pycompile.target.PythonVersion;
+import io.github.pycompile.tokenizer.Token;
+import io.github.pycompile.tokenizer.TokenKind;
+import io.github.pycompile.tokenizer.Tokenizer;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * 3.6 to 3.8's LL(1) parser run as a recognizer: the first error of {@code Parser/parser.c} and its
+ * tokenizer, with {@code parsetok.c}'s position and {@code pythonrun.c}'s message, or none when the
+ * source parses (any error is then {@code ast.c}'s or a later phase's).
+ *
+ * <p>The automaton is the target's own: each rule a DFA whose states carry the parser's accelerator (for
+ * every label that can come next, shift to a state or push a rule), read from {@code ll1-X.Y.txt},
+ * dumped from the real interpreter by {@code scripts/ll1/dump_pgen_tables.py}. The parser shifts a token
+ * if the state on top of its stack has an action for it, pops a finished rule (an accepting state)
+ * otherwise, and fails at a state that neither shifts nor accepts. Run only after {@link Parser311}
+ * failed, so a file that parses costs nothing.
+ */
+final class Ll1Recognizer {
+    /** Encoded accelerator entries: a push when this bit is set. */
+    private static final int PUSH = 1 << 7;
+    private static final int NT_OFFSET = 256;
+    /** The parser's stack size ({@code MAXSTACK}): deeper nesting is a MemoryError. */
+    private static final int MAXSTACK = 1500;
+
+    /** One version's tables. */
+    private record Tables(Map<TokenKind, Integer> terminals, Map<String, Integer> keywords, String[] labelNames,
+            Rule[] rules, int start) {
+    }
+
+    private record Rule(String name, State[] states) {
+    }
+
+    private record State(boolean accept, int narcs, int lower, int[] accel) {
+    }
+
+    private static final Map<PythonVersion, Tables> TABLES = new EnumMap<>(PythonVersion.class);
+
+    private Ll1Recognizer() {
+    }
+
+    /** Whether the recognizer has tables for {@code target}. */
+    static boolean covers(PythonVersion target) {
+        return target == PythonVersion.V3_6 || target == PythonVersion.V3_7 || target == PythonVersion.V3_8;
+    }
+
+    private static synchronized Tables tables(PythonVersion target) {
+        return TABLES.computeIfAbsent(target, Ll1Recognizer::load);
+    }
+
+    private static Tables load(PythonVersion v) {
+        String name = "ll1-" + v.dotted() + ".txt";
+        try (InputStream in = Ll1Recognizer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            Map<TokenKind, Integer> terminals = new HashMap<>();
+            Map<String, Integer> keywords = new HashMap<>();
+            String[] labelNames = null;
+            List<Rule> rules = new ArrayList<>();
+            int start = -1;
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split(" ");
+                switch (f[0]) {
+                    case "labels" -> {
+                        int n = Integer.parseInt(f[1]);
+                        labelNames = new String[n];
+                        for (int i = 0; i < n; i++) {
+                            String[] l = r.readLine().split(" ");
+                            labelNames[i] = l[2];
+                            if (l[1].equals("K")) {
+                                keywords.putIfAbsent(l[2], i);
+                            } else if (l[1].equals("T") && !l[2].equals("EMPTY") && !l[2].equals("TYPE_COMMENT")) {
+                                // (TYPE_COMMENT tokens come only with ast.parse(type_comments=True))
+                                terminals.putIfAbsent(TokenKind.valueOf(l[2]), i);
+                            }
+                        }
+                    }
+                    case "rule" -> {
+                        int n = Integer.parseInt(f[3]);
+                        State[] states = new State[n];
+                        for (int i = 0; i < n; i++) {
+                            String[] s = r.readLine().trim().split(" ");
+                            int[] accel = new int[s.length - 4];
+                            for (int k = 0; k < accel.length; k++) {
+                                accel[k] = Integer.parseInt(s[4 + k]);
+                            }
+                            states[i] = new State(s[1].equals("1"), Integer.parseInt(s[2]), Integer.parseInt(s[3]), accel);
+                        }
+                        if (Integer.parseInt(f[2]) != NT_OFFSET + rules.size()) {
+                            throw new IllegalStateException("rules out of order in " + name);
+                        }
+                        rules.add(new Rule(f[1], states));
+                    }
+                    case "start" -> start = Integer.parseInt(f[1]);
+                    default -> throw new IllegalStateException("bad line in " + name + ": " + line);
+                }
+            }
+            return new Tables(terminals, keywords, labelNames, rules.toArray(new Rule[0]), start);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where the recognizer met a construct it does not reproduce: the caller keeps its refusal. */
+    static final class NotReproduced extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        NotReproduced(String what) {
+            super(what, null, false, false);
+        }
+    }
+
+    /**
+     * The error the target's LL(1) parser (with its tokenizer) raises for {@code text}, or null if it
+     * parses the whole file.
+     *
+     * @throws NotReproduced where the parser's behaviour depends on what is not reproduced here
+     */
+    static PythonError firstError(String text, boolean declaredEncoding, PythonVersion target, String filename)
+            throws NotReproduced {
+        Tables t = tables(target);
+        Tokenizer tk = new Tokenizer(text, target, filename, declaredEncoding);
+        int[] ruleStack = new int[MAXSTACK];
+        int[] stateStack = new int[MAXSTACK];
+        int top = 0;
+        ruleStack[0] = t.start;
+        stateStack[0] = 0;
+        boolean started = false;
+        boolean eofNewline = false;
+        while (true) {
+            Token tok;
+            try {
+                tok = tk.next();
+            } catch (PythonError e) {
+                return e;
+            }
+            TokenKind kind = tok.kind();
+            boolean substituted = false;
+            if (kind == TokenKind.ENDMARKER && started && !eofNewline) {
+                // parsetok feeds one NEWLINE in place of the first ENDMARKER after any token
+                kind = TokenKind.NEWLINE;
+                substituted = true;
+                eofNewline = true;
+            }
+            started = true;
+            int label = classify(t, kind, tok, target);
+            if (label == -2) {
+                throw new NotReproduced("'<>' with barry_as_FLUFL");
+            }
+            int expected = -1;
+            boolean error = label < 0;
+            boolean done = false;
+            while (!error) {
+                Rule rule = t.rules[ruleStack[top] - NT_OFFSET];
+                State s = rule.states[stateStack[top]];
+                int x = label >= s.lower && label < s.lower + s.accel.length ? s.accel[label - s.lower] : -1;
+                if (x != -1) {
+                    if ((x & PUSH) != 0) {
+                        stateStack[top] = x & (PUSH - 1);
+                        if (++top == ruleStack.length) {
+                            throw new NotReproduced("nesting deeper than the LL(1) parser's stack (a MemoryError)");
+                        }
+                        ruleStack[top] = (x >> 8) + NT_OFFSET;
+                        stateStack[top] = 0;
+                        continue;
+                    }
+                    stateStack[top] = x;
+                    // a rule whose state has no way on is finished at once
+                    while (true) {
+                        State now = t.rules[ruleStack[top] - NT_OFFSET].states[stateStack[top]];
+                        if (!(now.accept && now.narcs == 1)) {
+                            break;
+                        }
+                        if (--top < 0) {
+                            done = true;
+                            break;
+                        }
+                    }
+                    break;
+                }
+                if (s.accept) {
+                    if (--top < 0) {
+                        error = true;
+                    }
+                    continue;
+                }
+                if (s.accel.length == 1) {
+                    expected = s.lower;
+                }
+                error = true;
+            }
+            if (done) {
+                return null;
+            }
+            if (error) {
+                return syntaxError(t, tk, tok, kind, substituted, expected, target, filename);
+            }
+        }
+    }
+
+    /**
+     * The parser's label for a token: a NAME spelled as a keyword is that keyword only; -1 for a token
+     * no rule has (a generic operator), -2 for the "&lt;&gt;" spelling of {@code !=} (refused by the
+     * parser unless barry_as_FLUFL is imported).
+     */
+    private static int classify(Tables t, TokenKind kind, Token tok, PythonVersion target) {
+        if (kind == TokenKind.NAME) {
+            Integer k = t.keywords.get(tok.text());
+            if (k != null) {
+                return k;
+            }
+            if (target.atLeast(PythonVersion.V3_7)) {
+                // 3.7 and 3.8's tokenizers give async and await their own token types everywhere
+                if (tok.text().equals("async")) {
+                    kind = TokenKind.ASYNC;
+                } else if (tok.text().equals("await")) {
+                    kind = TokenKind.AWAIT;
+                }
+            }
+        }
+        if (kind == TokenKind.NOTEQUAL && !tok.text().equals("!=")) {
+            return -2;
+        }
+        Integer l = t.terminals.get(kind);
+        return l == null ? -1 : l;
+    }
+
+    /** parsetok's position and pythonrun's message for the parser's E_SYNTAX at {@code tok}. */
+    private static PythonError syntaxError(Tables t, Tokenizer tk, Token tok, TokenKind kind, boolean substituted,
+            int expected, PythonVersion target, String filename) {
+        String type = "IndentationError";
+        String msg;
+        // the tokenizer has met the end of input: E_EOF whatever the parser said
+        boolean eof = tok.kind() == TokenKind.ENDMARKER
+                || (kind == TokenKind.DEDENT && tok.startIndex() >= tk.text().length());
+        if (eof) {
+            type = "SyntaxError";
+            msg = "unexpected EOF while parsing";
+        } else if (expected >= 0 && t.labelNames[expected].equals("INDENT")) {
+            msg = "expected an indented block";
+        } else if (kind == TokenKind.INDENT) {
+            msg = "unexpected indent";
+        } else if (kind == TokenKind.DEDENT) {
+            msg = "unexpected unindent";
+        } else {
+            type = "SyntaxError";
+            msg = "invalid syntax";
+        }
+        int line = tk.currentLine();
+        int offset;
+        boolean positioned = tok.startCol() >= 0 && !substituted && tok.startLine() == line;
+        if (target.atLeast(PythonVersion.V3_8) && positioned) {
+            // 3.8: one past the failing token's start, counted in characters from its line's start
+            offset = charsBefore(tk.text(), tok.startIndex()) + 1;
+        } else {
+            // 3.6, 3.7, and 3.8 for a token without a position on this line: where the tokenizer stopped
+            offset = tk.pgenOffset();
+        }
+        return new PythonError(type, msg, filename, line, offset, tk.pgenText(), -1, -1);
+    }
+
+    /** Characters from the start of the line holding {@code index} up to it (a surrogate pair one). */
+    private static int charsBefore(String src, int index) {
+        int from = src.lastIndexOf('\n', index - 1) + 1;
+        return src.codePointCount(from, index);
+    }
+}

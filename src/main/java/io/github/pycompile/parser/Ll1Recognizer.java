@@ -33,6 +33,7 @@ final class Ll1Recognizer {
     /** Encoded accelerator entries: a push when this bit is set. */
     private static final int PUSH = 1 << 7;
     private static final int NT_OFFSET = 256;
+    private static final boolean DEBUG = Boolean.getBoolean("ll1.debug");
     /** The parser's stack size ({@code MAXSTACK}): deeper nesting is a MemoryError. */
     private static final int MAXSTACK = 1500;
 
@@ -110,8 +111,14 @@ final class Ll1Recognizer {
                         }
                         rules.add(new Rule(f[1], states));
                     }
-                    case "start" -> start = Integer.parseInt(f[1]);
+                    case "start" -> { } // the grammar's first rule; exec mode starts at file_input
+
                     default -> throw new IllegalStateException("bad line in " + name + ": " + line);
+                }
+            }
+            for (int i = 0; i < rules.size(); i++) {
+                if (rules.get(i).name().equals("file_input")) {
+                    start = NT_OFFSET + i;
                 }
             }
             return new Tables(terminals, keywords, labelNames, rules.toArray(new Rule[0]), start);
@@ -163,6 +170,7 @@ final class Ll1Recognizer {
             }
             started = true;
             int label = classify(t, kind, tok, target);
+            if (DEBUG) System.err.println(tok + " label " + label + " top " + top + " " + t.rules[ruleStack[top] - NT_OFFSET].name() + ":" + stateStack[top]);
             if (label == -2) {
                 throw new NotReproduced("'<>' with barry_as_FLUFL");
             }

@@ -153,6 +153,7 @@ final class Ll1Recognizer {
         stateStack[0] = 0;
         boolean started = false;
         boolean eofNewline = false;
+        int previousEnd = -1; // where the last token with a position ended
         while (true) {
             Token tok;
             try {
@@ -219,8 +220,11 @@ final class Ll1Recognizer {
             if (done) {
                 return null;
             }
+            if (!error && tok.startCol() >= 0 && tok.kind() != TokenKind.NEWLINE) {
+                previousEnd = tok.endIndex();
+            }
             if (error) {
-                return syntaxError(t, tk, tok, kind, substituted, expected, target, filename);
+                return syntaxError(t, tk, tok, kind, substituted, previousEnd, expected, target, filename);
             }
         }
     }
@@ -254,7 +258,7 @@ final class Ll1Recognizer {
 
     /** parsetok's position and pythonrun's message for the parser's E_SYNTAX at {@code tok}. */
     private static PythonError syntaxError(Tables t, Tokenizer tk, Token tok, TokenKind kind, boolean substituted,
-            int expected, PythonVersion target, String filename) {
+            int previousEnd, int expected, PythonVersion target, String filename) {
         String type = "IndentationError";
         String msg;
         // the tokenizer has met the end of input: E_EOF whatever the parser said
@@ -275,10 +279,24 @@ final class Ll1Recognizer {
         }
         int line = tk.currentLine();
         int offset;
-        boolean positioned = tok.startCol() >= 0 && !substituted && tok.startLine() == line;
+        // 3.8 locates a token on the line it starts on if it is a string, else on the current line
+        boolean positioned = tok.startCol() >= 0 && !substituted
+                && (tok.startLine() == line || tok.kind() == TokenKind.STRING);
         if (target.atLeast(PythonVersion.V3_8) && positioned) {
-            // 3.8: one past the failing token's start, counted in characters from its line's start
-            offset = charsBefore(tk.text(), tok.startIndex()) + 1;
+            // 3.8: one past the failing token's start, counted in characters from its line's start; a
+            // NEWLINE starts where the tokenizer stopped skipping blanks (at a comment if there is one)
+            int start = tok.startIndex();
+            if (kind == TokenKind.NEWLINE && previousEnd >= 0) {
+                String src = tk.text();
+                int i = previousEnd;
+                while (i < start && (src.charAt(i) == ' ' || src.charAt(i) == '\t' || src.charAt(i) == '\f')) {
+                    i++;
+                }
+                if (i < start && src.charAt(i) == '#') {
+                    start = i;
+                }
+            }
+            offset = charsBefore(tk.text(), start) + 1;
         } else {
             // 3.6, 3.7, and 3.8 for a token without a position on this line: where the tokenizer stopped
             offset = tk.pgenOffset();

@@ -173,7 +173,13 @@ final class Ll1Recognizer {
             int label = classify(t, kind, tok, target);
             if (DEBUG) System.err.println(tok + " label " + label + " top " + top + " " + t.rules[ruleStack[top] - NT_OFFSET].name() + ":" + stateStack[top]);
             if (label == -2) {
-                throw new NotReproduced("'<>' with barry_as_FLUFL");
+                if (text.contains("barry_as_FLUFL")) {
+                    throw new NotReproduced("'<>' with barry_as_FLUFL");
+                }
+                // parsetok rejects this spelling before the parser sees it (and before it takes the
+                // token's column): "invalid syntax" where the tokenizer stopped
+                return new PythonError("SyntaxError", "invalid syntax", filename, tk.currentLine(), tk.pgenOffset(),
+                        tk.pgenText(), -1, -1);
             }
             int expected = -1;
             boolean error = label < 0;

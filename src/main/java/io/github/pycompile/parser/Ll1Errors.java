@@ -65,14 +65,21 @@ final class Ll1Errors {
     }
 
     /**
-     * For a source our parser failed on (or kept an {@code ast.c} error for): raises the error of the
+     * For a source ({@code text} decoded from {@code source}) our parser failed on (or kept an
+     * {@code ast.c} error for): raises the error of the
      * target's LL(1) parser and tokenizer ({@link Ll1Recognizer}) if they reject the source, which CPython
      * meets before any {@code ast.c} check; returns if they accept it.
      *
      * @throws UnsupportedFeatureException where the recognizer does not reproduce the parser
      */
-    static void raisePgenError(String text, boolean declared, PythonVersion target, String filename)
+    static void raisePgenError(byte[] source, String text, boolean declared, PythonVersion target, String filename)
             throws PythonError, UnsupportedFeatureException {
+        int len = source.length;
+        if (len >= 2 && source[len - 2] == '\r' && source[len - 1] == '\n') {
+            // CPython's newline translation of a source given as a string (compile(), py_compile) adds a
+            // second '\n' after a final "\r\n": an error at the end of input is on one more line
+            text = text + "\n";
+        }
         PythonError e;
         try {
             e = Ll1Recognizer.firstError(text, declared, target, filename);

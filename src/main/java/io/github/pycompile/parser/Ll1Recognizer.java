@@ -34,8 +34,12 @@ final class Ll1Recognizer {
     private static final int PUSH = 1 << 7;
     private static final int NT_OFFSET = 256;
     private static final boolean DEBUG = Boolean.getBoolean("ll1.debug");
-    /** The parser's stack size ({@code MAXSTACK}): deeper nesting is a MemoryError. */
+    /**
+     * The parser's stack size ({@code MAXSTACK}) in 3.6 and 3.7; 3.8 has {@link #MAXSTACK_38}. Deeper
+     * nesting is a MemoryError ("s_push: parser stack overflow").
+     */
     private static final int MAXSTACK = 1500;
+    private static final int MAXSTACK_38 = 1700;
 
     /** One version's tables. */
     private record Tables(Map<TokenKind, Integer> terminals, Map<String, Integer> keywords, String[] labelNames,
@@ -127,6 +131,45 @@ final class Ll1Recognizer {
         }
     }
 
+    /**
+     * Whether the LL(1) parser's stack could overflow ({@link #MAXSTACK}, a MemoryError in CPython) on
+     * these tokens, which our parser accepts: a cheap over-estimate of the stack's depth, so that only
+     * deeply nested sources are run through the recognizer. Open brackets weigh the most rules a bracket
+     * can leave open (from an argument or element down to the next atom), blocks those of a compound
+     * statement, and each token of a statement that may nest a rule in its expression (unary operators,
+     * not, lambda, power, conditional expressions, comprehension clauses) a few more.
+     */
+    static boolean mayOverflow(Token[] tokens, int count) {
+        int brackets = 0;
+        int blocks = 0;
+        int chain = 0;
+        for (int i = 0; i < count; i++) {
+            Token t = tokens[i];
+            switch (t.kind()) {
+                case LPAR, LSQB, LBRACE -> brackets++;
+                case RPAR, RSQB, RBRACE -> brackets = Math.max(0, brackets - 1);
+                case INDENT -> blocks++;
+                case DEDENT -> blocks = Math.max(0, blocks - 1);
+                case NEWLINE -> chain = 0;
+                case MINUS, PLUS, TILDE, DOUBLESTAR, COLON -> chain++;
+                case NAME -> {
+                    switch (t.text()) {
+                        case "not", "lambda", "if", "else", "for", "await" -> chain++;
+                        default -> { }
+                    }
+                }
+                default -> { }
+            }
+            if (STACK_SLACK + 25 * brackets + 8 * blocks + 4 * chain >= MAXSTACK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Rules a statement can open on its way to its first atom, and more. */
+    private static final int STACK_SLACK = 40;
+
     /** Where the recognizer met a construct it does not reproduce: the caller keeps its refusal. */
     static final class NotReproduced extends Exception {
         private static final long serialVersionUID = 1L;
@@ -146,8 +189,9 @@ final class Ll1Recognizer {
             throws NotReproduced {
         Tables t = tables(target);
         Tokenizer tk = new Tokenizer(text, target, filename, declaredEncoding);
-        int[] ruleStack = new int[MAXSTACK];
-        int[] stateStack = new int[MAXSTACK];
+        int maxStack = target.atLeast(PythonVersion.V3_8) ? MAXSTACK_38 : MAXSTACK;
+        int[] ruleStack = new int[maxStack];
+        int[] stateStack = new int[maxStack];
         int top = 0;
         ruleStack[0] = t.start;
         stateStack[0] = 0;

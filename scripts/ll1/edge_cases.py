@@ -37,6 +37,13 @@ CASES = [
     "x = 1.e5.\n", "x = 1__0\n", "x = 0x\n", "x = 1j2\n", "if x\n  pass\n", "def f()\n", "class A\n",
     "x = [\n1,\n2\n", "x = (\n  1 +\n  2\n", "print('a'\n", "'''\n", "x = '''\n\n\n", "x ='\u00e9\u00e9\u00e9\n",
     "\u00e9\u00e9 = 1 +\n", "\u00e9\u00e9 = 1 $\n", "x = '\U0001F600' $\n", "x = '\U0001F600' +\n",
+    "def f():\r\n", "x = '''a\r\n", "x = (\r", "if x:\r\n  y\r\n z\r\n", "x = 1 <> 2\n",
+    "from __future__ import barry_as_FLUFL\nx = 1 != 2\n",
+] + [
+    # the parser's stack: 1500 entries (3.8: 1700), a MemoryError beyond
+    "x = " + "(" * n + "1" + ")" * n + "\n" for n in (92, 93, 98, 99)
+] + [
+    "x = " + "not " * 1490 + "y\n", "x = " + "lambda: " * 760 + "1\n", "x = [a " + "for a in b " * 600 + "]\n",
 ]
 
 

@@ -333,7 +333,13 @@ public final class Parser311 {
             checkFutureImports(m, target);
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
-            m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+            try {
+                m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+            } catch (UnsupportedFeatureException u) {
+                // a construct of our grammar that 3.6-3.8's lacks: their LL(1) parser's error
+                Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename);
+                throw u;
+            }
         }
         return m;
     }

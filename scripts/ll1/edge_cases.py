@@ -44,6 +44,14 @@ CASES = [
     "x = " + "(" * n + "1" + ")" * n + "\n" for n in (92, 93, 98, 99)
 ] + [
     "x = " + "not " * 1490 + "y\n", "x = " + "lambda: " * 760 + "1\n", "x = [a " + "for a in b " * 600 + "]\n",
+] + [
+    # the tokenizer's own errors, and characters no rule takes
+    "if x:\n\tif y:\n        pass\n", "def f():\n\tpass\n        pass\n", "if x:\n        a\n\tb\n",
+    "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n",
+    "x\u20ac = 1\n", "\u20ac = 1\n", "x = 1 ` 2\n", "x = 1 ? 2\n", "x = 1 ! 2\n", "x = $a\n", "\\\n", "x = 1\\",
+    "x = 1 if 2 else 3 3\n", "x = '''a\n'''b'''\n", "x = 'a' 'b\n", "x = f'a' 'b\n", "x = rb'\\'\n",
+    "print 'x' if x else 'y'\n", "  print 'x'\n", "if x: print y\n", "class C: exec 'x'\n", "print ((x)\n",
+    "print\t'x'\n", "x = 1\nprint x; y\n", "print 'a';\n",
 ]
 
 

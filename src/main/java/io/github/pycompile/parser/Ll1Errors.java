@@ -2,7 +2,6 @@ package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedConstruct;
-import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
@@ -62,50 +61,6 @@ final class Ll1Errors {
     /** Whether an {@code ast.c} error is kept. */
     boolean hasError() {
         return first != null;
-    }
-
-    /**
-     * For a source ({@code text} decoded from {@code source}) our parser failed on (or kept an
-     * {@code ast.c} error for): raises the error of the
-     * target's LL(1) parser and tokenizer ({@link Ll1Recognizer}) if they reject the source, which CPython
-     * meets before any {@code ast.c} check; returns if they accept it.
-     *
-     * @throws UnsupportedFeatureException where the recognizer does not reproduce the parser
-     */
-    static void raisePgenError(byte[] source, String text, boolean declared, PythonVersion target, String filename)
-            throws PythonError, UnsupportedFeatureException {
-        int len = source.length;
-        if (len >= 2 && source[len - 2] == '\r' && source[len - 1] == '\n') {
-            // CPython's newline translation of a source given as a string (compile(), py_compile) adds a
-            // second '\n' after a final "\r\n": an error at the end of input is on one more line
-            text = text + "\n";
-        }
-        PythonError e;
-        try {
-            e = Ll1Recognizer.firstError(text, declared, target, filename);
-        } catch (Ll1Recognizer.NotReproduced n) {
-            throw new UnsupportedFeatureException(target, n.getMessage(), -1);
-        }
-        if (e != null) {
-            throw legacyStatement(e);
-        }
-    }
-
-    /**
-     * SyntaxError's constructor (not its subclasses') in 3.6-3.8: on a line without '(' holding a
-     * print or exec statement (at its start, or after its first ':'), the message names the call.
-     */
-    static PythonError legacyStatement(PythonError e) {
-        if (!e.typeName().equals("SyntaxError") || e.text() == null || e.text().indexOf('(') >= 0) {
-            return e;
-        }
-        String msg = Parser311.legacyStatementMessage(e.text(), 0);
-        int colon = e.text().indexOf(':');
-        if (msg == null && colon >= 0) {
-            msg = Parser311.legacyStatementMessage(e.text(), colon + 1);
-        }
-        return msg == null ? e : new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
-                e.endLineno(), e.endOffset());
     }
 
     /** Raises the kept {@code ast.c} error, if any (the whole file has parsed). */

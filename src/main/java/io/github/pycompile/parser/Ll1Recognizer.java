@@ -1,6 +1,7 @@
 package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
@@ -27,13 +28,13 @@ import java.util.Map;
  * dumped from the real interpreter by {@code scripts/ll1/dump_pgen_tables.py}. The parser shifts a token
  * if the state on top of its stack has an action for it, pops a finished rule (an accepting state)
  * otherwise, and fails at a state that neither shifts nor accepts. Run only after {@link Parser311}
- * failed, so a file that parses costs nothing.
+ * failed (or kept an {@code ast.c} error, or met nesting deep enough to overflow the LL(1) parser's
+ * stack), so a file that parses costs nothing but one pass over its tokens.
  */
 final class Ll1Recognizer {
     /** Encoded accelerator entries: a push when this bit is set. */
     private static final int PUSH = 1 << 7;
     private static final int NT_OFFSET = 256;
-    private static final boolean DEBUG = Boolean.getBoolean("ll1.debug");
     /**
      * The parser's stack size ({@code MAXSTACK}) in 3.6 and 3.7; 3.8 has {@link #MAXSTACK_38}. Deeper
      * nesting is a MemoryError ("s_push: parser stack overflow").
@@ -55,11 +56,6 @@ final class Ll1Recognizer {
     private static final Map<PythonVersion, Tables> TABLES = new EnumMap<>(PythonVersion.class);
 
     private Ll1Recognizer() {
-    }
-
-    /** Whether the recognizer has tables for {@code target}. */
-    static boolean covers(PythonVersion target) {
-        return target == PythonVersion.V3_6 || target == PythonVersion.V3_7 || target == PythonVersion.V3_8;
     }
 
     private static synchronized Tables tables(PythonVersion target) {
@@ -129,6 +125,50 @@ final class Ll1Recognizer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * For a source ({@code text} decoded from {@code source}) our parser failed on (or kept an
+     * {@code ast.c} error for): raises the error of the
+     * target's LL(1) parser and tokenizer ({@link Ll1Recognizer}) if they reject the source, which CPython
+     * meets before any {@code ast.c} check; returns if they accept it.
+     *
+     * @throws UnsupportedFeatureException where the recognizer does not reproduce the parser
+     */
+    static void raiseIfRejected(byte[] source, String text, boolean declared, PythonVersion target, String filename)
+            throws PythonError, UnsupportedFeatureException {
+        int len = source.length;
+        if (len >= 2 && source[len - 2] == '\r' && source[len - 1] == '\n') {
+            // CPython's newline translation of a source given as a string (compile(), py_compile) adds a
+            // second '\n' after a final "\r\n": an error at the end of input is on one more line
+            text = text + "\n";
+        }
+        PythonError e;
+        try {
+            e = firstError(text, declared, target, filename);
+        } catch (NotReproduced n) {
+            throw new UnsupportedFeatureException(target, n.getMessage(), -1);
+        }
+        if (e != null) {
+            throw legacyStatement(e);
+        }
+    }
+
+    /**
+     * SyntaxError's constructor (not its subclasses') in 3.6-3.8: on a line without '(' holding a
+     * print or exec statement (at its start, or after its first ':'), the message names the call.
+     */
+    static PythonError legacyStatement(PythonError e) {
+        if (!e.typeName().equals("SyntaxError") || e.text() == null || e.text().indexOf('(') >= 0) {
+            return e;
+        }
+        String msg = Parser311.legacyStatementMessage(e.text(), 0);
+        int colon = e.text().indexOf(':');
+        if (msg == null && colon >= 0) {
+            msg = Parser311.legacyStatementMessage(e.text(), colon + 1);
+        }
+        return msg == null ? e : new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
+                e.endLineno(), e.endOffset());
     }
 
     /**
@@ -215,7 +255,6 @@ final class Ll1Recognizer {
             }
             started = true;
             int label = classify(t, kind, tok, target);
-            if (DEBUG) System.err.println(tok + " label " + label + " top " + top + " " + t.rules[ruleStack[top] - NT_OFFSET].name() + ":" + stateStack[top]);
             if (label == -2) {
                 if (text.contains("barry_as_FLUFL")) {
                     throw new NotReproduced("'<>' with barry_as_FLUFL");

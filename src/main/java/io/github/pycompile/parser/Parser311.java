@@ -279,12 +279,12 @@ public final class Parser311 {
             m = p.file();
         } catch (PythonError e) {
             if (p.ll1 != null) {
-                Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename);
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
             }
             throw e;
         } catch (TokenizerFailure f) {
             if (p.ll1 != null) {
-                Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename);
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
             }
             if (f.parser && p.ll1 != null) {
                 // the first pass's errors are pegen's: 3.6-3.8's own are not reproduced yet
@@ -294,12 +294,12 @@ public final class Parser311 {
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
                 if (p.ll1 != null) {
-                    Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename);
+                    Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
                 }
                 throw r.toException(target);
             }
             if (p.ll1 != null) {
-                Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename);
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
                 throw r.toException(target); // the LL(1) parser accepts: an ast.c error, not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
@@ -323,7 +323,7 @@ public final class Parser311 {
             throw r.toException(target);
         }
         if (p.ll1 != null && (p.ll1.hasError() || Ll1Recognizer.mayOverflow(p.tokens.array(), p.tokens.size()))) {
-            Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename); // the LL(1) parse comes first
+            Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename); // the LL(1) parse comes first
             p.ll1.raiseFirst();
         }
         for (Tokenizer.Warning w : tk.warnings()) {
@@ -337,7 +337,7 @@ public final class Parser311 {
                 m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
             } catch (UnsupportedFeatureException u) {
                 // a construct of our grammar that 3.6-3.8's lacks: their LL(1) parser's error
-                Ll1Errors.raisePgenError(source, decoded.text(), decoded.declared(), target, filename);
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
                 throw u;
             }
         }

@@ -385,7 +385,12 @@ final class Ll1Recognizer {
                     start = i;
                 }
             }
-            offset = charsBefore(tk.text(), start) + 1;
+            // parsetok's byte offset, which pythonrun turns into characters by decoding that many bytes
+            // of the error's text: the tokenizer's buffer, which starts on an earlier line after a
+            // backslash continuation
+            String src = tk.text();
+            int lineStart = src.lastIndexOf('\n', start - 1) + 1;
+            offset = decodedLength(tk.pgenText(), utf8Length(src, lineStart, start) + 1);
         } else {
             // 3.6, 3.7, and 3.8 for a token without a position on this line: where the tokenizer stopped
             offset = tk.pgenOffset();
@@ -393,9 +398,40 @@ final class Ll1Recognizer {
         return new PythonError(type, msg, filename, line, offset, tk.pgenText(), -1, -1);
     }
 
-    /** Characters from the start of the line holding {@code index} up to it (a surrogate pair one). */
-    private static int charsBefore(String src, int index) {
-        int from = src.lastIndexOf('\n', index - 1) + 1;
-        return src.codePointCount(from, index);
+    /** UTF-8 bytes of {@code s} from {@code from} to {@code to}. */
+    private static int utf8Length(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else if (c >= 0xDC80 && c <= 0xDCFF) {
+                n++; // an undecodable source byte, kept escaped
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * The characters of the first {@code bytes} UTF-8 bytes of {@code text} (a character cut by the limit
+     * counts one, as a decoder replacing the cut sequence gives one U+FFFD).
+     */
+    private static int decodedLength(String text, int bytes) {
+        int n = 0;
+        int b = 0;
+        for (int i = 0; i < text.length() && b < bytes; i++) {
+            int end = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() ? i + 2 : i + 1;
+            b += utf8Length(text, i, end);
+            i = end - 1;
+            n++;
+        }
+        return n;
     }
 }

@@ -52,6 +52,9 @@ CASES = [
     "x = 1 if 2 else 3 3\n", "x = '''a\n'''b'''\n", "x = 'a' 'b\n", "x = f'a' 'b\n", "x = rb'\\'\n",
     "print 'x' if x else 'y'\n", "  print 'x'\n", "if x: print y\n", "class C: exec 'x'\n", "print ((x)\n",
     "print\t'x'\n", "x = 1\nprint x; y\n", "print 'a';\n",
+    # a backslash continuation keeps the tokenizer's buffer on the first line (3.8 decodes its offset there)
+    "\u00e9\\\n except\n", "def \\\n \u00e9f'{x}' try\n", "x = '\u00e9\u00e9' + \\\n  1 2\n", "\u00e9\\\n class\n",
+    "x = 1 + \\\n  '''a\n\u00e9''' 3\n",
 ]
 
 

@@ -4,7 +4,8 @@
 # this CPython's compile() raises a SyntaxError (IndentationError, TabError) for it. One JSON line per
 # case, the fields of syntax_suite.py ("src" one char per byte, latin-1). Deterministic for a seed and
 # an interpreter's stdlib. Usage: pythonX.Y syntax_fuzz.py SEED COUNT > src/test/resources/golden/syntax-fuzz/X.Y.jsonl
-# (the committed files: seed 7, 2500 cases, with pyenv's 3.11.7, 3.12.1 and 3.13.0)
+# (the committed files: seed 7, 2500 cases, with pyenv's 3.6.15, 3.7.16, 3.8.18, 3.11.7, 3.12.1 and 3.13.0; before 3.10
+# a SyntaxError has no end position: None)
 import sys, os, random, json, io, tokenize, warnings
 random.seed(int(sys.argv[1]))
 N = int(sys.argv[2])
@@ -64,7 +65,7 @@ while len(out) < N and tries < N * 20:
             continue
         except SyntaxError as e:
             r = {"type": type(e).__name__, "msg": e.msg, "lineno": e.lineno, "offset": e.offset,
-                 "end_lineno": e.end_lineno, "end_offset": e.end_offset}
+                 "end_lineno": getattr(e, "end_lineno", None), "end_offset": getattr(e, "end_offset", None)}
         except Exception:
             continue
     r["origin"] = "fuzz:%d" % len(out)

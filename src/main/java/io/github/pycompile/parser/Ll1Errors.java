@@ -19,8 +19,9 @@ import java.util.function.Consumer;
  * kept here and raised once the whole file has parsed (a later tokenizer or grammar error wins).
  *
  * <p>{@code ast.c} locates an error at a node of the concrete tree: its line, and its column as the
- * offset, 0-based in 3.6 and 3.7, 1-based from 3.8. Errors of the first parse that are pegen's (3.9+)
- * are refused ({@link #REFUSAL}) until the LL(1) parser's own are reproduced.
+ * offset, 0-based in 3.6 and 3.7, 1-based from 3.8. Where our parser fails, {@link Ll1Recognizer} gives
+ * the LL(1) parser's own error; where that parser accepts, an error of our first parse (pegen's) is
+ * refused ({@link #REFUSAL}).
  */
 final class Ll1Errors {
     /** What a refused 3.6-3.8 syntax error is called. */

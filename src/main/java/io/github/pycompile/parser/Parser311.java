@@ -196,7 +196,7 @@ public final class Parser311 {
     }
 
     /** 3.9's message for a line whose text from {@code start} (after blanks) is a print or exec statement. */
-    private static String legacyStatementMessage(String text, int start) {
+    static String legacyStatementMessage(String text, int start) {
         while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
             start++;
         }
@@ -302,13 +302,15 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
-            if (gate != null) {
-                gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
-            }
+        } catch (PythonError e) {
             if (p.ll1 != null) {
-                p.ll1.raiseFirst();
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
             }
+            throw e;
         } catch (TokenizerFailure f) {
+            if (p.ll1 != null) {
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
+            }
             if (f.parser && p.ll1 != null) {
                 // the first pass's errors are pegen's: 3.6-3.8's own are not reproduced yet
                 throw new UnsupportedFeatureException(target, Ll1Errors.REFUSAL, f.error.lineno());
@@ -316,10 +318,14 @@ public final class Parser311 {
             throw f.parser && target.atLeast(PythonVersion.V3_10) ? withRestScanned(f.error, tk, p.furthestLine()) : f.error; // 3.9 scans no further
         } catch (UnsupportedConstruct r) {
             if (!r.getMessage().equals(GRAMMAR_FAILURE) && !r.getMessage().equals(TARGET_REFUSAL)) {
+                if (p.ll1 != null) {
+                    Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
+                }
                 throw r.toException(target);
             }
             if (p.ll1 != null) {
-                throw r.toException(target); // 3.6-3.8's LL(1) parser errors are not reproduced yet
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
+                throw r.toException(target); // the LL(1) parser accepts: an ast.c error, not reproduced yet
             }
             // pegen's second pass, from the start over the same tokens, with the error rules active
             Token firstPassLast = p.tokens.get(p.tokens.size() - 1);
@@ -343,11 +349,25 @@ public final class Parser311 {
             }
             throw r.toException(target);
         }
+        if (p.ll1 != null && (p.ll1.hasError() || Ll1Recognizer.mayOverflow(p.tokens.array(), p.tokens.size()))) {
+            Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename); // the LL(1) parse comes first
+        }
+        if (gate != null) {
+            // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
+            gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
+            p.ll1.raiseFirst();
+        }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
             checkFutureImports(m, target);
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
-            m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+            try {
+                m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+            } catch (UnsupportedFeatureException u) {
+                // a construct of our grammar that 3.6-3.8's lacks: their LL(1) parser's error
+                Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
+                throw u;
+            }
         }
         return m;
     }

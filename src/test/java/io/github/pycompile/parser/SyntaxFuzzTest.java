@@ -29,7 +29,7 @@ class SyntaxFuzzTest {
     private static final Path GOLDEN = Path.of("src/test/resources/golden/syntax-fuzz");
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_11", "V3_12", "V3_13"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_11", "V3_12", "V3_13"})
     void errorsAreCpythons(PythonVersion v) throws IOException {
         Path file = GOLDEN.resolve(v.dotted() + ".jsonl");
         Assumptions.assumeTrue(Files.exists(file), "no syntax-fuzz golden for " + v);

@@ -1,0 +1,80 @@
+package io.github.pycompile.checks;
+
+import io.github.pycompile.PythonError;
+import io.github.pycompile.UnsupportedConstruct;
+import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.AstRewriter;
+import io.github.pycompile.symtable.FutureFeatures;
+import io.github.pycompile.symtable.SymbolTable;
+import io.github.pycompile.target.PythonVersion;
+
+/**
+ * The errors CPython raises after the parser, for targets that have a parser but no back end yet:
+ * {@code __future__} imports, the symbol table, then the code generator ({@link CompileChecks}), in
+ * that order, as {@code compile()} runs them. A tree these phases accept returns normally (the caller
+ * then refuses it for want of a back end); what is not reproduced exactly is refused.
+ */
+public final class LaterPhaseChecks {
+    private LaterPhaseChecks() {}
+
+    /** True for the targets whose later-phase errors are reproduced here. */
+    public static boolean supports(PythonVersion v) {
+        return v.atLeast(PythonVersion.V3_9) && v != PythonVersion.V3_11;
+    }
+
+    /** Raises the first error of a later phase CPython {@code v} would raise for {@code module}, if any. */
+    public static void check(Ast.ModuleNode module, String filename, PythonVersion v)
+            throws PythonError, UnsupportedFeatureException {
+        if (!supports(v)) {
+            throw new UnsupportedFeatureException(v, "the errors of the symbol table and compiler of this target", -1);
+        }
+        if (hasTypeParameters(module)) {
+            throw new UnsupportedFeatureException(v, "type parameters and type aliases (their scopes' errors)", -1);
+        }
+        try {
+            FutureFeatures future;
+            SymbolTable symbols;
+            try {
+                future = FutureFeatures.of(module, filename, v);
+                symbols = SymbolTable.build(module, filename, v, future, w -> { });
+            } catch (PythonError e) {
+                throw positioned(e, v);
+            }
+            try {
+                CompileChecks.check(module, v, future, symbols);
+            } catch (CompileChecks.Failure f) {
+                throw positioned(new PythonError("SyntaxError", f.msg, filename, f.lineno, f.col + 1, null,
+                        f.endLineno, f.endCol + 1), v);
+            }
+        } catch (UnsupportedConstruct r) {
+            throw r.toException(v);
+        }
+    }
+
+    private static boolean hasTypeParameters(Ast.ModuleNode module) {
+        boolean[] found = {false};
+        new AstRewriter() {
+            @Override
+            public Ast.TypeParam typeParam(Ast.TypeParam n) {
+                found[0] = true;
+                return n;
+            }
+
+            @Override
+            public Ast.TypeAlias visitTypeAlias(Ast.TypeAlias n) {
+                found[0] = true;
+                return n;
+            }
+        }.mod(module);
+        return found[0];
+    }
+
+    /** The position as {@code v} reports it: no end position before 3.10. */
+    private static PythonError positioned(PythonError e, PythonVersion v) {
+        if (v.atLeast(PythonVersion.V3_10)) {
+            return e;
+        }
+        return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), e.text(), -1, -1);
+    }
+}

@@ -4,6 +4,7 @@ import io.github.pycompile.UnsupportedConstruct;
 import io.github.pycompile.ast.Ast;
 import io.github.pycompile.ast.Ast.Expr;
 import io.github.pycompile.ast.Ast.Stmt;
+import io.github.pycompile.marshal.PyObject;
 import io.github.pycompile.symtable.FutureFeatures;
 import io.github.pycompile.symtable.SymbolTable;
 import io.github.pycompile.target.PythonVersion;
@@ -72,6 +73,10 @@ final class CompileChecks {
     private final FutureFeatures future;
     private final SymbolTable symbols;
     private final boolean nodeLocations;
+    /** 3.6 and 3.7 do not compile the branch of an {@code if}/{@code while} a constant test never takes. */
+    private final boolean skipsDeadCode;
+    /** 3.9+ check {@code __debug__} targets and repeated keywords here (3.6-3.8 in the AST builder). */
+    private final boolean namesChecked;
     private Unit u;
 
     private CompileChecks(PythonVersion v, FutureFeatures future, SymbolTable symbols) {
@@ -79,6 +84,8 @@ final class CompileChecks {
         this.future = future;
         this.symbols = symbols;
         this.nodeLocations = v.atLeast(PythonVersion.V3_12);
+        this.skipsDeadCode = !v.atLeast(PythonVersion.V3_8);
+        this.namesChecked = v.atLeast(PythonVersion.V3_9);
     }
 
     /** Walks a module as the compiler of {@code v} would; throws the first {@link Failure} it would raise. */
@@ -103,6 +110,53 @@ final class CompileChecks {
             return new Failure(msg, n.lineno(), n.colOffset(), n.endLineno(), n.endColOffset());
         }
         return new Failure(msg, u.lineno, u.col, u.endLineno, u.endCol);
+    }
+
+    /**
+     * {@code expr_constant} of 3.6/3.7: 1 or 0 for a test known true or false, -1 otherwise. 3.7 folds
+     * constant expressions first ({@code not 0}, {@code 1 + 1}): such a test is refused.
+     */
+    private int constantTest(Expr test) {
+        if (test instanceof Ast.Name n) {
+            return n.id().equals("__debug__") ? 1 : -1;
+        }
+        if (test instanceof Ast.Constant c) {
+            PyObject o = c.value();
+            if (o instanceof PyObject.Singleton st) {
+                return st == PyObject.Singleton.NONE || st == PyObject.Singleton.FALSE ? 0 : 1;
+            } else if (o instanceof PyObject.Int i) {
+                return i.value().signum() != 0 ? 1 : 0;
+            } else if (o instanceof PyObject.Str str) {
+                return str.value().isEmpty() ? 0 : 1;
+            } else if (o instanceof PyObject.Bytes b) {
+                return b.value().length == 0 ? 0 : 1;
+            }
+            throw refuse("a constant test of this type (3.6/3.7 skip dead branches)", test);
+        }
+        if (v == PythonVersion.V3_7 && !hasName(test)) {
+            throw refuse("a test 3.7's AST optimiser may fold (it skips dead branches)", test);
+        }
+        return -1;
+    }
+
+    private static boolean hasName(Expr e) {
+        boolean[] found = {false};
+        new io.github.pycompile.ast.AstRewriter() {
+            @Override
+            public Ast.Name visitName(Ast.Name n) {
+                found[0] = true;
+                return n;
+            }
+        }.expr(e);
+        return found[0];
+    }
+
+    /** A binding of {@code __debug__}: the compiler's error from 3.9 on; before, the AST builder's (refused). */
+    private Failure debugName(String msg, Ast.Located n) {
+        if (!namesChecked) {
+            throw refuse("binding __debug__ (the AST builder's error)", n);
+        }
+        return error(msg, n);
     }
 
     private static UnsupportedConstruct refuse(String what, Ast.Located n) {
@@ -144,7 +198,9 @@ final class CompileChecks {
             if (r.value() != null) {
                 expr(r.value());
             }
-            unwind(s, false);
+            if (v.atLeast(PythonVersion.V3_8)) {
+                unwind(s, false);
+            }
         } else if (s instanceof Ast.Delete d) {
             exprs(d.targets());
         } else if (s instanceof Ast.Assign a) {
@@ -162,11 +218,22 @@ final class CompileChecks {
             }
             loop(BlockKind.FOR_LOOP, f, f.iter(), f.target(), f.body(), f.orelse());
         } else if (s instanceof Ast.While w) {
-            loop(BlockKind.WHILE_LOOP, w, w.test(), null, w.body(), w.orelse());
+            if (skipsDeadCode && constantTest(w.test()) == 0) {
+                statements(w.orelse()); // 3.6/3.7 compile nothing else of a `while` on a false constant
+            } else {
+                loop(BlockKind.WHILE_LOOP, w, w.test(), null, w.body(), w.orelse());
+            }
         } else if (s instanceof Ast.If i) {
-            expr(i.test());
-            statements(i.body());
-            statements(i.orelse());
+            int constant = skipsDeadCode ? constantTest(i.test()) : -1;
+            if (constant == 0) {
+                statements(i.orelse()); // 3.6/3.7 compile only the branch a constant test takes
+            } else if (constant == 1) {
+                statements(i.body());
+            } else {
+                expr(i.test());
+                statements(i.body());
+                statements(i.orelse());
+            }
         } else if (s instanceof Ast.With w) {
             with(w, w.items(), w.body(), BlockKind.WITH);
         } else if (s instanceof Ast.AsyncWith w) {
@@ -258,7 +325,7 @@ final class CompileChecks {
         }
         for (Ast.Arg a : all) {
             if (a.arg().equals("__debug__")) {
-                throw error("cannot assign to __debug__", a);
+                throw debugName("cannot assign to __debug__", a);
             }
         }
     }
@@ -299,7 +366,7 @@ final class CompileChecks {
             expr(a.value());
             if (n.id().equals("__debug__")) {
                 setLoc(n);
-                throw error("cannot assign to __debug__", n);
+                throw debugName("cannot assign to __debug__", n);
             }
         } else if (t instanceof Ast.Attribute at) {
             if (at.attr().equals("__debug__")) {
@@ -328,7 +395,7 @@ final class CompileChecks {
         boolean evaluated = !future.annotations() && (u.kind == UnitKind.MODULE || u.kind == UnitKind.CLASS);
         if (t instanceof Ast.Name n) {
             if (n.id().equals("__debug__")) {
-                throw error("cannot assign to __debug__", a);
+                throw debugName("cannot assign to __debug__", a);
             }
             if (evaluated && a.simple() != 0) {
                 annotation(a.annotation());
@@ -432,16 +499,72 @@ final class CompileChecks {
      * only the line of the current location is put back afterwards.
      */
     private void loopJump(Stmt s, String msg) {
+        if (!v.atLeast(PythonVersion.V3_8)) {
+            loopJump37(s, msg);
+            return;
+        }
         int line = u.lineno;
+        int col = u.col;
+        int endLine = u.endLineno;
+        int endCol = u.endCol;
         boolean found = unwind(s, true);
+        u.lineno = line;
+        if (v == PythonVersion.V3_8) {
+            // 3.8 puts the whole location back
+            u.col = col;
+            u.endLineno = endLine;
+            u.endCol = endCol;
+        }
         if (!found) {
-            if (!nodeLocations) {
-                u.lineno = line;
-            }
             throw error(msg, s);
         }
-        if (!nodeLocations) {
-            u.lineno = line;
+    }
+
+    /**
+     * 3.6/3.7: {@code break} needs a loop anywhere in the unit's blocks; {@code continue} needs one too
+     * and may not appear in a {@code finally} body (even inside a try or except within it).
+     */
+    private void loopJump37(Stmt s, String msg) {
+        boolean inLoop = false;
+        for (Block b : u.blocks) {
+            inLoop |= b.kind == BlockKind.WHILE_LOOP || b.kind == BlockKind.FOR_LOOP;
+        }
+        if (s instanceof Ast.Break) {
+            if (!inLoop) {
+                throw error(msg, s);
+            }
+            return;
+        }
+        List<BlockKind> kinds = new ArrayList<>();
+        for (Block b : u.blocks) {
+            BlockKind k = b.kind;
+            if (k == BlockKind.WITH || k == BlockKind.ASYNC_WITH) {
+                k = BlockKind.FINALLY_TRY;
+            } else if (k == BlockKind.HANDLER_CLEANUP) {
+                if (((Ast.ExceptHandler) b.datum).name() == null) {
+                    continue; // an unnamed handler pushes no block
+                }
+                k = BlockKind.FINALLY_TRY;
+            }
+            kinds.add(k);
+        }
+        if (kinds.isEmpty()) {
+            throw error(msg, s);
+        }
+        int i = kinds.size() - 1;
+        switch (kinds.get(i)) {
+            case WHILE_LOOP, FOR_LOOP -> { }
+            case FINALLY_END -> throw error("'continue' not supported inside 'finally' clause", s);
+            default -> {
+                while (--i >= 0 && kinds.get(i) != BlockKind.WHILE_LOOP && kinds.get(i) != BlockKind.FOR_LOOP) {
+                    if (kinds.get(i) == BlockKind.FINALLY_END) {
+                        throw error("'continue' not supported inside 'finally' clause", s);
+                    }
+                }
+                if (i < 0) {
+                    throw error(msg, s);
+                }
+            }
         }
     }
 
@@ -463,10 +586,12 @@ final class CompileChecks {
                     statements(fin);
                 } else if (top.kind == BlockKind.WITH || top.kind == BlockKind.ASYNC_WITH) {
                     if (!nodeLocations) {
-                        if (!v.atLeast(PythonVersion.V3_10)) {
+                        if (v == PythonVersion.V3_9) {
                             throw refuse("break, continue or return leaving a with block (its location)", s);
                         }
-                        setLoc((Ast.Located) top.datum);
+                        if (v.atLeast(PythonVersion.V3_10)) {
+                            setLoc((Ast.Located) top.datum);
+                        }
                     }
                 }
             }
@@ -504,17 +629,17 @@ final class CompileChecks {
         if (e instanceof Ast.Name n) {
             if (n.id().equals("__debug__")) {
                 if (n.ctx() == Ast.ExprContext.Store) {
-                    throw error("cannot assign to __debug__", n);
+                    throw debugName("cannot assign to __debug__", n);
                 }
                 if (n.ctx() == Ast.ExprContext.Del) {
-                    throw error("cannot delete __debug__", n);
+                    throw debugName("cannot delete __debug__", n);
                 }
             }
         } else if (e instanceof Ast.Constant) {
             // nothing
         } else if (e instanceof Ast.Attribute a) {
             if (a.ctx() != Ast.ExprContext.Load && a.attr().equals("__debug__")) {
-                throw error(a.ctx() == Ast.ExprContext.Del ? "cannot delete __debug__" : "cannot assign to __debug__", a);
+                throw debugName(a.ctx() == Ast.ExprContext.Del ? "cannot delete __debug__" : "cannot assign to __debug__", a);
             }
             expr(a.value());
         } else if (e instanceof Ast.Subscript s) {
@@ -648,10 +773,13 @@ final class CompileChecks {
                 continue;
             }
             if (a.equals("__debug__")) {
-                throw error("cannot assign to __debug__", keywords.get(i));
+                throw debugName("cannot assign to __debug__", keywords.get(i));
             }
             for (int j = i + 1; j < keywords.size(); j++) {
                 if (a.equals(keywords.get(j).arg())) {
+                    if (!namesChecked) {
+                        throw refuse("a repeated keyword argument (the AST builder's error)", keywords.get(j));
+                    }
                     setLoc(keywords.get(j));
                     throw error("keyword argument repeated: " + a, keywords.get(j));
                 }

@@ -20,7 +20,7 @@ public final class LaterPhaseChecks {
 
     /** True for the targets whose later-phase errors are reproduced here. */
     public static boolean supports(PythonVersion v) {
-        return v.atLeast(PythonVersion.V3_9) && v != PythonVersion.V3_11;
+        return v.atLeast(PythonVersion.V3_6) && v != PythonVersion.V3_11;
     }
 
     /** Raises the first error of a later phase CPython {@code v} would raise for {@code module}, if any. */
@@ -70,11 +70,12 @@ public final class LaterPhaseChecks {
         return found[0];
     }
 
-    /** The position as {@code v} reports it: no end position before 3.10. */
+    /** The position as {@code v} reports it: no end position before 3.10, a 0-based column before 3.8. */
     private static PythonError positioned(PythonError e, PythonVersion v) {
         if (v.atLeast(PythonVersion.V3_10)) {
             return e;
         }
-        return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), e.text(), -1, -1);
+        int offset = !v.atLeast(PythonVersion.V3_8) && e.offset() > 0 ? e.offset() - 1 : e.offset();
+        return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), offset, e.text(), -1, -1);
     }
 }

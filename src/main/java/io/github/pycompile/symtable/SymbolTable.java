@@ -559,7 +559,7 @@ public final class SymbolTable {
         } else if (e instanceof Ast.GeneratorExp c) {
             comprehension(c, "genexpr", c.generators(), c.elt(), null, true);
         } else if (e instanceof Ast.Yield y) {
-            if (cur.comprehension) {
+            if (cur.comprehension && target.atLeast(PythonVersion.V3_8)) {
                 throw yieldInComprehension(y);
             }
             if (y.value() != null) {
@@ -567,7 +567,7 @@ public final class SymbolTable {
             }
             cur.generator = true;
         } else if (e instanceof Ast.YieldFrom y) {
-            if (cur.comprehension) {
+            if (cur.comprehension && target.atLeast(PythonVersion.V3_8)) {
                 throw yieldInComprehension(y);
             }
             expr(y.value());

@@ -259,8 +259,9 @@ final class CompileChecks {
             }
         } else if (s instanceof Ast.Import i) {
             for (Ast.Alias a : i.names()) {
-                if (a.name().equals("__debug__") || "__debug__".equals(a.asname())) {
-                    throw refuse("importing __debug__ (its error)", s);
+                String stored = a.asname() != null ? a.asname() : a.name().split("\\.", 2)[0];
+                if (stored.equals("__debug__")) {
+                    throw debugName("cannot assign to __debug__", s);
                 }
             }
         } else if (s instanceof Ast.ImportFrom i) {
@@ -268,8 +269,8 @@ final class CompileChecks {
                 throw error("from __future__ imports must occur at the beginning of the file", s);
             }
             for (Ast.Alias a : i.names()) {
-                if (a.name().equals("__debug__") || "__debug__".equals(a.asname())) {
-                    throw refuse("importing __debug__ (its error)", s);
+                if ((a.asname() != null ? a.asname() : a.name()).equals("__debug__")) {
+                    throw debugName("cannot assign to __debug__", s);
                 }
             }
         } else if (s instanceof Ast.ExprStmt e) {
@@ -369,8 +370,8 @@ final class CompileChecks {
                 throw debugName("cannot assign to __debug__", n);
             }
         } else if (t instanceof Ast.Attribute at) {
-            if (at.attr().equals("__debug__")) {
-                throw refuse("augmented assignment to an attribute __debug__ (its error)", a);
+            if (at.attr().equals("__debug__") && !namesChecked) {
+                throw refuse("augmented assignment to an attribute __debug__ (the AST builder's error)", a);
             }
             expr(at.value());
             expr(a.value());
@@ -485,6 +486,10 @@ final class CompileChecks {
             }
             if (h.type() != null) {
                 expr(h.type());
+            }
+            if ("__debug__".equals(h.name())) {
+                setLoc(h);
+                throw debugName("cannot assign to __debug__", h);
             }
             u.blocks.add(new Block(BlockKind.HANDLER_CLEANUP, h));
             statements(h.body());
@@ -631,15 +636,15 @@ final class CompileChecks {
                 if (n.ctx() == Ast.ExprContext.Store) {
                     throw debugName("cannot assign to __debug__", n);
                 }
-                if (n.ctx() == Ast.ExprContext.Del) {
-                    throw debugName("cannot delete __debug__", n);
+                if (n.ctx() == Ast.ExprContext.Del && v.atLeast(PythonVersion.V3_10)) {
+                    throw debugName("cannot delete __debug__", n); // 3.9 deletes it without complaint
                 }
             }
         } else if (e instanceof Ast.Constant) {
             // nothing
         } else if (e instanceof Ast.Attribute a) {
-            if (a.ctx() != Ast.ExprContext.Load && a.attr().equals("__debug__")) {
-                throw debugName(a.ctx() == Ast.ExprContext.Del ? "cannot delete __debug__" : "cannot assign to __debug__", a);
+            if (a.ctx() == Ast.ExprContext.Store && a.attr().equals("__debug__")) {
+                throw debugName("cannot assign to __debug__", a); // deleting the attribute is allowed
             }
             expr(a.value());
         } else if (e instanceof Ast.Subscript s) {

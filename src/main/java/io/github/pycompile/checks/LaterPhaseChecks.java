@@ -30,7 +30,11 @@ public final class LaterPhaseChecks {
             throw new UnsupportedFeatureException(v, "the errors of the symbol table and compiler of this target", -1);
         }
         if (hasTypeParameters(module)) {
-            throw new UnsupportedFeatureException(v, "type parameters and type aliases (their scopes' errors)", -1);
+            try {
+                TypeParamChecks.check(module, filename, v);
+            } catch (UnsupportedConstruct r) {
+                throw r.toException(v);
+            }
         }
         try {
             FutureFeatures future;

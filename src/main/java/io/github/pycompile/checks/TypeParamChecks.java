@@ -54,6 +54,12 @@ final class TypeParamChecks {
             throw refusal;
         }
         if (f == null) {
+            List<Ast.TypeParam> params = s instanceof Ast.FunctionDef d ? d.typeParams()
+                    : s instanceof Ast.AsyncFunctionDef d ? d.typeParams()
+                    : s instanceof Ast.ClassDef c ? c.typeParams() : ((Ast.TypeAlias) s).typeParams();
+            f = defaultsOrder(params);
+        }
+        if (f == null) {
             throw refusal;
         }
         throw new PythonError("SyntaxError", f.msg, filename, f.at.lineno(), f.at.colOffset() + 1, null,
@@ -93,7 +99,6 @@ final class TypeParamChecks {
 
     private static Found params(List<Ast.TypeParam> params, PythonVersion v) {
         Set<String> seen = new HashSet<>();
-        boolean defaulted = false;
         for (Ast.TypeParam p : params) {
             String name;
             Expr bound = null;
@@ -117,11 +122,6 @@ final class TypeParamChecks {
             if (!seen.add(name)) {
                 return new Found("duplicate type parameter '" + name + "'", p);
             }
-            if (dflt != null) {
-                defaulted = true;
-            } else if (defaulted) {
-                return new Found("non-default type parameter '" + name + "' follows default type parameter", p);
-            }
             if (bound != null) {
                 boolean constraint = bound instanceof Ast.TupleExpr && v.atLeast(PythonVersion.V3_13);
                 Found f = forbidden(bound, constraint ? "a TypeVar constraint" : "a TypeVar bound",
@@ -135,6 +135,26 @@ final class TypeParamChecks {
                 if (f != null) {
                     return f;
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * 3.13+: a parameter without a default after one with a default, the compiler's error (raised after
+     * every error of the symbol table).
+     */
+    private static Found defaultsOrder(List<Ast.TypeParam> params) {
+        boolean defaulted = false;
+        for (Ast.TypeParam p : params) {
+            Expr dflt = p instanceof Ast.TypeVar t ? t.defaultValue()
+                    : p instanceof Ast.TypeVarTuple t ? t.defaultValue() : ((Ast.ParamSpec) p).defaultValue();
+            String name = p instanceof Ast.TypeVar t ? t.name()
+                    : p instanceof Ast.TypeVarTuple t ? t.name() : ((Ast.ParamSpec) p).name();
+            if (dflt != null) {
+                defaulted = true;
+            } else if (defaulted) {
+                return new Found("non-default type parameter '" + name + "' follows default type parameter", p);
             }
         }
         return null;

@@ -41,6 +41,10 @@ public final class LaterPhaseChecks {
             SymbolTable symbols;
             try {
                 future = FutureFeatures.of(module, filename, v);
+            } catch (PythonError e) {
+                throw futureError(e, module, v);
+            }
+            try {
                 symbols = SymbolTable.build(module, filename, v, future, w -> { });
             } catch (PythonError e) {
                 throw positioned(e, v);
@@ -72,6 +76,29 @@ public final class LaterPhaseChecks {
             }
         }.mod(module);
         return found[0];
+    }
+
+    /**
+     * future.c's errors. A future import after another statement on its line is reported at its 0-based
+     * column up to 3.11 (the column + 1 from 3.12, with its end); the others like any error.
+     */
+    private static PythonError futureError(PythonError e, Ast.ModuleNode module, PythonVersion v) {
+        if (!e.pyMessage().startsWith("from __future__ imports")) {
+            return positioned(e, v);
+        }
+        if (!v.atLeast(PythonVersion.V3_10)) {
+            return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), e.text(), -1, -1);
+        }
+        if (!v.atLeast(PythonVersion.V3_12)) {
+            return e;
+        }
+        for (Ast.Stmt s : module.body()) {
+            if (s.lineno() == e.lineno() && s.colOffset() == e.offset()) {
+                return new PythonError(e.typeName(), e.pyMessage(), e.filename(), s.lineno(), s.colOffset() + 1,
+                        e.text(), s.endLineno(), s.endColOffset() + 1);
+            }
+        }
+        throw new UnsupportedConstruct("this __future__ import (its position)", e.lineno());
     }
 
     /** The position as {@code v} reports it: no end position before 3.10, a 0-based column before 3.8. */

@@ -78,6 +78,8 @@ class LaterPhaseChecksTest {
         "class C:\n  def f(self):\n    nonlocal self\n",
         "def f():\n  x = 1\n  def g():\n    global x\n    nonlocal x\n",
         "x = 1\n",
+        "'doc'\nfrom __future__ import division; import string; from __future__ import \\\n     nested_scopes\n",
+        "from __future__ import division; from __future__ import braces\n",
         "def f[T=int, U, V: (yield)](): pass\n",
         "def f[T=int, U: (yield)](): pass\n",
         "class A[T](metaclass=(yield)): pass\n",

@@ -354,11 +354,31 @@ final class CompileChecks {
         }
     }
 
+    /**
+     * A parameter or return annotation. 3.14 compiles them into an annotate function, in an annotation
+     * scope whose own errors (yield, await, :=) come from its symbol table: refused here.
+     */
     private void annotation(Expr e) {
-        if (v.atLeast(PythonVersion.V3_14)) {
-            throw refuse("annotations (3.14 compiles them lazily)", e);
+        if (v.atLeast(PythonVersion.V3_14) && hasScopeError(e)) {
+            throw refuse("yield, await or := in an annotation (3.14's annotation scopes)", e);
         }
         expr(e);
+    }
+
+    private static boolean hasScopeError(Expr e) {
+        boolean[] found = {false};
+        new io.github.pycompile.ast.AstRewriter() {
+            @Override
+            public Expr expr(Expr n) {
+                if (n instanceof Ast.Yield || n instanceof Ast.YieldFrom || n instanceof Ast.Await
+                        || n instanceof Ast.NamedExpr) {
+                    found[0] = true;
+                    return n;
+                }
+                return super.expr(n);
+            }
+        }.expr(e);
+        return found[0];
     }
 
     private void augAssign(Ast.AugAssign a) {
@@ -386,7 +406,8 @@ final class CompileChecks {
 
     private void annAssign(Ast.AnnAssign a) {
         if (v.atLeast(PythonVersion.V3_14)) {
-            throw refuse("annotated assignments (3.14 compiles annotations lazily)", a);
+            annAssign314(a);
+            return;
         }
         if (a.value() != null) {
             expr(a.value());
@@ -405,7 +426,7 @@ final class CompileChecks {
             }
         } else if (t instanceof Ast.Attribute at) {
             if (a.value() == null && at.attr().equals("__debug__")) {
-                throw refuse("annotated attribute __debug__ (its error)", a);
+                throw debugName("cannot assign to __debug__", a); // the statement's location
             }
             if (a.value() == null) {
                 expr(at.value());
@@ -426,9 +447,57 @@ final class CompileChecks {
         }
     }
 
+    /**
+     * Enters a frame block. A code unit holds at most 20 ({@code CO_MAXBLOCKS}); 3.6-3.8 raise their
+     * error without a location. Only nests of loops are counted exactly here (the other statements'
+     * block counts differ by version): a deep nest holding anything else is refused.
+     */
+    private void push(Block b, Ast.Located where) {
+        if (u.blocks.size() >= 15) {
+            boolean loops = b.kind == BlockKind.WHILE_LOOP || b.kind == BlockKind.FOR_LOOP;
+            for (Block x : u.blocks) {
+                loops &= x.kind == BlockKind.WHILE_LOOP || x.kind == BlockKind.FOR_LOOP;
+            }
+            if (!loops || v.atLeast(PythonVersion.V3_9)) {
+                throw refuse("blocks nested this deep (CPython's limit of 20)", where);
+            }
+            if (u.blocks.size() >= 20) {
+                throw new Failure("too many statically nested blocks", -1, -2, -1, -2);
+            }
+        }
+        u.blocks.add(b);
+    }
+
+    /**
+     * 3.14: the target as before (a name {@code __debug__} is reported at the name); the annotation goes
+     * into the module's or class's annotate function, compiled after the body, so an error in it is refused.
+     */
+    private void annAssign314(Ast.AnnAssign a) {
+        if (a.value() != null) {
+            expr(a.value());
+            expr(a.target());
+        }
+        if (!(a.target() instanceof Ast.Name n)) {
+            throw refuse("annotated assignments to attributes and subscripts (3.14)", a);
+        }
+        if (n.id().equals("__debug__")) {
+            throw error("cannot assign to __debug__", n);
+        }
+        if (!future.annotations() && (u.kind == UnitKind.MODULE || u.kind == UnitKind.CLASS)) {
+            if (hasScopeError(a.annotation())) {
+                throw refuse("yield, await or := in an annotation (3.14's annotation scopes)", a);
+            }
+            try {
+                expr(a.annotation());
+            } catch (Failure f) {
+                throw refuse("an error inside a deferred annotation (3.14)", a);
+            }
+        }
+    }
+
     private void loop(BlockKind kind, Stmt s, Expr iterOrTest, Expr target, List<Stmt> body, List<Stmt> orelse) {
         expr(iterOrTest);
-        u.blocks.add(new Block(kind, s));
+        push(new Block(kind, s), s);
         if (target != null) {
             expr(target);
         }
@@ -440,7 +509,7 @@ final class CompileChecks {
     private void with(Stmt s, List<Ast.WithItem> items, List<Stmt> body, BlockKind kind) {
         for (Ast.WithItem w : items) {
             expr(w.contextExpr());
-            u.blocks.add(new Block(kind, s));
+            push(new Block(kind, s), s);
             if (w.optionalVars() != null) {
                 expr(w.optionalVars());
             }
@@ -457,14 +526,14 @@ final class CompileChecks {
             throw refuse("try/except* (its errors)", s);
         }
         if (!finalbody.isEmpty()) {
-            u.blocks.add(new Block(BlockKind.FINALLY_TRY, finalbody));
+            push(new Block(BlockKind.FINALLY_TRY, finalbody), s);
             if (!handlers.isEmpty()) {
                 tryExcept(s, body, handlers, orelse);
             } else {
                 statements(body);
             }
             u.blocks.remove(u.blocks.size() - 1);
-            u.blocks.add(new Block(BlockKind.FINALLY_END, null));
+            push(new Block(BlockKind.FINALLY_END, null), s);
             statements(finalbody);
             u.blocks.remove(u.blocks.size() - 1);
         } else {
@@ -473,7 +542,7 @@ final class CompileChecks {
     }
 
     private void tryExcept(Stmt s, List<Stmt> body, List<Ast.ExceptHandler> handlers, List<Stmt> orelse) {
-        u.blocks.add(new Block(BlockKind.TRY_EXCEPT, null));
+        push(new Block(BlockKind.TRY_EXCEPT, null), s);
         statements(body);
         u.blocks.remove(u.blocks.size() - 1);
         for (int i = 0; i < handlers.size(); i++) {
@@ -491,7 +560,7 @@ final class CompileChecks {
                 setLoc(h);
                 throw debugName("cannot assign to __debug__", h);
             }
-            u.blocks.add(new Block(BlockKind.HANDLER_CLEANUP, h));
+            push(new Block(BlockKind.HANDLER_CLEANUP, h), h);
             statements(h.body());
             u.blocks.remove(u.blocks.size() - 1);
         }

@@ -52,6 +52,9 @@ public final class LaterPhaseChecks {
             try {
                 CompileChecks.check(module, v, future, symbols);
             } catch (CompileChecks.Failure f) {
+                if (f.lineno < 0) {
+                    throw new PythonError("SyntaxError", f.msg, filename, -1, -1, null, -1, -1);
+                }
                 throw positioned(new PythonError("SyntaxError", f.msg, filename, f.lineno, f.col + 1, null,
                         f.endLineno, f.endCol + 1), v);
             }

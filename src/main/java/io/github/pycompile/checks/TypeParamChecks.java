@@ -31,10 +31,12 @@ final class TypeParamChecks {
         }
         Ast.Stmt s = module.body().get(0);
         Found f;
-        if (s instanceof Ast.FunctionDef d && plainFunction(d.args(), d.decoratorList(), d.returns(), d.body())) {
+        if (s instanceof Ast.FunctionDef d && plainFunction(d.args(), d.decoratorList(), d.body())) {
             f = params(d.typeParams(), v);
-        } else if (s instanceof Ast.AsyncFunctionDef d && plainFunction(d.args(), d.decoratorList(), d.returns(), d.body())) {
+            f = f != null ? f : annotations(d.args(), d.returns(), v);
+        } else if (s instanceof Ast.AsyncFunctionDef d && plainFunction(d.args(), d.decoratorList(), d.body())) {
             f = params(d.typeParams(), v);
+            f = f != null ? f : annotations(d.args(), d.returns(), v);
         } else if (s instanceof Ast.ClassDef c && c.decoratorList().isEmpty() && trivialBody(c.body())) {
             f = params(c.typeParams(), v);
             if (f == null && !c.typeParams().isEmpty()) {
@@ -68,8 +70,8 @@ final class TypeParamChecks {
 
     private record Found(String msg, Ast.Located at) { }
 
-    private static boolean plainFunction(Ast.Arguments args, List<Expr> decorators, Expr returns, List<Ast.Stmt> body) {
-        if (!decorators.isEmpty() || returns != null || !args.defaults().isEmpty() || !trivialBody(body)) {
+    private static boolean plainFunction(Ast.Arguments args, List<Expr> decorators, List<Ast.Stmt> body) {
+        if (!decorators.isEmpty() || !args.defaults().isEmpty() || !trivialBody(body)) {
             return false;
         }
         for (Expr d : args.kwDefaults()) {
@@ -77,15 +79,42 @@ final class TypeParamChecks {
                 return false;
             }
         }
-        for (List<Ast.Arg> list : List.of(args.posonlyargs(), args.args(), args.kwonlyargs())) {
-            for (Ast.Arg a : list) {
-                if (a.annotation() != null) {
-                    return false;
+        return true;
+    }
+
+    /**
+     * The annotations of a generic function, evaluated in its type-parameter scope (3.14: in their own
+     * annotation scope): one yield, await or {@code :=} among them is the error; several are refused.
+     */
+    private static Found annotations(Ast.Arguments args, Expr returns, PythonVersion v) {
+        java.util.List<Expr> all = new java.util.ArrayList<>();
+        for (Ast.Arg a : args.posonlyargs()) {
+            all.add(a.annotation());
+        }
+        for (Ast.Arg a : args.args()) {
+            all.add(a.annotation());
+        }
+        all.add(args.vararg() == null ? null : args.vararg().annotation());
+        for (Ast.Arg a : args.kwonlyargs()) {
+            all.add(a.annotation());
+        }
+        all.add(args.kwarg() == null ? null : args.kwarg().annotation());
+        all.add(returns);
+        String scope = v.atLeast(PythonVersion.V3_14) ? "an annotation" : "the definition of a generic";
+        Found first = null;
+        for (Expr e : all) {
+            if (e == null) {
+                continue;
+            }
+            Found f = forbidden(e, scope, null);
+            if (f != null) {
+                if (first != null) {
+                    throw new io.github.pycompile.UnsupportedConstruct("several yield, await or := in annotations", e.lineno());
                 }
+                first = f;
             }
         }
-        return (args.vararg() == null || args.vararg().annotation() == null)
-                && (args.kwarg() == null || args.kwarg().annotation() == null);
+        return first;
     }
 
     private static boolean trivialBody(List<Ast.Stmt> body) {

@@ -78,6 +78,19 @@ class LaterPhaseChecksTest {
         "class C:\n  def f(self):\n    nonlocal self\n",
         "def f():\n  x = 1\n  def g():\n    global x\n    nonlocal x\n",
         "x = 1\n",
+        "object.__debug__: int\n",
+        "from __future__ import annotations\nobject.__debug__: int\n",
+        "object.__debug__: int = 1\n",
+        "def f():\n  object.__debug__: int\n",
+        "def f[T](y: (await x)): pass\n",
+        "def f[T](y: (yield)): pass\n",
+        "def f[T]() -> (x := 1): pass\n",
+        "def f[T](*a: (x := 1)): pass\n",
+        "def f[T](a: (yield), b: (yield)): pass\n",
+        nested("while 1:", 20) + "pass\n",
+        nested("while 1:", 21) + "pass\n",
+        nested("for x in y:", 25) + "pass\n",
+        nested("with x:", 21) + "pass\n",
         "'doc'\nfrom __future__ import division; import string; from __future__ import \\\n     nested_scopes\n",
         "from __future__ import division; from __future__ import braces\n",
         "def f[T=int, U, V: (yield)](): pass\n",
@@ -107,6 +120,15 @@ class LaterPhaseChecksTest {
         "def f():\n  for x in y:\n    break\n  else:\n    continue\n",
     };
 
+    /** {@code depth} nested compound statements opened by {@code header}, one per line. */
+    private static String nested(String header, int depth) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < depth; i++) {
+            b.append(" ".repeat(i)).append(header).append('\n');
+        }
+        return b.append(" ".repeat(depth)).toString();
+    }
+
     @ParameterizedTest
     @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_12", "V3_13"})
     void givesCpythonsErrorOrRefuses(PythonVersion v) {
@@ -118,8 +140,9 @@ class LaterPhaseChecksTest {
         for (String src : SNIPPETS) {
             var r = Python.run(python, null, src, "import sys\nsrc = sys.stdin.read()\ntry:\n"
                     + "    compile(src, '<case>', 'exec')\n    print('OK')\nexcept SyntaxError as e:\n"
-                    + "    print('%s: %s %s:%s-%s:%s' % (type(e).__name__, e.msg, e.lineno, e.offset,"
-                    + " getattr(e, 'end_lineno', None), getattr(e, 'end_offset', None)))\n");
+                    + "    n = lambda x: None if x is None or x < 0 else x\n"
+                    + "    print('%s: %s %s:%s-%s:%s' % (type(e).__name__, e.msg, n(e.lineno), n(e.offset),"
+                    + " n(getattr(e, 'end_lineno', None)), n(getattr(e, 'end_offset', None))))\n");
             String theirs = r.out().strip();
             String got;
             try {
@@ -129,8 +152,8 @@ class LaterPhaseChecksTest {
                 got = null;
             } catch (PythonError e) {
                 boolean ends = v.atLeast(PythonVersion.V3_10);
-                got = e.typeName() + ": " + e.pyMessage() + " " + e.lineno() + ":" + e.offset() + "-"
-                        + (ends ? e.endLineno() + ":" + (e.endOffset() < 0 ? "None" : e.endOffset()) : "None:None");
+                got = e.typeName() + ": " + e.pyMessage() + " " + pos(e.lineno(), e.offset()) + "-"
+                        + (ends ? pos(e.endLineno(), e.endOffset()) : "None:None");
             }
             if (got == null) {
                 continue;
@@ -145,6 +168,10 @@ class LaterPhaseChecksTest {
                 different.size());
         assertTrue(different.isEmpty(), () -> v + ":\n" + String.join("\n", different));
         assertTrue(same >= 30, v + ": only " + same + " snippets give CPython's error");
+    }
+
+    private static String pos(int line, int col) {
+        return (line < 0 ? "None" : Integer.toString(line)) + ":" + (col < 0 ? "None" : Integer.toString(col));
     }
 
     @Test

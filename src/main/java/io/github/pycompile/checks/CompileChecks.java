@@ -78,6 +78,8 @@ final class CompileChecks {
     /** 3.9+ check {@code __debug__} targets and repeated keywords here (3.6-3.8 in the AST builder). */
     private final boolean namesChecked;
     private Unit u;
+    /** A 3.9 break/continue being unwound passed a with block. */
+    private boolean leftWith39;
 
     private CompileChecks(PythonVersion v, FutureFeatures future, SymbolTable symbols) {
         this.v = v;
@@ -261,7 +263,7 @@ final class CompileChecks {
             for (Ast.Alias a : i.names()) {
                 String stored = a.asname() != null ? a.asname() : a.name().split("\\.", 2)[0];
                 if (stored.equals("__debug__")) {
-                    throw debugName("cannot assign to __debug__", s);
+                    throw debugName("cannot assign to __debug__", v.atLeast(PythonVersion.V3_14) ? a : s); // 3.14: the alias
                 }
             }
         } else if (s instanceof Ast.ImportFrom i) {
@@ -270,7 +272,7 @@ final class CompileChecks {
             }
             for (Ast.Alias a : i.names()) {
                 if ((a.asname() != null ? a.asname() : a.name()).equals("__debug__")) {
-                    throw debugName("cannot assign to __debug__", s);
+                    throw debugName("cannot assign to __debug__", v.atLeast(PythonVersion.V3_14) ? a : s); // 3.14: the alias
                 }
             }
         } else if (s instanceof Ast.ExprStmt e) {
@@ -581,7 +583,11 @@ final class CompileChecks {
         int col = u.col;
         int endLine = u.endLineno;
         int endCol = u.endCol;
+        leftWith39 = false;
         boolean found = unwind(s, true);
+        if (!found && leftWith39) {
+            throw refuse("break or continue outside a loop, leaving a with block (3.9's location)", s);
+        }
         u.lineno = line;
         if (v == PythonVersion.V3_8) {
             // 3.8 puts the whole location back
@@ -661,7 +667,7 @@ final class CompileChecks {
                 } else if (top.kind == BlockKind.WITH || top.kind == BlockKind.ASYNC_WITH) {
                     if (!nodeLocations) {
                         if (v == PythonVersion.V3_9) {
-                            throw refuse("break, continue or return leaving a with block (its location)", s);
+                            leftWith39 = true; // where 3.9 then reports a missing loop is not modelled
                         }
                         if (v.atLeast(PythonVersion.V3_10)) {
                             setLoc((Ast.Located) top.datum);

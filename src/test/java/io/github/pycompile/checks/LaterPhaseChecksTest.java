@@ -11,6 +11,7 @@ import io.github.pycompile.compiler.Compilers;
 import io.github.pycompile.compiler.ModuleCompiler;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.testsupport.Interpreters;
+import io.github.pycompile.testsupport.Pyodide;
 import io.github.pycompile.testsupport.Python;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,8 +22,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The errors of the symbol table and the compiler for targets without a back end, through the compiler
- * facade: each snippet is compiled by the real interpreter of the target (skipped when none is
- * installed) and by {@link Compilers#forTarget}; ours must be CPython's SyntaxError (type, message, line,
+ * facade: each snippet is compiled by the real interpreter of the target (3.14: pyodide; skipped when
+ * none is installed) and by {@link Compilers#forTarget}; ours must be CPython's SyntaxError (type, message, line,
  * offset, end) or a refusal, and a snippet CPython compiles must be refused (there is no back end).
  * The syntax-suite goldens ({@code compiler.SyntaxSuiteTest}) hold the same check without an interpreter.
  */
@@ -79,6 +80,9 @@ class LaterPhaseChecksTest {
         "def f():\n  x = 1\n  def g():\n    global x\n    nonlocal x\n",
         "x = 1\n",
         "object.__debug__: int\n",
+        "def f():\n  with x:\n    return 1\n  return (yield)\n",
+        "for a in b:\n  with x:\n    break\n  f(c=1, c=2)\n",
+        "def f():\n  with x:\n    return\n  g(**{}, d=1, d=2)\n",
         "from __future__ import annotations\nobject.__debug__: int\n",
         "object.__debug__: int = 1\n",
         "def f():\n  object.__debug__: int\n",
@@ -130,20 +134,28 @@ class LaterPhaseChecksTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_12", "V3_13"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_12", "V3_13", "V3_14"})
     void givesCpythonsErrorOrRefuses(PythonVersion v) {
-        var python = Interpreters.require(v);
+        // one run of the real compiler for all snippets: one line each
+        StringBuilder script = new StringBuilder("import warnings\nwarnings.simplefilter('ignore')\nSNIPPETS = [\n");
+        for (String src : SNIPPETS) {
+            script.append("    ").append(pyLiteral(src)).append(",\n");
+        }
+        script.append("]\nn = lambda x: None if x is None or x < 0 else x\nfor src in SNIPPETS:\n    try:\n"
+                + "        compile(src, '<case>', 'exec')\n        print('OK')\n    except SyntaxError as e:\n"
+                + "        print('%s: %s %s:%s-%s:%s' % (type(e).__name__, e.msg, n(e.lineno), n(e.offset),"
+                + " n(getattr(e, 'end_lineno', None)), n(getattr(e, 'end_offset', None))))\n");
+        var r = v == PythonVersion.V3_14 ? Pyodide.run(script.toString())
+                : Python.run(Interpreters.require(v), null, null, script.toString());
+        List<String> results = r.out().lines().toList();
+        assertEquals(SNIPPETS.length, results.size(), () -> v + ": " + r.out() + r.err());
         ModuleCompiler ours = Compilers.forTarget(v);
         CompileOptions options = CompileOptions.of(v);
         int same = 0;
         List<String> different = new ArrayList<>();
-        for (String src : SNIPPETS) {
-            var r = Python.run(python, null, src, "import sys\nsrc = sys.stdin.read()\ntry:\n"
-                    + "    compile(src, '<case>', 'exec')\n    print('OK')\nexcept SyntaxError as e:\n"
-                    + "    n = lambda x: None if x is None or x < 0 else x\n"
-                    + "    print('%s: %s %s:%s-%s:%s' % (type(e).__name__, e.msg, n(e.lineno), n(e.offset),"
-                    + " n(getattr(e, 'end_lineno', None)), n(getattr(e, 'end_offset', None))))\n");
-            String theirs = r.out().strip();
+        for (int i = 0; i < SNIPPETS.length; i++) {
+            String src = SNIPPETS[i];
+            String theirs = results.get(i).strip();
             String got;
             try {
                 ours.compile(src.getBytes(StandardCharsets.UTF_8), "<case>", options);
@@ -168,6 +180,21 @@ class LaterPhaseChecksTest {
                 different.size());
         assertTrue(different.isEmpty(), () -> v + ":\n" + String.join("\n", different));
         assertTrue(same >= 30, v + ": only " + same + " snippets give CPython's error");
+    }
+
+    /** A Python string literal for {@code s}. */
+    private static String pyLiteral(String s) {
+        StringBuilder b = new StringBuilder("'");
+        for (char c : s.toCharArray()) {
+            if (c == '\\' || c == '\'') {
+                b.append('\\').append(c);
+            } else if (c < 0x20 || c > 0x7e) {
+                b.append(String.format("\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('\'').toString();
     }
 
     private static String pos(int line, int col) {

@@ -30,6 +30,10 @@ final class TypeParamChecks {
             throw refusal;
         }
         Ast.Stmt s = module.body().get(0);
+        Ast.Stmt inner = onlyStatementOfPlainFunction(s);
+        if (inner instanceof Ast.TypeAlias) {
+            s = inner; // a type alias alone in a function without anything else to check
+        }
         Found f;
         if (s instanceof Ast.FunctionDef d && plainFunction(d.args(), d.decoratorList(), d.body())) {
             f = params(d.typeParams(), v);
@@ -66,6 +70,39 @@ final class TypeParamChecks {
         }
         throw new PythonError("SyntaxError", f.msg, filename, f.at.lineno(), f.at.colOffset() + 1, null,
                 f.at.endLineno(), f.at.endColOffset() + 1);
+    }
+
+    /** The single statement of a non-generic function with no decorators, defaults or annotations, or null. */
+    private static Ast.Stmt onlyStatementOfPlainFunction(Ast.Stmt s) {
+        Ast.Arguments args;
+        List<Ast.Stmt> body;
+        if (s instanceof Ast.FunctionDef d && d.typeParams().isEmpty() && d.returns() == null) {
+            args = d.args();
+            body = d.body();
+            if (!plainFunction(args, d.decoratorList(), List.of())) {
+                return null;
+            }
+        } else if (s instanceof Ast.AsyncFunctionDef d && d.typeParams().isEmpty() && d.returns() == null) {
+            args = d.args();
+            body = d.body();
+            if (!plainFunction(args, d.decoratorList(), List.of())) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        for (List<Ast.Arg> list : List.of(args.posonlyargs(), args.args(), args.kwonlyargs())) {
+            for (Ast.Arg a : list) {
+                if (a.annotation() != null) {
+                    return null;
+                }
+            }
+        }
+        if ((args.vararg() != null && args.vararg().annotation() != null)
+                || (args.kwarg() != null && args.kwarg().annotation() != null)) {
+            return null;
+        }
+        return body.size() == 1 ? body.get(0) : null;
     }
 
     private record Found(String msg, Ast.Located at) { }

@@ -8,6 +8,8 @@ import io.github.pycompile.ast.AstRewriter;
 import io.github.pycompile.symtable.FutureFeatures;
 import io.github.pycompile.symtable.SymbolTable;
 import io.github.pycompile.target.PythonVersion;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The errors CPython raises after the parser, for targets that have a parser but no back end yet:
@@ -49,6 +51,9 @@ public final class LaterPhaseChecks {
             } catch (PythonError e) {
                 throw positioned(e, v);
             }
+            if (v.atLeast(PythonVersion.V3_14)) {
+                annotationScopes(module, filename);
+            }
             try {
                 CompileChecks.check(module, v, future, symbols);
             } catch (CompileChecks.Failure f) {
@@ -61,6 +66,58 @@ public final class LaterPhaseChecks {
         } catch (UnsupportedConstruct r) {
             throw r.toException(v);
         }
+    }
+
+    /**
+     * 3.14 evaluates annotations in annotation scopes, whose symbol table rejects yield, await and
+     * {@code :=} in them (lambdas are scopes of their own). The error is raised when the module holds
+     * exactly one such expression (the rest of the symbol table having passed); several are refused.
+     */
+    private static void annotationScopes(Ast.ModuleNode module, String filename) throws PythonError {
+        List<Ast.Expr> found = new ArrayList<>();
+        AstRewriter inAnnotation = new AstRewriter() {
+            int comprehension;
+
+            @Override
+            public Ast.Expr expr(Ast.Expr n) {
+                if (n instanceof Ast.Yield || n instanceof Ast.YieldFrom || n instanceof Ast.Await
+                        || n instanceof Ast.NamedExpr) {
+                    if (comprehension > 0) {
+                        throw new UnsupportedConstruct("yield, await or := in a comprehension in an annotation", n.lineno());
+                    }
+                    found.add(n);
+                    return n;
+                }
+                if (n instanceof Ast.Lambda) {
+                    return n;
+                }
+                boolean comp = n instanceof Ast.ListComp || n instanceof Ast.SetComp || n instanceof Ast.DictComp
+                        || n instanceof Ast.GeneratorExp;
+                comprehension += comp ? 1 : 0;
+                Ast.Expr r = super.expr(n);
+                comprehension -= comp ? 1 : 0;
+                return r;
+            }
+        };
+        new AstRewriter() {
+            @Override
+            public Ast.Expr annotation(Ast.Expr n) {
+                if (n != null) {
+                    inAnnotation.expr(n);
+                }
+                return super.annotation(n);
+            }
+        }.mod(module);
+        if (found.isEmpty()) {
+            return;
+        }
+        if (found.size() > 1) {
+            throw new UnsupportedConstruct("several yield, await or := in annotations (3.14)", found.get(1).lineno());
+        }
+        Ast.Expr e = found.get(0);
+        String what = e instanceof Ast.Await ? "await" : e instanceof Ast.NamedExpr ? "named" : "yield";
+        throw new PythonError("SyntaxError", what + " expression cannot be used within an annotation", filename,
+                e.lineno(), e.colOffset() + 1, null, e.endLineno(), e.endColOffset() + 1);
     }
 
     private static boolean hasTypeParameters(Ast.ModuleNode module) {

@@ -361,7 +361,7 @@ public final class SymbolTable {
         }
         if (store.equals("*")) {
             if (cur.kind != Scope.Kind.MODULE) {
-                throw new Failure("import * only allowed at module level", a);
+                throw blockOr("import * only allowed at module level", a);
             }
             return;
         }
@@ -477,7 +477,7 @@ public final class SymbolTable {
     private void parameter(Ast.Arg a) {
         Integer old = cur.symbols.get(Symbols.mangle(cur.privateName, a.arg()));
         if (old != null && (old & Symbols.DEF_PARAM) != 0) {
-            throw new Failure("duplicate argument '" + a.arg() + "' in function definition", a);
+            throw blockOr("duplicate argument '" + a.arg() + "' in function definition", a);
         }
         addDef(a.arg(), Symbols.DEF_PARAM, a.lineno());
     }
@@ -559,7 +559,7 @@ public final class SymbolTable {
         } else if (e instanceof Ast.GeneratorExp c) {
             comprehension(c, "genexpr", c.generators(), c.elt(), null, true);
         } else if (e instanceof Ast.Yield y) {
-            if (cur.comprehension) {
+            if (cur.comprehension && target.atLeast(PythonVersion.V3_8)) {
                 throw yieldInComprehension(y);
             }
             if (y.value() != null) {
@@ -567,7 +567,7 @@ public final class SymbolTable {
             }
             cur.generator = true;
         } else if (e instanceof Ast.YieldFrom y) {
-            if (cur.comprehension) {
+            if (cur.comprehension && target.atLeast(PythonVersion.V3_8)) {
                 throw yieldInComprehension(y);
             }
             expr(y.value());
@@ -625,6 +625,17 @@ public final class SymbolTable {
         }
     }
 
+    /**
+     * An error placed at {@code at} (3.10+) or, before 3.10, at the block being filled (the function,
+     * lambda or comprehension: CPython 3.8 and 3.9 report these at the start of the block).
+     */
+    private Failure blockOr(String msg, Ast.Located at) {
+        if (!target.atLeast(PythonVersion.V3_10)) {
+            return new Failure(msg, cur.lineno, cur.colOffset, -1, -2);
+        }
+        return new Failure(msg, at);
+    }
+
     private Failure yieldInComprehension(Ast.Located y) {
         String what = switch (cur.name) {
             case "listcomp" -> "list comprehension";
@@ -632,7 +643,7 @@ public final class SymbolTable {
             case "dictcomp" -> "dict comprehension";
             default -> "generator expression";
         };
-        return new Failure("'yield' inside " + what, y);
+        return blockOr("'yield' inside " + what, y);
     }
 
     private void comprehension(Expr node, String name, List<Ast.Comprehension> gens, Expr elt, Expr value,

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.pycompile.CompileOptions;
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedFeatureException;
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.checks.LaterPhaseChecks;
 import io.github.pycompile.parser.Parser311;
 import io.github.pycompile.target.PythonVersion;
 import io.github.pycompile.testsupport.Json;
@@ -44,7 +46,11 @@ class SyntaxSuiteTest {
         Assumptions.assumeTrue(!parserOnly || Parser311.supports(v), "syntax suite " + v
                 + ": skipped, no parser or compiler core for this target yet");
         ModuleCompiler core = parserOnly ? (src, name, o) -> {
-            Parser311.parseModule(src, name, v, w -> { });
+            Ast.ModuleNode tree = Parser311.parseModule(src, name, v, w -> { });
+            if (LaterPhaseChecks.supports(v)) {
+                // the errors of the symbol table and the code generator, without a back end
+                LaterPhaseChecks.check(tree, name, v);
+            }
             throw new ParsedOnly();
         } : Compilers.forTarget(v);
         int parsed = 0;

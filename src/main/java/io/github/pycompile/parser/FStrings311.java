@@ -52,6 +52,8 @@ final class FStrings311 {
     private boolean emptyBeforeNamed = true;
     /** Where a field's expression is placed: pegen's rule (3.9+), or 3.8's or 3.6/3.7's search by text. */
     private final PythonVersion target;
+    /** 3.6 and 3.7 only count a field's brackets (3.8 matches each closer with its opener). */
+    private final boolean countedBrackets;
     /** The atom's first token, where 3.6 to 3.8 look for a field's text. */
     private Token first;
 
@@ -59,6 +61,7 @@ final class FStrings311 {
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
             int endCol, PythonVersion target) {
         this.target = target;
+        this.countedBrackets = !target.atLeast(PythonVersion.V3_8);
         this.filename = filename;
         this.warnings = warnings;
         this.refuse = refuse;
@@ -274,6 +277,28 @@ final class FStrings311 {
                 quote = ch;
                 continue;
             }
+            if (countedBrackets) {
+                // 3.6/3.7 count brackets without matching them: a closer at depth 0 is an ordinary
+                // character, unless it is the '}' that ends the field
+                if (ch == '[' || ch == '(' || ch == '{') {
+                    depth++;
+                    continue;
+                }
+                if (depth > 0 && (ch == ']' || ch == ')' || ch == '}')) {
+                    depth--;
+                    continue;
+                }
+                if (ch == '#') {
+                    throw error.apply("f-string expression part cannot include '#'");
+                }
+                if (depth == 0 && (ch == '!' || ch == ':' || ch == '}')) {
+                    if (ch == '!' && i + 1 < end && s.charAt(i + 1) == '=') {
+                        continue; // "!=" is an operator, not a conversion
+                    }
+                    break;
+                }
+                continue;
+            }
             if (ch == '[' || ch == '(' || ch == '{') {
                 if (depth >= parens.length) {
                     throw error.apply("f-string: too many nested parenthesis");
@@ -312,6 +337,9 @@ final class FStrings311 {
             throw error.apply("f-string: unterminated string");
         }
         if (depth != 0) {
+            if (countedBrackets) {
+                throw error.apply("f-string: mismatched '(', '{', or '['");
+            }
             throw error.apply("f-string: unmatched '" + parens[depth - 1] + "'");
         }
         if (i >= end) {

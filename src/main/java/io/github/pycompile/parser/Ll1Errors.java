@@ -58,6 +58,28 @@ final class Ll1Errors {
         }
     }
 
+    /**
+     * Records {@code ast.c}'s error at a node whose first token is {@code t}: 3.6 and 3.7 place a node
+     * starting with a string token that spans lines where their tokenizer left it (its last line,
+     * column -1), 3.8 at the token's start.
+     */
+    void astErrorAtToken(Token t, String msg) {
+        int[] at = target.atLeast(PythonVersion.V3_8) ? new int[] {t.startLine(), t.startCol()} : Ll1Trees.tokenPosition(t);
+        astError(at[0], at[1], msg);
+    }
+
+    /**
+     * An {@code ast.c} error met while a node is built (f-string and literal decoding): the builder
+     * catches it, records it with {@link #astErrorAtToken} and goes on with a stand-in node.
+     */
+    static final class AstFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AstFailure(String msg) {
+            super(msg, null, false, false);
+        }
+    }
+
     /** Raises the kept {@code ast.c} error, if any (the whole file has parsed). */
     void raiseFirst() throws PythonError {
         if (first != null) {

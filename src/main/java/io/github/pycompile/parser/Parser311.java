@@ -3764,6 +3764,15 @@ public final class Parser311 {
             if (ll1 != null && Literals.undecodableBytes(parts) != null) {
                 throw refuse("undecodable bytes in an f-string (3.6-3.8's error)");
             }
+            if (ll1 != null && !sub) {
+                try {
+                    return FStrings311.joined(parts, filename, warnings, this::refuse, Ll1Errors.AstFailure::new,
+                            this::subExpression, l(start), c(start), el(), ec(), target);
+                } catch (Ll1Errors.AstFailure e) {
+                    ll1.astErrorAtToken(tok(start), e.getMessage());
+                    return constant(new PyObject.Str("", false), start);
+                }
+            }
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
                     l(start), c(start), el(), ec(), target);
         }
@@ -3774,8 +3783,7 @@ public final class Parser311 {
             }
             if (ll1 != null) {
                 // ast.c's error, at the atom's first token, once the whole file has parsed
-                Token first = tok(start);
-                ll1.astError(first.startLine(), first.startCol(), "(unicode error) " + undecodable);
+                ll1.astErrorAtToken(tok(start), "(unicode error) " + undecodable);
                 return constant(new PyObject.Str("", false), start);
             }
             if (declaredEncoding && !target.atLeast(PythonVersion.V3_11)) {
@@ -3787,6 +3795,15 @@ public final class Parser311 {
             throw new TokenizerFailure(new PythonError("SyntaxError", "(unicode error) " + undecodable, filename,
                     next.startLine(), next.startCol() + 1, tokenizer.lineText(next.startLine()), next.endLine(),
                     next.endCol() + 1), true);
+        }
+        if (ll1 != null && !sub) {
+            try {
+                return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(),
+                        this::literalRefusal);
+            } catch (Ll1Errors.AstFailure e) {
+                ll1.astErrorAtToken(tok(start), e.getMessage());
+                return constant(new PyObject.Str("", false), start);
+            }
         }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::literalRefusal);
     }
@@ -4140,6 +4157,9 @@ public final class Parser311 {
     private RuntimeException literalRefusal(String msg) {
         if (target == PythonVersion.V3_11 && msg.equals("mixing bytes and str literals (its error)")) {
             return fstringError("cannot mix bytes and nonbytes literals");
+        }
+        if (ll1 != null && !sub && msg.equals("mixing bytes and str literals (its error)")) {
+            return new Ll1Errors.AstFailure("cannot mix bytes and nonbytes literals"); // ast.c's, recorded by strings()
         }
         return refuse(msg);
     }

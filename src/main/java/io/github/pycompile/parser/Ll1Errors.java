@@ -2,6 +2,9 @@ package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedConstruct;
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.Ast.Expr;
+import io.github.pycompile.marshal.PyObject;
 import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
@@ -66,6 +69,106 @@ final class Ll1Errors {
     void astErrorAtToken(Token t, String msg) {
         int[] at = target.atLeast(PythonVersion.V3_8) ? new int[] {t.startLine(), t.startCol()} : Ll1Trees.tokenPosition(t);
         astError(at[0], at[1], msg);
+    }
+
+    /**
+     * {@code ast.c}'s message for an expression used as an assignment ({@code del == false}) or
+     * deletion target, or null if it can be one: its {@code set_context} walk, which names the first
+     * element that cannot be a target, and refuses {@code __debug__} as a name or attribute stored to.
+     * 3.6 and 3.7 say "can't", name every literal and display "literal" and None/True/False "keyword";
+     * 3.8 says "cannot" and names them as 3.9 does.
+     */
+    String targetError(Expr e, boolean del) {
+        boolean v38 = target.atLeast(PythonVersion.V3_8);
+        String what;
+        if (e instanceof Ast.Name n) {
+            return !del && n.id().equals("__debug__") ? debugAssignment() : null;
+        } else if (e instanceof Ast.Attribute a) {
+            return !del && a.attr().equals("__debug__") ? debugAssignment() : null;
+        } else if (e instanceof Ast.Subscript) {
+            return null;
+        } else if (e instanceof Ast.Starred st) {
+            return targetError(st.value(), del);
+        } else if (e instanceof Ast.TupleExpr || e instanceof Ast.ListExpr) {
+            for (Expr x : e instanceof Ast.TupleExpr t ? t.elts() : ((Ast.ListExpr) e).elts()) {
+                String m = targetError(x, del);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return null;
+        } else if (e instanceof Ast.Lambda) {
+            what = "lambda";
+        } else if (e instanceof Ast.Call) {
+            what = "function call";
+        } else if (e instanceof Ast.BoolOp || e instanceof Ast.BinOp || e instanceof Ast.UnaryOp) {
+            what = "operator";
+        } else if (e instanceof Ast.GeneratorExp) {
+            what = "generator expression";
+        } else if (e instanceof Ast.Yield || e instanceof Ast.YieldFrom) {
+            what = "yield expression";
+        } else if (e instanceof Ast.Await) {
+            what = "await expression";
+        } else if (e instanceof Ast.ListComp) {
+            what = "list comprehension";
+        } else if (e instanceof Ast.SetComp) {
+            what = "set comprehension";
+        } else if (e instanceof Ast.DictComp) {
+            what = "dict comprehension";
+        } else if (e instanceof Ast.Compare) {
+            what = "comparison";
+        } else if (e instanceof Ast.IfExp) {
+            what = "conditional expression";
+        } else if (e instanceof Ast.NamedExpr && v38) {
+            what = "named expression";
+        } else if (e instanceof Ast.DictExpr) {
+            what = v38 ? "dict display" : "literal";
+        } else if (e instanceof Ast.SetExpr) {
+            what = v38 ? "set display" : "literal";
+        } else if (e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue) {
+            what = v38 ? "f-string expression" : "literal";
+        } else if (e instanceof Ast.Constant c) {
+            if (c.value() == PyObject.Singleton.ELLIPSIS) {
+                what = "Ellipsis";
+            } else if (c.value() == PyObject.Singleton.NONE) {
+                what = v38 ? "None" : "keyword";
+            } else if (c.value() == PyObject.Singleton.TRUE) {
+                what = v38 ? "True" : "keyword";
+            } else if (c.value() == PyObject.Singleton.FALSE) {
+                what = v38 ? "False" : "keyword";
+            } else {
+                what = "literal";
+            }
+        } else {
+            throw new UnsupportedConstruct("this assignment target (3.6-3.8's ast.c message)", e.lineno());
+        }
+        return (v38 ? "cannot " : "can't ") + (del ? "delete " : "assign to ") + what;
+    }
+
+    /** {@code ast.c}'s message for the target of an annotated assignment, or null if it can be one. */
+    String annotationTargetError(Expr e) {
+        if (e instanceof Ast.Name || e instanceof Ast.Attribute || e instanceof Ast.Subscript) {
+            return targetError(e, false);
+        } else if (e instanceof Ast.ListExpr) {
+            return "only single target (not list) can be annotated";
+        } else if (e instanceof Ast.TupleExpr) {
+            return "only single target (not tuple) can be annotated";
+        }
+        return "illegal target for annotation";
+    }
+
+    /** {@code ast.c}'s message for the target of an augmented assignment (its set_context first), or null. */
+    String augmentedTargetError(Expr e) {
+        String m = targetError(e, false);
+        if (m == null && !(e instanceof Ast.Name || e instanceof Ast.Attribute || e instanceof Ast.Subscript)) {
+            m = "illegal expression for augmented assignment";
+        }
+        return m;
+    }
+
+    /** The error for a name {@code __debug__} bound: ast.c's forbidden_name. */
+    String debugAssignment() {
+        return target.atLeast(PythonVersion.V3_8) ? "cannot assign to __debug__" : "assignment to keyword";
     }
 
     /**

@@ -1509,12 +1509,14 @@ public final class Parser311 {
     }
 
     private Ast.WithItem withItem() {
+        int itemStart = pos;
         Expr e = expression();
         Expr vars = null;
         if (acceptKeyword("as")) {
             int s = pos;
             try {
-                vars = toTarget(starTarget(), ExprContext.Store);
+                Expr v = starTarget();
+                vars = ll1 != null ? ll1Target(v, ExprContext.Store, itemStart) : toTarget(v, ExprContext.Store);
                 if (!at(TokenKind.COMMA) && !at(TokenKind.RPAR) && !at(TokenKind.COLON) && !at(TokenKind.NEWLINE)) {
                     throw fail();
                 }
@@ -1821,7 +1823,9 @@ public final class Parser311 {
                             if (atSimpleEnd()) {
                                 break;
                             }
-                            targets.add(toTarget(bitwiseOrOrStarred(), ExprContext.Del));
+                            int elt = pos;
+                            Expr d = bitwiseOrOrStarred();
+                            targets.add(ll1 != null ? ll1Target(d, ExprContext.Del, elt) : toTarget(d, ExprContext.Del));
                         } while (accept(TokenKind.COMMA));
                         if (targets.isEmpty() || !atSimpleEnd()) {
                             throw fail();
@@ -2009,10 +2013,14 @@ public final class Parser311 {
     }
 
     private Stmt expressionStatement0(int start) {
-        Expr first = atKeyword("yield") ? yieldExpression() : starExpressions();
+        boolean bareYield = atKeyword("yield");
+        Expr first = bareYield ? yieldExpression() : starExpressions();
         if (at(TokenKind.COLON)) {
             // annotated assignment: single target
             boolean simple = first instanceof Ast.Name && !parenthesized.contains(first);
+            if (ll1 != null && !bareYield) {
+                first = ll1Checked(first, ll1.annotationTargetError(first), start);
+            }
             if (!(first instanceof Ast.Name || first instanceof Ast.Attribute || first instanceof Ast.Subscript)) {
                 throw fail();
             }
@@ -2027,6 +2035,9 @@ public final class Parser311 {
         }
         for (int i = 0; i < AUG.length; i++) {
             if (at(AUG[i])) {
+                if (ll1 != null && !bareYield) {
+                    first = ll1Checked(first, ll1.augmentedTargetError(first), start);
+                }
                 if (!(first instanceof Ast.Name || first instanceof Ast.Attribute || first instanceof Ast.Subscript)) {
                     throw fail();
                 }
@@ -2039,13 +2050,40 @@ public final class Parser311 {
         if (at(TokenKind.EQUAL)) {
             List<Expr> targets = new ArrayList<>();
             Expr value = first;
+            int valueStart = start;
             while (accept(TokenKind.EQUAL)) {
-                targets.add(toTarget(value, ExprContext.Store));
-                value = atKeyword("yield") ? yieldExpression() : starExpressions();
+                if (ll1 != null && bareYield && valueStart != start) {
+                    value = ll1Checked(value, "assignment to yield expression not possible", valueStart);
+                }
+                // a statement starting with a bare yield is yield_stmt in 3.6-3.8: its '=' is pgen's error
+                targets.add(ll1 != null && !bareYield ? ll1Target(value, ExprContext.Store, valueStart)
+                        : toTarget(value, ExprContext.Store));
+                valueStart = pos;
+                bareYield = atKeyword("yield");
+                value = bareYield ? yieldExpression() : starExpressions();
             }
             return new Ast.Assign(targets, value, null, l(start), c(start), el(), ec());
         }
         return new Ast.ExprStmt(first, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.6-3.8: {@code ast.c}'s {@code set_context} on a target whose node starts at token
+     * {@code startTok}: its error is recorded (raised once the file has parsed) and a stand-in target
+     * returned; else as {@link #toTarget}.
+     */
+    private Expr ll1Target(Expr e, ExprContext ctx, int startTok) {
+        Expr checked = ll1Checked(e, ll1.targetError(e, ctx == ExprContext.Del), startTok);
+        return toTarget(checked, ctx);
+    }
+
+    /** 3.6-3.8: records {@code ast.c}'s error {@code msg} (if any) at token {@code startTok}; then a stand-in name. */
+    private Expr ll1Checked(Expr e, String msg, int startTok) {
+        if (msg == null) {
+            return e;
+        }
+        ll1.astErrorAtToken(tok(startTok), msg);
+        return new Ast.Name("_", ExprContext.Load, e.lineno(), e.colOffset(), e.endLineno(), e.endColOffset());
     }
 
     /** An expression re-made as an assignment or deletion target (or refused if it cannot be one). */
@@ -2084,15 +2122,24 @@ public final class Parser311 {
         int start = pos;
         Expr first = starTarget();
         if (!at(TokenKind.COMMA)) {
-            return toTarget(first, ctx);
+            return ll1 != null ? ll1Target(first, ctx, start) : toTarget(first, ctx);
         }
         List<Expr> elts = new ArrayList<>();
         elts.add(first);
+        List<Integer> starts = new ArrayList<>();
+        starts.add(start);
         while (accept(TokenKind.COMMA)) {
             if (atKeyword(stopKeyword) || at(TokenKind.EQUAL) || at(TokenKind.RPAR)) {
                 break;
             }
+            starts.add(pos);
             elts.add(starTarget());
+        }
+        if (ll1 != null) {
+            // 3.6-3.8's exprlist: each element is checked at its own node
+            for (int i = 0; i < elts.size(); i++) {
+                elts.set(i, ll1Checked(elts.get(i), ll1.targetError(elts.get(i), ctx == ExprContext.Del), starts.get(i)));
+            }
         }
         return toTarget(new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec()), ctx);
     }

@@ -166,6 +166,122 @@ final class Ll1Errors {
         return m;
     }
 
+    /** The error state before some node was built: what {@link #astErrorSince} compares with. */
+    PythonError mark() {
+        return first;
+    }
+
+    /**
+     * Records an error that {@code ast.c} raises before building what was parsed since {@code mark}:
+     * if no error was kept then, this one replaces any recorded since (ast.c would not have met them).
+     */
+    void astErrorSince(PythonError mark, Token t, String msg) {
+        if (mark == null) {
+            first = null;
+            astErrorAtToken(t, msg);
+        }
+    }
+
+    /** The kinds of a call argument in 3.6-3.8's grammar ({@code argument}). */
+    enum ArgKind { POSITIONAL, GENERATOR, STAR, DOUBLE_STAR, KEYWORD }
+
+    /**
+     * One argument of a call or class definition as parsed: its kind, first token, the error state
+     * before it ({@code mark}), and for a keyword argument the expression before its '=' and the error
+     * state once that was built ({@code nameMark}).
+     */
+    record Arg(ArgKind kind, Token start, PythonError mark, Expr name, PythonError nameMark) {
+    }
+
+    /**
+     * {@code ast.c}'s checks of an argument list (ast_for_call), in its order: first, over the whole
+     * list before any argument is built, the generator expressions (3.6: anywhere but alone, at the
+     * list; 3.7 and 3.8: the first one, if the list has anything else or a trailing comma, at it; in a
+     * class definition's bases "invalid syntax"); then argument by argument, before it is built, the
+     * order rules, and for a keyword argument its name (once built) and repetition.
+     */
+    void checkArguments(java.util.List<Arg> args, boolean trailingComma, boolean classBases, PythonError before) {
+        boolean v37 = target.atLeast(PythonVersion.V3_7);
+        boolean v38 = target.atLeast(PythonVersion.V3_8);
+        if (v37) {
+            for (Arg a : args) {
+                if (a.kind() == ArgKind.GENERATOR) {
+                    if (classBases) {
+                        astErrorSince(before, a.start(), "invalid syntax");
+                        return;
+                    }
+                    if (args.size() > 1 || trailingComma) {
+                        astErrorSince(before, a.start(), "Generator expression must be parenthesized");
+                        return;
+                    }
+                }
+            }
+        } else {
+            int gens = 0;
+            for (Arg a : args) {
+                gens += a.kind() == ArgKind.GENERATOR ? 1 : 0;
+            }
+            if (gens > 0 && args.size() > 1) {
+                astErrorSince(before, args.get(0).start(), "Generator expression must be parenthesized if not sole argument");
+                return;
+            }
+            if (gens > 0 && classBases) {
+                throw new UnsupportedConstruct("a generator expression as a class's base (3.6)", args.get(0).start().startLine());
+            }
+        }
+        int keywords = 0;
+        int doubleStars = 0;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Arg a : args) {
+            switch (a.kind()) {
+                case POSITIONAL:
+                    if (keywords > 0) {
+                        astErrorSince(a.mark(), a.start(), doubleStars > 0
+                                ? "positional argument follows keyword argument unpacking"
+                                : "positional argument follows keyword argument");
+                        return;
+                    }
+                    break;
+                case STAR:
+                    if (doubleStars > 0) {
+                        astErrorSince(a.mark(), a.start(), "iterable argument unpacking follows keyword argument unpacking");
+                        return;
+                    }
+                    break;
+                case DOUBLE_STAR:
+                    keywords++;
+                    doubleStars++;
+                    break;
+                case KEYWORD: {
+                    keywords++;
+                    Expr n = a.name();
+                    String msg = null;
+                    if (!v38 && n instanceof Ast.Lambda) {
+                        msg = "lambda cannot contain assignment";
+                    } else if (v38 && n instanceof Ast.Constant c && (c.value() == PyObject.Singleton.NONE
+                            || c.value() == PyObject.Singleton.TRUE || c.value() == PyObject.Singleton.FALSE)) {
+                        msg = "cannot assign to " + (c.value() == PyObject.Singleton.NONE ? "None"
+                                : c.value() == PyObject.Singleton.TRUE ? "True" : "False");
+                    } else if (!(n instanceof Ast.Name) || v38 && a.start().kind() != TokenKind.NAME) {
+                        msg = v38 ? "expression cannot contain assignment, perhaps you meant \"==\"?"
+                                : "keyword can't be an expression";
+                    } else if (((Ast.Name) n).id().equals("__debug__")) {
+                        msg = debugAssignment();
+                    } else if (!names.add(((Ast.Name) n).id())) {
+                        msg = "keyword argument repeated";
+                    }
+                    if (msg != null) {
+                        astErrorSince(a.nameMark(), a.start(), msg);
+                        return;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+    }
+
     /** The error for a name {@code __debug__} bound: ast.c's forbidden_name. */
     String debugAssignment() {
         return target.atLeast(PythonVersion.V3_8) ? "cannot assign to __debug__" : "assignment to keyword";

@@ -1257,6 +1257,7 @@ public final class Parser311 {
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (accept(TokenKind.LPAR)) {
             if (!at(TokenKind.RPAR)) {
+                classBases = bases;
                 checkedArguments(bases, keywords);
             }
             expect(TokenKind.RPAR);
@@ -2735,10 +2736,17 @@ public final class Parser311 {
         if (!at(TokenKind.RPAR)) {
             // f(x for x in y): the generator expression takes the call's parentheses
             int mark = pos;
+            PythonError before = ll1 != null ? ll1.mark() : null;
             if (!at(TokenKind.STAR) && !at(TokenKind.DOUBLESTAR) && !(atName() && peek(1).kind() == TokenKind.EQUAL)) {
                 Expr first = argExpression();
                 if (atKeyword("for") || atKeyword("async")) {
                     List<Ast.Comprehension> gens = comprehensionClauses();
+                    if (!at(TokenKind.RPAR) && ll1 != null) {
+                        pos = mark;
+                        ll1Arguments(args, keywords, false, before);
+                        expect(TokenKind.RPAR);
+                        return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
+                    }
                     if (!at(TokenKind.RPAR)) {
                         if (!errorPass) {
                             throw fail();
@@ -3316,6 +3324,10 @@ public final class Parser311 {
 
     /** Call arguments followed by ')'; when they do not parse, 3.11's error-pass rules decide (see {@link CallArgErrors}). */
     private void checkedArguments(List<Expr> args, List<Ast.Keyword> keywords) {
+        if (ll1 != null) {
+            ll1Arguments(args, keywords, args == classBases, ll1.mark());
+            return;
+        }
         int start = pos;
         try {
             arguments(args, keywords);
@@ -3332,6 +3344,67 @@ public final class Parser311 {
             pos = failedAt;
             throw e;
         }
+    }
+
+    /** 3.6-3.8: the list a class definition's arguments go to (their generator expressions differ). */
+    private List<Expr> classBases;
+
+    /**
+     * 3.6-3.8's argument list, up to its ')': as 3.11's for what their grammar shares (same nodes),
+     * with what only {@code ast.c} rejects parsed too (a generator expression among other arguments,
+     * positional after keyword arguments, an expression before '='), then {@code ast.c}'s checks
+     * ({@link Ll1Errors#checkArguments}); {@code before} is the error state before the list.
+     */
+    private void ll1Arguments(List<Expr> args, List<Ast.Keyword> keywords, boolean classDef, PythonError before) {
+        List<Ll1Errors.Arg> seen = new ArrayList<>();
+        boolean trailingComma = false;
+        do {
+            if (at(TokenKind.RPAR)) {
+                trailingComma = !seen.isEmpty();
+                break;
+            }
+            int start = pos;
+            PythonError mark = ll1.mark();
+            if (accept(TokenKind.STAR)) {
+                Expr v = expression();
+                args.add(new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec()));
+                seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.STAR, tok(start), mark, null, null));
+            } else if (accept(TokenKind.DOUBLESTAR)) {
+                Expr v = expression();
+                keywords.add(new Ast.Keyword(null, v, l(start), c(start), el(), ec()));
+                seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.DOUBLE_STAR, tok(start), mark, null, null));
+            } else if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+                Token n = tok(pos);
+                pos += 2;
+                Expr name = new Ast.Name(n.text(), ExprContext.Load, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+                seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.KEYWORD, tok(start), mark, name, ll1.mark()));
+                Expr v = expression();
+                keywords.add(new Ast.Keyword(n.text(), v, l(start), c(start), el(), ec()));
+            } else {
+                Expr v = argExpression();
+                if (atKeyword("for") || atKeyword("async")) {
+                    List<Ast.Comprehension> gens = comprehensionClauses();
+                    seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.GENERATOR, tok(start), mark, null, null));
+                    args.add(new Ast.GeneratorExp(v, gens, l(start), c(start), el(), ec()));
+                } else if (at(TokenKind.EQUAL)) {
+                    // test '=' test: ast.c takes a (parenthesized) name before '=' in 3.6/3.7, else rejects it
+                    pos++;
+                    seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.KEYWORD, tok(start), mark, v, ll1.mark()));
+                    Expr value = expression();
+                    if (v instanceof Ast.Name n && !target.atLeast(PythonVersion.V3_8)) {
+                        throw refuse("a parenthesized keyword argument name (3.6/3.7)");
+                    }
+                    keywords.add(new Ast.Keyword("_", value, l(start), c(start), el(), ec()));
+                } else {
+                    seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.POSITIONAL, tok(start), mark, null, null));
+                    args.add(v);
+                }
+            }
+        } while (accept(TokenKind.COMMA));
+        if (!at(TokenKind.RPAR)) {
+            throw fail();
+        }
+        ll1.checkArguments(seen, trailingComma, classDef, before);
     }
 
     /** A SyntaxError over node range ({@code RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)}): from a's start to b's end. */

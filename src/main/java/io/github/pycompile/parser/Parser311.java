@@ -5086,6 +5086,9 @@ public final class Parser311 {
      * '**' kwarg.
      */
     private Ast.Arguments parameters(TokenKind end, boolean annotations) {
+        if (ll1 != null) {
+            return ll1Parameters(end, annotations);
+        }
         List<Ast.Arg> posonly = new ArrayList<>();
         List<Ast.Arg> args = new ArrayList<>();
         List<Expr> defaults = new ArrayList<>();
@@ -5138,6 +5141,96 @@ public final class Parser311 {
             throw fail(); // named arguments must follow bare *
         }
         return new Ast.Arguments(posonly, args, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+
+    /**
+     * {@link #parameters} for 3.6-3.8, with {@code ast.c}'s checks (ast_for_arguments) raised where it
+     * meets them: a positional parameter's default is built before its name and annotation, a
+     * keyword-only one's default and annotation before its name; "non-default argument follows
+     * default argument" (at the list), "named arguments must follow bare *" (at the '*', or at the
+     * '**' after "*,"), a parameter named {@code __debug__}, and 3.6's limit of 255 parameters.
+     */
+    private Ast.Arguments ll1Parameters(TokenKind end, boolean annotations) {
+        Token listStart = tok(pos);
+        PythonError before = ll1.mark();
+        List<Ast.Arg> posonly = new ArrayList<>();
+        List<Ast.Arg> args = new ArrayList<>();
+        List<Expr> defaults = new ArrayList<>();
+        Ast.Arg vararg = null;
+        List<Ast.Arg> kwonly = new ArrayList<>();
+        List<Expr> kwDefaults = new ArrayList<>();
+        Ast.Arg kwarg = null;
+        boolean star = false;
+        while (!at(end)) {
+            if (kwarg != null) {
+                throw fail();
+            }
+            PythonError m0 = ll1.mark();
+            int pstart = pos;
+            if (accept(TokenKind.SLASH)) {
+                if (star || !posonly.isEmpty() || args.isEmpty()) {
+                    throw fail();
+                }
+                posonly.addAll(args);
+                args.clear();
+            } else if (accept(TokenKind.STAR)) {
+                if (star) {
+                    throw fail();
+                }
+                star = true;
+                if (!at(TokenKind.COMMA) && !at(end)) {
+                    vararg = param(annotations, true);
+                    ll1ParamName(vararg, pstart + 1, m0);
+                } else {
+                    int next = at(TokenKind.COMMA) ? pos + 1 : pos;
+                    if (tok(next).kind() == end) {
+                        ll1.astErrorSince(m0, tok(pstart), "named arguments must follow bare *");
+                    } else if (tok(next).kind() == TokenKind.DOUBLESTAR) {
+                        ll1.astErrorSince(m0, tok(next), "named arguments must follow bare *");
+                    }
+                }
+            } else if (accept(TokenKind.DOUBLESTAR)) {
+                kwarg = param(annotations, false);
+                ll1ParamName(kwarg, pstart + 1, m0);
+            } else {
+                Ast.Arg a = param(annotations, false);
+                PythonError m2 = ll1.mark();
+                Expr dflt = accept(TokenKind.EQUAL) ? expression() : null;
+                PythonError m3 = ll1.mark();
+                if (m0 == null && m2 != null && dflt != null) {
+                    // ast.c builds the default before the annotation that has already recorded its error
+                    throw refuse("errors in both a parameter's annotation and default (their order, 3.6-3.8)");
+                }
+                if (star) {
+                    ll1ParamName(a, pstart, m3);
+                    kwonly.add(a);
+                    kwDefaults.add(dflt);
+                } else {
+                    if (dflt == null && !defaults.isEmpty()) { // 3.8: defaults before '/' count too
+                        ll1.astErrorSince(m0, listStart, "non-default argument follows default argument");
+                    }
+                    ll1ParamName(a, pstart, m2 == null ? m3 : m0);
+                    args.add(a);
+                    if (dflt != null) {
+                        defaults.add(dflt);
+                    }
+                }
+            }
+            if (!accept(TokenKind.COMMA)) {
+                break;
+            }
+        }
+        if (target == PythonVersion.V3_6 && args.size() + kwonly.size() > 255) {
+            ll1.astErrorSince(before, listStart, "more than 255 arguments");
+        }
+        return new Ast.Arguments(posonly, args, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+
+    /** 3.6-3.8: a parameter named {@code __debug__} (ast.c's forbidden_name), at its name, unless an error came first. */
+    private void ll1ParamName(Ast.Arg a, int nameTok, PythonError mark) {
+        if (a.arg().equals("__debug__")) {
+            ll1.astErrorSince(mark, tok(nameTok), ll1.debugAssignment());
+        }
     }
 
     private Ast.Arg param(boolean annotations, boolean starAnnotation) {

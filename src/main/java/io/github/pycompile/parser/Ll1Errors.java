@@ -282,6 +282,28 @@ final class Ll1Errors {
         }
     }
 
+    /** What 3.8's ast.c calls an expression in its messages (get_expr_name). */
+    String exprName38(Expr e) {
+        if (e instanceof Ast.Attribute) {
+            return "attribute";
+        } else if (e instanceof Ast.Subscript) {
+            return "subscript";
+        } else if (e instanceof Ast.Starred) {
+            return "starred";
+        } else if (e instanceof Ast.Name) {
+            return "name";
+        } else if (e instanceof Ast.ListExpr) {
+            return "list";
+        } else if (e instanceof Ast.TupleExpr) {
+            return "tuple";
+        }
+        String m = targetError(e, true); // "cannot delete <name>" for the others
+        if (m == null || !m.startsWith("cannot delete ")) {
+            throw new UnsupportedConstruct("this assignment expression target (3.8's ast.c message)", e.lineno());
+        }
+        return m.substring("cannot delete ".length());
+    }
+
     /** The error for a name {@code __debug__} bound: ast.c's forbidden_name. */
     String debugAssignment() {
         return target.atLeast(PythonVersion.V3_8) ? "cannot assign to __debug__" : "assignment to keyword";

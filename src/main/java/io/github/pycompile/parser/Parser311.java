@@ -277,7 +277,10 @@ public final class Parser311 {
         Ast.ModuleNode m;
         try {
             m = p.file();
-            if (p.ll1 != null) {
+            if (p.ll1 != null && p.ll1.mark() != null) {
+                // a construct the target's grammar lacks is the LL(1) parser's error, before any of
+                // ast.c's: Ll1Trees refuses those
+                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
                 p.ll1.raiseFirst();
             }
         } catch (TokenizerFailure f) {
@@ -1371,7 +1374,7 @@ public final class Parser311 {
         int start = pos;
         String kw = tok(pos).text();
         pos++; // 'if' or 'elif'
-        Expr test = namedExpression();
+        Expr test = ll1NamedExpression();
         headerColon();
         List<Stmt> body = block("'" + kw + "' statement", start);
         List<Stmt> orelse = List.of();
@@ -1392,7 +1395,7 @@ public final class Parser311 {
 
     private Stmt whileStatement() {
         int start = pos++;
-        Expr test = namedExpression();
+        Expr test = ll1NamedExpression();
         headerColon();
         List<Stmt> body = block("'while' statement", start);
         List<Stmt> orelse = List.of();
@@ -2224,9 +2227,27 @@ public final class Parser311 {
             pos++;
             Expr value = expression();
             Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+            if (ll1 != null && n.text().equals("__debug__")) {
+                ll1.astErrorAtToken(n, ll1.debugAssignment());
+            }
             return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
         }
-        return expression();
+        return ll1 != null ? ll1NamedTarget(pos, expression()) : expression();
+    }
+
+    /**
+     * 3.8's {@code namedexpr_test} (3.6/3.7 have no ':='): an expression starting at token {@code start}
+     * followed by ':=' is parsed with its value, and ast.c's error for a target that is not a name
+     * recorded at the start.
+     */
+    private Expr ll1NamedTarget(int start, Expr e) {
+        if (target != PythonVersion.V3_8 || !at(TokenKind.COLONEQUAL)) {
+            return e;
+        }
+        pos++;
+        expression();
+        ll1.astErrorAtToken(tok(start), "cannot use assignment expressions with " + ll1.exprName38(e));
+        return e;
     }
 
     private Expr namedExpression() {
@@ -2239,9 +2260,19 @@ public final class Parser311 {
             pos++;
             Expr value = expression();
             Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+            if (ll1 != null && n.text().equals("__debug__")) {
+                ll1.astErrorAtToken(n, ll1.debugAssignment());
+            }
             return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
         }
         return expression();
+    }
+
+    /** 3.8's namedexpr_test where its grammar has one (conditions of if/elif/while, parenthesized and list forms). */
+    private Expr ll1NamedExpression() {
+        int start = pos;
+        Expr e = namedExpression();
+        return ll1 != null ? ll1NamedTarget(start, e) : e;
     }
 
     private Expr expression() {
@@ -4541,7 +4572,7 @@ public final class Parser311 {
             parenthesized.add(y);
             return y;
         }
-        Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
+        Expr first = at(TokenKind.STAR) ? starExpression() : ll1NamedExpression();
         if (atKeyword("for") || atKeyword("async")) {
             if (first instanceof Ast.Starred) {
                 throw fail(); // iterable unpacking in a comprehension
@@ -4563,7 +4594,7 @@ public final class Parser311 {
             if (at(TokenKind.RPAR)) {
                 break;
             }
-            elts.add(at(TokenKind.STAR) ? starExpression() : namedExpression());
+            elts.add(at(TokenKind.STAR) ? starExpression() : ll1NamedExpression());
         }
         expect(TokenKind.RPAR);
         return new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec());
@@ -4573,7 +4604,7 @@ public final class Parser311 {
         int start = pos++;
         List<Expr> elts = new ArrayList<>();
         if (!at(TokenKind.RSQB)) {
-            Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
+            Expr first = at(TokenKind.STAR) ? starExpression() : ll1NamedExpression();
             if (atKeyword("for") || atKeyword("async")) {
                 if (first instanceof Ast.Starred) {
                     throw fail(); // iterable unpacking in a comprehension
@@ -4587,7 +4618,7 @@ public final class Parser311 {
                 if (at(TokenKind.RSQB)) {
                     break;
                 }
-                elts.add(at(TokenKind.STAR) ? starExpression() : namedExpression());
+                elts.add(at(TokenKind.STAR) ? starExpression() : ll1NamedExpression());
             }
         }
         expect(TokenKind.RSQB);

@@ -225,6 +225,10 @@ final class Ll1Errors {
                 astErrorSince(before, args.get(0).start(), "Generator expression must be parenthesized if not sole argument");
                 return;
             }
+            if (args.size() > 255) {
+                astErrorSince(before, args.get(0).start(), "more than 255 arguments");
+                return;
+            }
             if (gens > 0 && classBases) {
                 throw new UnsupportedConstruct("a generator expression as a class's base (3.6)", args.get(0).start().startLine());
             }

@@ -4575,7 +4575,10 @@ public final class Parser311 {
         Expr first = at(TokenKind.STAR) ? starExpression() : ll1NamedExpression();
         if (atKeyword("for") || atKeyword("async")) {
             if (first instanceof Ast.Starred) {
-                throw fail(); // iterable unpacking in a comprehension
+                if (ll1 == null) {
+                    throw fail(); // iterable unpacking in a comprehension
+                }
+                ll1.astErrorAtToken(tok(start + 1), "iterable unpacking cannot be used in comprehension");
             }
             List<Ast.Comprehension> gens = comprehensionClauses();
             expect(TokenKind.RPAR);
@@ -4607,7 +4610,10 @@ public final class Parser311 {
             Expr first = at(TokenKind.STAR) ? starExpression() : ll1NamedExpression();
             if (atKeyword("for") || atKeyword("async")) {
                 if (first instanceof Ast.Starred) {
-                    throw fail(); // iterable unpacking in a comprehension
+                    if (ll1 == null) {
+                        throw fail(); // iterable unpacking in a comprehension
+                    }
+                    ll1.astErrorAtToken(tok(start + 1), "iterable unpacking cannot be used in comprehension");
                 }
                 List<Ast.Comprehension> gens = comprehensionClauses();
                 expect(TokenKind.RSQB);
@@ -4661,7 +4667,10 @@ public final class Parser311 {
         Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
         if (atKeyword("for") || atKeyword("async")) {
             if (first instanceof Ast.Starred) {
-                throw fail(); // iterable unpacking in a comprehension
+                if (ll1 == null) {
+                    throw fail(); // iterable unpacking in a comprehension
+                }
+                ll1.astErrorAtToken(tok(start + 1), "iterable unpacking cannot be used in comprehension");
             }
             List<Ast.Comprehension> gens = comprehensionClauses();
             expect(TokenKind.RBRACE);

@@ -112,6 +112,7 @@ final class FStrings311 {
                 if (raw) {
                     lit.append(s, bodyStart, bodyEnd);
                 } else {
+                    f.ll1NamedEscape(s.substring(bodyStart, bodyEnd));
                     f.surrogates |= Literals.decodeStrPiece(s.substring(bodyStart, bodyEnd), lit, t, filename, warnings,
                             refuse);
                 }
@@ -120,6 +121,19 @@ final class FStrings311 {
         }
         f.flushLiteral(f.values);
         return new Ast.JoinedStr(f.values, lineno, col, endLineno, endCol);
+    }
+
+    /**
+     * 3.6-3.8 decode each literal piece on its own: a malformed {@code \N} escape in it is the
+     * decoder's error (positions within the piece), which ast.c reports at the atom.
+     */
+    private void ll1NamedEscape(String piece) {
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            String malformed = Literals.namedEscapeError(piece);
+            if (malformed != null) {
+                throw error.apply(malformed);
+            }
+        }
     }
 
     private void addLiteral(CharSequence text) {
@@ -202,6 +216,7 @@ final class FStrings311 {
                     addLiteral(piece);
                 } else {
                     StringBuilder dec = new StringBuilder();
+                    ll1NamedEscape(piece);
                     surrogates |= Literals.decodeStrPiece(piece, dec, t, filename, warnings, refuse);
                     addLiteral(dec);
                 }

@@ -3377,6 +3377,9 @@ public final class Parser311 {
         }
     }
 
+    /** 3.6-3.8: the first token of the string atom being decoded (for its \N errors). */
+    private int literalStart;
+
     /** 3.6-3.8: the list a class definition's arguments go to (their generator expressions differ). */
     private List<Expr> classBases;
 
@@ -3948,6 +3951,7 @@ public final class Parser311 {
                     next.endCol() + 1), true);
         }
         if (ll1 != null && !sub) {
+            literalStart = start;
             try {
                 return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(),
                         this::literalRefusal);
@@ -4311,6 +4315,16 @@ public final class Parser311 {
         }
         if (ll1 != null && !sub && msg.equals("mixing bytes and str literals (its error)")) {
             return new Ll1Errors.AstFailure("cannot mix bytes and nonbytes literals"); // ast.c's, recorded by strings()
+        }
+        if (ll1 != null && !sub && msg.equals("malformed \\N escapes (their error)")) {
+            // the first str token with a malformed \N before any other escape error is where decoding stopped
+            for (int i = literalStart; i < pos; i++) {
+                String prefix = Literals.prefix(tok(i));
+                String malformed = prefix.contains("r") || prefix.contains("b") ? null : Literals.namedEscapeError(Literals.body(tok(i)));
+                if (malformed != null) {
+                    return new Ll1Errors.AstFailure(malformed);
+                }
+            }
         }
         return refuse(msg);
     }

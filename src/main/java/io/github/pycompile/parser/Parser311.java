@@ -1213,6 +1213,7 @@ public final class Parser311 {
         int defKw = pos;
         expectKeyword("def");
         String name = name().text();
+        ll1Bound(pos - 1, pos - 1);
         List<Ast.TypeParam> tps = typeParamsOpt();
         if (target.atLeast(PythonVersion.V3_11)) {
             defForced(TokenKind.LPAR, "(");
@@ -1266,7 +1267,13 @@ public final class Parser311 {
             expect(TokenKind.RPAR);
         }
         headerColon();
+        int suite = pos;
         List<Stmt> body = block("class definition", kw);
+        if (ll1 != null) {
+            // ast.c checks a class's name once its bases and body are built, at its name when it has
+            // arguments, else at the ')' or at the body's first token
+            ll1Bound(kw + 1, !bases.isEmpty() || !keywords.isEmpty() ? kw + 1 : tok(kw + 2).kind() == TokenKind.LPAR ? kw + 3 : suite);
+        }
         return new Ast.ClassDef(name, bases, keywords, body, decorators, tps, l(start), c(start), el(), ec());
     }
 
@@ -1520,6 +1527,9 @@ public final class Parser311 {
             int s = pos;
             try {
                 Expr v = starTarget();
+                if (ll1 != null && v instanceof Ast.Starred) {
+                    throw refuse("a starred with-item target (3.6-3.8's parser error)");
+                }
                 vars = ll1 != null ? ll1Target(v, ExprContext.Store, itemStart) : toTarget(v, ExprContext.Store);
                 if (!at(TokenKind.COMMA) && !at(TokenKind.RPAR) && !at(TokenKind.COLON) && !at(TokenKind.NEWLINE)) {
                     throw fail();
@@ -1615,6 +1625,7 @@ public final class Parser311 {
                         exceptTargetErrors(thisStar);
                     }
                     name = name().text();
+                    ll1Bound(pos - 1, pos - 1);
                 }
             }
             headerColon();
@@ -1889,7 +1900,13 @@ public final class Parser311 {
             while (accept(TokenKind.DOT)) {
                 dotted.append('.').append(name().text());
             }
+            if (pos == as + 1) {
+                ll1Bound(as, as);
+            }
             String asname = acceptKeyword("as") ? name().text() : null;
+            if (asname != null) {
+                ll1Bound(pos - 1, pos - 1);
+            }
             names.add(alias(dotted.toString(), asname, as));
         } while (accept(TokenKind.COMMA));
         return new Ast.Import(names, l(start), c(start), el(), ec());
@@ -1987,6 +2004,7 @@ public final class Parser311 {
                 int as = pos;
                 String n = name().text();
                 String asname = acceptKeyword("as") ? name().text() : null;
+                ll1Bound(asname != null ? pos - 1 : as, asname != null ? pos - 1 : as);
                 names.add(alias(n, asname, as));
             } while (accept(TokenKind.COMMA));
             if (paren) {
@@ -2243,6 +2261,9 @@ public final class Parser311 {
     private Expr ll1NamedTarget(int start, Expr e) {
         if (target != PythonVersion.V3_8 || !at(TokenKind.COLONEQUAL)) {
             return e;
+        }
+        if (e instanceof Ast.Name) {
+            throw refuse("a parenthesized name as an assignment expression's target (3.8)");
         }
         pos++;
         expression();
@@ -2794,7 +2815,11 @@ public final class Parser311 {
                 }
                 pos = mark;
             }
-            checkedArguments(args, keywords);
+            if (ll1 != null) {
+                ll1Arguments(args, keywords, false, before); // before the first argument was tried
+            } else {
+                checkedArguments(args, keywords);
+            }
         }
         expect(TokenKind.RPAR);
         return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
@@ -3374,6 +3399,13 @@ public final class Parser311 {
             new CallArgErrors().check();
             pos = failedAt;
             throw e;
+        }
+    }
+
+    /** 3.6-3.8: ast.c's error for a name {@code __debug__} at token {@code nameTok} bound, placed at token {@code at}. */
+    private void ll1Bound(int nameTok, int at) {
+        if (ll1 != null && tok(nameTok).text().equals("__debug__")) {
+            ll1.astErrorAtToken(tok(at), ll1.debugAssignment());
         }
     }
 

@@ -102,6 +102,16 @@ for i, src in enumerate([
         "f'''{\n}'''\n", "f'''{\nx\n!z}'''\n", "x = 1\nf'''\n\n{}'''\n", "'''\n''' f'{}'\n"]):
     case("strings-%d" % i, src)
 
+# string decoding (bytes, escapes)
+for i, src in enumerate([
+        "b'\xe9'\n", "'\\x4'\n", "'\\x4g'\n", "'\\u12'\n", "'\\U0001'\n", "b'\\x4'\n", "b'a\\x4g'\n",
+        "'\xe9\\x4'\n", "f'\\x4'\n", "'\\777'\n", "b'\xe9' 'a'\n", "'a' b'\xe9'\n", "'\\U00110000'\n",
+        "'\\U0010ffff'\n", "'a' '\\u00e9' '\\u12'\n", "'''\n\\x'''\n", "x = 1\ny = b'''\n\xe9'''\n",
+        "'\\\xe9\\x'\n", "br'\\x'\n", "rb'\xe9'\n", "'\\N{LATIN SMALL LETTER A}\\x'\n",
+        "'\\x41\\u0041\\U00000041\\101'\n", "u'\\x'\n", "'a' b'\\x'\n", "b'\\x' 'a'\n", "f'{x}' b'\xe9'\n",
+        "f'{x}\\u12'\n", "f'{x:\\u12}'\n", "'\\N{foo}'\n", "f() = '\\x'\n", "'\\x' = f()\n"]):
+    case("decode-%d" % i, src)
+
 # names that cannot be bound
 for i, src in enumerate([
         "import a as __debug__\n", "import __debug__\n", "import __debug__.x\n", "from x import y as __debug__\n",

@@ -98,6 +98,11 @@ final class FStrings311 {
             }
             String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
             if (prefix.contains("b")) {
+                String body = s.substring(q, s.length());
+                if (!Feature.PEG_PARSER.allowedIn(target) && (body.chars().anyMatch(ch -> ch >= 0x80)
+                        || !prefix.contains("r") && Literals.bytesEscapeError(body) != null)) {
+                    throw refuse.apply("an invalid bytes literal among f-strings (3.6-3.8: its error first)");
+                }
                 throw error.apply("cannot mix bytes and nonbytes literals");
             }
             boolean raw = prefix.contains("r");
@@ -112,7 +117,7 @@ final class FStrings311 {
                 if (raw) {
                     lit.append(s, bodyStart, bodyEnd);
                 } else {
-                    f.ll1NamedEscape(s.substring(bodyStart, bodyEnd));
+                    f.ll1EscapeError(s.substring(bodyStart, bodyEnd));
                     f.surrogates |= Literals.decodeStrPiece(s.substring(bodyStart, bodyEnd), lit, t, filename, warnings,
                             refuse);
                 }
@@ -124,12 +129,12 @@ final class FStrings311 {
     }
 
     /**
-     * 3.6-3.8 decode each literal piece on its own: a malformed {@code \N} escape in it is the
-     * decoder's error (positions within the piece), which ast.c reports at the atom.
+     * 3.6-3.8 decode each literal piece on its own: an escape error in it (a truncated or malformed
+     * escape) is the decoder's (positions within the piece), which ast.c reports at the atom.
      */
-    private void ll1NamedEscape(String piece) {
+    private void ll1EscapeError(String piece) {
         if (!Feature.PEG_PARSER.allowedIn(target)) {
-            String malformed = Literals.namedEscapeError(piece);
+            String malformed = Literals.strEscapeError(piece, refuse);
             if (malformed != null) {
                 throw error.apply(malformed);
             }
@@ -216,7 +221,7 @@ final class FStrings311 {
                     addLiteral(piece);
                 } else {
                     StringBuilder dec = new StringBuilder();
-                    ll1NamedEscape(piece);
+                    ll1EscapeError(piece);
                     surrogates |= Literals.decodeStrPiece(piece, dec, t, filename, warnings, refuse);
                     addLiteral(dec);
                 }

@@ -112,6 +112,15 @@ for i, src in enumerate([
         "f'{x}\\u12'\n", "f'{x:\\u12}'\n", "'\\N{foo}'\n", "f() = '\\x'\n", "'\\x' = f()\n"]):
     case("decode-%d" % i, src)
 
+# import lists, dict comprehensions
+for i, src in enumerate([
+        "from x import a,\n", "from x import a, b,\n", "from x import (a,)\n", "x = 1; from x import a,\n",
+        "from x import a,; f() = 1\n", "f() = 1; from x import a,\n", "from x import __debug__,\n",
+        "from x import a as b,\n", "from . import a,\n", "import a,\n", "from x import a,,\n",
+        "{**a for a in b}\n", "{**f(a=1, a=1) for a in b}\n", "{f(a=1, a=1): 1, **a for a in b}\n",
+        "{**a, b: 1 for a in b}\n", "{a: 1 for a in b}\n", "{**a, **b}\n"]):
+    case("import-dict-%d" % i, src)
+
 # names that cannot be bound
 for i, src in enumerate([
         "import a as __debug__\n", "import __debug__\n", "import __debug__.x\n", "from x import y as __debug__\n",

@@ -1990,8 +1990,15 @@ public final class Parser311 {
             names.add(alias("*", null, as));
         } else {
             boolean paren = accept(TokenKind.LPAR);
+            int namesStart = pos;
+            PythonError mark = ll1 != null ? ll1.mark() : null;
             do {
                 if (paren && at(TokenKind.RPAR)) {
+                    break;
+                }
+                if (ll1 != null && !paren && !names.isEmpty() && atSimpleEnd()) {
+                    // 3.6-3.8's grammar takes the comma; ast.c rejects it before building the names
+                    ll1.astErrorSince(mark, tok(namesStart), "trailing comma not allowed without surrounding parentheses");
                     break;
                 }
                 if (!paren && at(TokenKind.NEWLINE) && !names.isEmpty() && errorPass) {
@@ -2009,7 +2016,7 @@ public final class Parser311 {
             } while (accept(TokenKind.COMMA));
             if (paren) {
                 expect(TokenKind.RPAR);
-            } else if (tokens.get(pos - 1).kind() == TokenKind.COMMA) {
+            } else if (tokens.get(pos - 1).kind() == TokenKind.COMMA && ll1 == null) {
                 throw fail(); // "trailing comma not allowed without surrounding parentheses"
             }
         }
@@ -4726,8 +4733,16 @@ public final class Parser311 {
                     break;
                 }
                 if (accept(TokenKind.DOUBLESTAR)) {
+                    PythonError mark = ll1 != null ? ll1.mark() : null;
                     keys.add(null);
                     values.add(bitwiseOr());
+                    if (ll1 != null && firstItem && (atKeyword("for") || atKeyword("async"))) {
+                        // ast.c rejects it at the atom before building any of it
+                        ll1.astErrorSince(mark, tok(start), "dict unpacking cannot be used in dict comprehension");
+                        List<Ast.Comprehension> gens = comprehensionClauses();
+                        expect(TokenKind.RBRACE);
+                        return new Ast.DictComp(values.get(0), values.get(0), gens, l(start), c(start), el(), ec());
+                    }
                 } else {
                     Expr k = expression();
                     expect(TokenKind.COLON);

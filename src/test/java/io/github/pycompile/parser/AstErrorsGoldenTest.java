@@ -32,11 +32,25 @@ class AstErrorsGoldenTest {
     @ParameterizedTest
     @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8"})
     void astErrorsAreCpythonsOrRefused(PythonVersion v) throws IOException {
+        check(v, v.dotted(), "ast.c errors");
+    }
+
+    /**
+     * Mutated stdlib statements their LL(1) parser accepts and ast.c rejects
+     * ({@code fuzz-X.Y.jsonl}, made by {@code scripts/golden/ast_errors_fuzz.py}).
+     */
+    @ParameterizedTest
+    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8"})
+    void mutatedStdlibGivesCpythonsError(PythonVersion v) throws IOException {
+        check(v, "fuzz-" + v.dotted(), "ast.c errors (mutated stdlib)");
+    }
+
+    private static void check(PythonVersion v, String file, String what) throws IOException {
         int same = 0;
         int refused = 0;
         int ast = 0;
         List<String> different = new ArrayList<>();
-        for (String line : Files.readAllLines(GOLDEN.resolve(v.dotted() + ".jsonl"), StandardCharsets.UTF_8)) {
+        for (String line : Files.readAllLines(GOLDEN.resolve(file + ".jsonl"), StandardCharsets.UTF_8)) {
             Map<?, ?> c = (Map<?, ?>) Json.parse(line);
             String phase = (String) c.get("phase");
             boolean error = phase.equals("ast") || phase.equals("pgen");
@@ -59,14 +73,14 @@ class AstErrorsGoldenTest {
                 }
             }
         }
-        System.out.printf("ast.c errors %s: %d cases of ast.c, %d same, %d refused (all cases), %d different%n", v, ast,
+        System.out.printf("%s %s: %d cases of ast.c, %d same, %d refused (all cases), %d different%n", what, v, ast,
                 same, refused, different.size());
         Properties floor = new Properties();
         try (var in = Files.newInputStream(GOLDEN.resolve("floor.properties"))) {
             floor.load(in);
         }
-        int minSame = Integer.parseInt(floor.getProperty(v.dotted() + ".same", "0"));
+        int minSame = Integer.parseInt(floor.getProperty(file + ".same", "0"));
         assertTrue(different.isEmpty(), () -> String.join("\n", different));
-        assertTrue(same >= minSame, "ast.c errors " + v + ": " + same + " same, floor " + minSame);
+        assertTrue(same >= minSame, what + " " + v + ": " + same + " same, floor " + minSame);
     }
 }

@@ -118,7 +118,9 @@ for i, src in enumerate([
         "from x import a,; f() = 1\n", "f() = 1; from x import a,\n", "from x import __debug__,\n",
         "from x import a as b,\n", "from . import a,\n", "import a,\n", "from x import a,,\n",
         "{**a for a in b}\n", "{**f(a=1, a=1) for a in b}\n", "{f(a=1, a=1): 1, **a for a in b}\n",
-        "{**a, b: 1 for a in b}\n", "{a: 1 for a in b}\n", "{**a, **b}\n"]):
+        "{**a, b: 1 for a in b}\n", "{a: 1 for a in b}\n", "{**a, **b}\n", "[(*a) for a in b]\n",
+        "((*a) for a in b)\n", "{(*a) for a in b}\n", "(*a) = 1\n", "print((*a))\n", "f'{(*a)}'\n",
+        "[(*a), b]\n", "x = [((*a)) for a in b]\n"]):
     case("import-dict-%d" % i, src)
 
 # names that cannot be bound

@@ -283,6 +283,9 @@ public final class Parser311 {
                 Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
                 p.ll1.raiseFirst();
             }
+            if (p.ll1ParenthesizedStar) {
+                throw new UnsupportedFeatureException(target, "a parenthesized starred expression (3.6-3.8: its later error)", -1);
+            }
         } catch (TokenizerFailure f) {
             if (f.parser && p.ll1 != null) {
                 // the first pass's errors are pegen's: 3.6-3.8's own are not reproduced yet
@@ -3450,6 +3453,9 @@ public final class Parser311 {
     /** 3.6-3.8: the first token of the string atom being decoded (for its \N errors). */
     private int literalStart;
 
+    /** 3.6-3.8: a parenthesized starred expression was read (refused unless an ast.c error is raised). */
+    private boolean ll1ParenthesizedStar;
+
     /** 3.6-3.8: the list a class definition's arguments go to (their generator expressions differ). */
     private List<Expr> classBases;
 
@@ -4372,6 +4378,7 @@ public final class Parser311 {
             if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
                 throw p.fail();
             }
+            ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
             return e;
         } catch (UnsupportedConstruct u) {
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
@@ -4673,8 +4680,13 @@ public final class Parser311 {
             return new Ast.GeneratorExp(first, gens, l(start), c(start), el(), ec());
         }
         if (accept(TokenKind.RPAR)) {
-            if (first instanceof Ast.Starred) {
+            if (first instanceof Ast.Starred && ll1 == null) {
                 throw fail();
+            }
+            if (first instanceof Ast.Starred) {
+                // 3.6-3.8's grammar takes "(*a)" (ast.c gives the starred node itself); only its errors
+                // (such as in a comprehension) are reproduced, a file without one is refused
+                ll1ParenthesizedStar = true;
             }
             parenthesized.add(first);
             return first;

@@ -52,6 +52,8 @@ final class FStrings311 {
     private boolean emptyBeforeNamed = true;
     /** Where a field's expression is placed: pegen's rule (3.9+), or 3.8's or 3.6/3.7's search by text. */
     private final PythonVersion target;
+    /** 3.6 and 3.7 only count a field's brackets (3.8 matches each closer with its opener). */
+    private final boolean countedBrackets;
     /** The atom's first token, where 3.6 to 3.8 look for a field's text. */
     private Token first;
 
@@ -59,6 +61,7 @@ final class FStrings311 {
             Function<String, RuntimeException> error, SubParser sub, String kind, int lineno, int col, int endLineno,
             int endCol, PythonVersion target) {
         this.target = target;
+        this.countedBrackets = !target.atLeast(PythonVersion.V3_8);
         this.filename = filename;
         this.warnings = warnings;
         this.refuse = refuse;
@@ -95,6 +98,11 @@ final class FStrings311 {
             }
             String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
             if (prefix.contains("b")) {
+                String body = s.substring(q, s.length());
+                if (!Feature.PEG_PARSER.allowedIn(target) && (body.chars().anyMatch(ch -> ch >= 0x80)
+                        || !prefix.contains("r") && Literals.bytesEscapeError(body) != null)) {
+                    throw refuse.apply("an invalid bytes literal among f-strings (3.6-3.8: its error first)");
+                }
                 throw error.apply("cannot mix bytes and nonbytes literals");
             }
             boolean raw = prefix.contains("r");
@@ -109,6 +117,7 @@ final class FStrings311 {
                 if (raw) {
                     lit.append(s, bodyStart, bodyEnd);
                 } else {
+                    f.ll1EscapeError(s.substring(bodyStart, bodyEnd));
                     f.surrogates |= Literals.decodeStrPiece(s.substring(bodyStart, bodyEnd), lit,
                             Literals.warningLine(t, target), filename, target, warnings, refuse);
                 }
@@ -117,6 +126,19 @@ final class FStrings311 {
         }
         f.flushLiteral(f.values);
         return new Ast.JoinedStr(f.values, lineno, col, endLineno, endCol);
+    }
+
+    /**
+     * 3.6-3.8 decode each literal piece on its own: an escape error in it (a truncated or malformed
+     * escape) is the decoder's (positions within the piece), which ast.c reports at the atom.
+     */
+    private void ll1EscapeError(String piece) {
+        if (!Feature.PEG_PARSER.allowedIn(target)) {
+            String malformed = Literals.strEscapeError(piece, refuse);
+            if (malformed != null) {
+                throw error.apply(malformed);
+            }
+        }
     }
 
     private void addLiteral(CharSequence text) {
@@ -205,6 +227,7 @@ final class FStrings311 {
                         trailing++;
                     }
                     boolean lone = trailing % 2 == 1;
+                    ll1EscapeError(lone ? piece.substring(0, piece.length() - 1) : piece);
                     surrogates |= Literals.decodeStrPiece(lone ? piece.substring(0, piece.length() - 1) : piece, dec,
                             Literals.warningLine(t, target), filename, target, warnings, refuse);
                     if (lone) {
@@ -284,6 +307,28 @@ final class FStrings311 {
                 quote = ch;
                 continue;
             }
+            if (countedBrackets) {
+                // 3.6/3.7 count brackets without matching them: a closer at depth 0 is an ordinary
+                // character, unless it is the '}' that ends the field
+                if (ch == '[' || ch == '(' || ch == '{') {
+                    depth++;
+                    continue;
+                }
+                if (depth > 0 && (ch == ']' || ch == ')' || ch == '}')) {
+                    depth--;
+                    continue;
+                }
+                if (ch == '#') {
+                    throw error.apply("f-string expression part cannot include '#'");
+                }
+                if (depth == 0 && (ch == '!' || ch == ':' || ch == '}')) {
+                    if (ch == '!' && i + 1 < end && s.charAt(i + 1) == '=') {
+                        continue; // "!=" is an operator, not a conversion
+                    }
+                    break;
+                }
+                continue;
+            }
             if (ch == '[' || ch == '(' || ch == '{') {
                 if (depth >= parens.length) {
                     throw error.apply("f-string: too many nested parenthesis");
@@ -322,6 +367,9 @@ final class FStrings311 {
             throw error.apply("f-string: unterminated string");
         }
         if (depth != 0) {
+            if (countedBrackets) {
+                throw error.apply("f-string: mismatched '(', '{', or '['");
+            }
             throw error.apply("f-string: unmatched '" + parens[depth - 1] + "'");
         }
         if (i >= end) {

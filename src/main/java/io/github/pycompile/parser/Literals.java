@@ -155,6 +155,82 @@ final class Literals {
         return null;
     }
 
+    /**
+     * 3.6-3.8: the error CPython's unicode-escape decoder raises first in the body of a non-raw str
+     * literal ({@code ast.c} reports it as a "(unicode error)"), or null: a truncated {@code \x},
+     * {@code \\u} or {@code \U} escape, a {@code \U} beyond U+10FFFF, a malformed {@code \N}. A
+     * {@code \N{name}} this decoder cannot tell is known is refused.
+     */
+    static String strEscapeError(String body, Function<String, RuntimeException> refuse) {
+        int n = body.length();
+        for (int i = 0; i + 1 < n; i++) {
+            if (body.charAt(i) != '\\') {
+                continue;
+            }
+            char e = body.charAt(i + 1);
+            int start = i;
+            if (e == 'x' || e == 'u' || e == 'U') {
+                int digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+                int k = 0;
+                while (k < digits && i + 2 + k < n && asciiHex(body.charAt(i + 2 + k))) {
+                    k++;
+                }
+                if (k < digits) {
+                    return unicodeEscapeError(body, start, i + 2 + k, "truncated \\" + e
+                            + "X".repeat(digits) + " escape");
+                }
+                if (e == 'U' && Long.parseLong(body.substring(i + 2, i + 10), 16) > 0x10FFFF) {
+                    return unicodeEscapeError(body, start, i + 10, "illegal Unicode character");
+                }
+                i += 1 + digits;
+            } else if (e == 'N') {
+                boolean brace = i + 2 < n && body.charAt(i + 2) == '{';
+                int close = brace ? body.indexOf('}', i + 3) : -1;
+                if (close < 0 || close == i + 3) {
+                    // what the decoder read: the N, up to the end without a '}', or the empty braces' '{'
+                    int end = !brace ? i + 2 : close < 0 ? n : close;
+                    return unicodeEscapeError(body, start, end, "malformed \\N character escape");
+                }
+                String name = body.substring(i + 3, close);
+                if (cjkIdeograph(name) < 0) {
+                    try {
+                        Character.codePointOf(name);
+                    } catch (IllegalArgumentException ex) {
+                        throw refuse.apply("\\N{" + name + "} (a name Java does not know)");
+                    }
+                }
+                i = close;
+            } else {
+                i++; // any other escape: its character is not a backslash
+            }
+        }
+        return null;
+    }
+
+    private static String unicodeEscapeError(String body, int start, int end, String reason) {
+        return "(unicode error) 'unicodeescape' codec can't decode bytes in position " + escapedPosition(body, start) + "-"
+                + (escapedPosition(body, end) - 1) + ": " + reason;
+    }
+
+    private static boolean asciiHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /** 3.6-3.8: the error of a non-raw bytes literal's escapes ("(value error) ..."), or null. */
+    static String bytesEscapeError(String body) {
+        int n = body.length();
+        for (int i = 0; i + 1 < n; i++) {
+            if (body.charAt(i) != '\\') {
+                continue;
+            }
+            if (body.charAt(i + 1) == 'x' && !(i + 3 < n && asciiHex(body.charAt(i + 2)) && asciiHex(body.charAt(i + 3)))) {
+                return "(value error) invalid \\x escape at position " + i;
+            }
+            i++;
+        }
+        return null;
+    }
+
     /** Where {@code body[at]} stands in the buffer CPython hands to its unicode-escape decoder. */
     private static int escapedPosition(String body, int at) {
         int p = 0;

@@ -2,6 +2,9 @@ package io.github.pycompile.parser;
 
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedConstruct;
+import io.github.pycompile.ast.Ast;
+import io.github.pycompile.ast.Ast.Expr;
+import io.github.pycompile.marshal.PyObject;
 import io.github.pycompile.tokenizer.Token;
 import io.github.pycompile.tokenizer.TokenKind;
 import io.github.pycompile.target.PythonVersion;
@@ -95,6 +98,267 @@ final class Ll1Errors {
                 out.accept(walked.get(i++));
             }
             held.clear();
+    /**
+     * Records {@code ast.c}'s error at a node whose first token is {@code t}: 3.6 and 3.7 place a node
+     * starting with a string token that spans lines where their tokenizer left it (its last line,
+     * column -1), 3.8 at the token's start.
+     */
+    void astErrorAtToken(Token t, String msg) {
+        int[] at = target.atLeast(PythonVersion.V3_8) ? new int[] {t.startLine(), t.startCol()} : Ll1Trees.tokenPosition(t);
+        astError(at[0], at[1], msg);
+    }
+
+    /**
+     * {@code ast.c}'s message for an expression used as an assignment ({@code del == false}) or
+     * deletion target, or null if it can be one: its {@code set_context} walk, which names the first
+     * element that cannot be a target, and refuses {@code __debug__} as a name or attribute stored to.
+     * 3.6 and 3.7 say "can't", name every literal and display "literal" and None/True/False "keyword";
+     * 3.8 says "cannot" and names them as 3.9 does.
+     */
+    String targetError(Expr e, boolean del) {
+        boolean v38 = target.atLeast(PythonVersion.V3_8);
+        String what;
+        if (e instanceof Ast.Name n) {
+            return !del && n.id().equals("__debug__") ? debugAssignment() : null;
+        } else if (e instanceof Ast.Attribute a) {
+            return !del && a.attr().equals("__debug__") ? debugAssignment() : null;
+        } else if (e instanceof Ast.Subscript) {
+            return null;
+        } else if (e instanceof Ast.Starred st) {
+            return targetError(st.value(), del);
+        } else if (e instanceof Ast.TupleExpr || e instanceof Ast.ListExpr) {
+            for (Expr x : e instanceof Ast.TupleExpr t ? t.elts() : ((Ast.ListExpr) e).elts()) {
+                String m = targetError(x, del);
+                if (m != null) {
+                    return m;
+                }
+            }
+            return null;
+        } else if (e instanceof Ast.Lambda) {
+            what = "lambda";
+        } else if (e instanceof Ast.Call) {
+            what = "function call";
+        } else if (e instanceof Ast.BoolOp || e instanceof Ast.BinOp || e instanceof Ast.UnaryOp) {
+            what = "operator";
+        } else if (e instanceof Ast.GeneratorExp) {
+            what = "generator expression";
+        } else if (e instanceof Ast.Yield || e instanceof Ast.YieldFrom) {
+            what = "yield expression";
+        } else if (e instanceof Ast.Await) {
+            what = "await expression";
+        } else if (e instanceof Ast.ListComp) {
+            what = "list comprehension";
+        } else if (e instanceof Ast.SetComp) {
+            what = "set comprehension";
+        } else if (e instanceof Ast.DictComp) {
+            what = "dict comprehension";
+        } else if (e instanceof Ast.Compare) {
+            what = "comparison";
+        } else if (e instanceof Ast.IfExp) {
+            what = "conditional expression";
+        } else if (e instanceof Ast.NamedExpr && v38) {
+            what = "named expression";
+        } else if (e instanceof Ast.DictExpr) {
+            what = v38 ? "dict display" : "literal";
+        } else if (e instanceof Ast.SetExpr) {
+            what = v38 ? "set display" : "literal";
+        } else if (e instanceof Ast.JoinedStr || e instanceof Ast.FormattedValue) {
+            what = v38 ? "f-string expression" : "literal";
+        } else if (e instanceof Ast.Constant c) {
+            if (c.value() == PyObject.Singleton.ELLIPSIS) {
+                what = "Ellipsis";
+            } else if (c.value() == PyObject.Singleton.NONE) {
+                what = v38 ? "None" : "keyword";
+            } else if (c.value() == PyObject.Singleton.TRUE) {
+                what = v38 ? "True" : "keyword";
+            } else if (c.value() == PyObject.Singleton.FALSE) {
+                what = v38 ? "False" : "keyword";
+            } else {
+                what = "literal";
+            }
+        } else {
+            throw new UnsupportedConstruct("this assignment target (3.6-3.8's ast.c message)", e.lineno());
+        }
+        return (v38 ? "cannot " : "can't ") + (del ? "delete " : "assign to ") + what;
+    }
+
+    /** {@code ast.c}'s message for the target of an annotated assignment, or null if it can be one. */
+    String annotationTargetError(Expr e) {
+        if (e instanceof Ast.Name || e instanceof Ast.Attribute || e instanceof Ast.Subscript) {
+            return targetError(e, false);
+        } else if (e instanceof Ast.ListExpr) {
+            return "only single target (not list) can be annotated";
+        } else if (e instanceof Ast.TupleExpr) {
+            return "only single target (not tuple) can be annotated";
+        }
+        return "illegal target for annotation";
+    }
+
+    /** {@code ast.c}'s message for the target of an augmented assignment (its set_context first), or null. */
+    String augmentedTargetError(Expr e) {
+        String m = targetError(e, false);
+        if (m == null && !(e instanceof Ast.Name || e instanceof Ast.Attribute || e instanceof Ast.Subscript)) {
+            m = "illegal expression for augmented assignment";
+        }
+        return m;
+    }
+
+    /** The error state before some node was built: what {@link #astErrorSince} compares with. */
+    PythonError mark() {
+        return first;
+    }
+
+    /**
+     * Records an error that {@code ast.c} raises before building what was parsed since {@code mark}:
+     * if no error was kept then, this one replaces any recorded since (ast.c would not have met them).
+     */
+    void astErrorSince(PythonError mark, Token t, String msg) {
+        if (mark == null) {
+            first = null;
+            astErrorAtToken(t, msg);
+        }
+    }
+
+    /** The kinds of a call argument in 3.6-3.8's grammar ({@code argument}). */
+    enum ArgKind { POSITIONAL, GENERATOR, STAR, DOUBLE_STAR, KEYWORD }
+
+    /**
+     * One argument of a call or class definition as parsed: its kind, first token, the error state
+     * before it ({@code mark}), and for a keyword argument the expression before its '=' and the error
+     * state once that was built ({@code nameMark}).
+     */
+    record Arg(ArgKind kind, Token start, PythonError mark, Expr name, PythonError nameMark) {
+    }
+
+    /**
+     * {@code ast.c}'s checks of an argument list (ast_for_call), in its order: first, over the whole
+     * list before any argument is built, the generator expressions (3.6: anywhere but alone, at the
+     * list; 3.7 and 3.8: the first one, if the list has anything else or a trailing comma, at it; in a
+     * class definition's bases "invalid syntax"); then argument by argument, before it is built, the
+     * order rules, and for a keyword argument its name (once built) and repetition.
+     */
+    void checkArguments(java.util.List<Arg> args, boolean trailingComma, boolean classBases, PythonError before) {
+        boolean v37 = target.atLeast(PythonVersion.V3_7);
+        boolean v38 = target.atLeast(PythonVersion.V3_8);
+        if (v37) {
+            for (Arg a : args) {
+                if (a.kind() == ArgKind.GENERATOR) {
+                    if (classBases) {
+                        astErrorSince(before, a.start(), "invalid syntax");
+                        return;
+                    }
+                    if (args.size() > 1 || trailingComma) {
+                        astErrorSince(before, a.start(), "Generator expression must be parenthesized");
+                        return;
+                    }
+                }
+            }
+        } else {
+            int gens = 0;
+            for (Arg a : args) {
+                gens += a.kind() == ArgKind.GENERATOR ? 1 : 0;
+            }
+            if (gens > 0 && args.size() > 1) {
+                astErrorSince(before, args.get(0).start(), "Generator expression must be parenthesized if not sole argument");
+                return;
+            }
+            if (args.size() > 255) {
+                astErrorSince(before, args.get(0).start(), "more than 255 arguments");
+                return;
+            }
+            if (gens > 0 && classBases) {
+                throw new UnsupportedConstruct("a generator expression as a class's base (3.6)", args.get(0).start().startLine());
+            }
+        }
+        int keywords = 0;
+        int doubleStars = 0;
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (Arg a : args) {
+            switch (a.kind()) {
+                case POSITIONAL:
+                    if (keywords > 0) {
+                        astErrorSince(a.mark(), a.start(), doubleStars > 0
+                                ? "positional argument follows keyword argument unpacking"
+                                : "positional argument follows keyword argument");
+                        return;
+                    }
+                    break;
+                case STAR:
+                    if (doubleStars > 0) {
+                        astErrorSince(a.mark(), a.start(), "iterable argument unpacking follows keyword argument unpacking");
+                        return;
+                    }
+                    break;
+                case DOUBLE_STAR:
+                    keywords++;
+                    doubleStars++;
+                    break;
+                case KEYWORD: {
+                    keywords++;
+                    Expr n = a.name();
+                    String msg = null;
+                    if (!v38 && n instanceof Ast.Lambda) {
+                        msg = "lambda cannot contain assignment";
+                    } else if (v38 && n instanceof Ast.Constant c && (c.value() == PyObject.Singleton.NONE
+                            || c.value() == PyObject.Singleton.TRUE || c.value() == PyObject.Singleton.FALSE)) {
+                        msg = "cannot assign to " + (c.value() == PyObject.Singleton.NONE ? "None"
+                                : c.value() == PyObject.Singleton.TRUE ? "True" : "False");
+                    } else if (!(n instanceof Ast.Name) || v38 && a.start().kind() != TokenKind.NAME) {
+                        msg = v38 ? "expression cannot contain assignment, perhaps you meant \"==\"?"
+                                : "keyword can't be an expression";
+                    } else if (((Ast.Name) n).id().equals("__debug__")) {
+                        msg = debugAssignment();
+                    } else if (!names.add(((Ast.Name) n).id())) {
+                        msg = "keyword argument repeated";
+                    }
+                    if (msg != null) {
+                        astErrorSince(a.nameMark(), a.start(), msg);
+                        return;
+                    }
+                    break;
+                }
+                default:
+                    break;
+            }
+        }
+    }
+
+    /** What 3.8's ast.c calls an expression in its messages (get_expr_name). */
+    String exprName38(Expr e) {
+        if (e instanceof Ast.Attribute) {
+            return "attribute";
+        } else if (e instanceof Ast.Subscript) {
+            return "subscript";
+        } else if (e instanceof Ast.Starred) {
+            return "starred";
+        } else if (e instanceof Ast.Name) {
+            return "name";
+        } else if (e instanceof Ast.ListExpr) {
+            return "list";
+        } else if (e instanceof Ast.TupleExpr) {
+            return "tuple";
+        }
+        String m = targetError(e, true); // "cannot delete <name>" for the others
+        if (m == null || !m.startsWith("cannot delete ")) {
+            throw new UnsupportedConstruct("this assignment expression target (3.8's ast.c message)", e.lineno());
+        }
+        return m.substring("cannot delete ".length());
+    }
+
+    /** The error for a name {@code __debug__} bound: ast.c's forbidden_name. */
+    String debugAssignment() {
+        return target.atLeast(PythonVersion.V3_8) ? "cannot assign to __debug__" : "assignment to keyword";
+    }
+
+    /**
+     * An {@code ast.c} error met while a node is built (f-string and literal decoding): the builder
+     * catches it, records it with {@link #astErrorAtToken} and goes on with a stand-in node.
+     */
+    static final class AstFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AstFailure(String msg) {
+            super(msg, null, false, false);
         }
     }
 

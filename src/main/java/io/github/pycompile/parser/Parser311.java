@@ -353,9 +353,16 @@ public final class Parser311 {
             Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename); // the LL(1) parse comes first
         }
         if (gate != null) {
+            if (p.ll1.hasError()) {
+                // a construct the target's grammar lacks comes before any of ast.c's errors: Ll1Trees refuses those
+                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+            }
             // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
             gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
             p.ll1.raiseFirst();
+            if (p.ll1ParenthesizedStar) {
+                throw new UnsupportedFeatureException(target, "a parenthesized starred expression (3.6-3.8: its later error)", -1);
+            }
         }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
             checkFutureImports(m, target);
@@ -1262,6 +1269,7 @@ public final class Parser311 {
         int defKw = pos;
         expectKeyword("def");
         String name = name().text();
+        ll1Bound(pos - 1, pos - 1);
         List<Ast.TypeParam> tps = typeParamsOpt();
         if (target.atLeast(PythonVersion.V3_11)) {
             defForced(TokenKind.LPAR, "(");
@@ -1309,12 +1317,19 @@ public final class Parser311 {
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (accept(TokenKind.LPAR)) {
             if (!at(TokenKind.RPAR)) {
+                classBases = bases;
                 checkedArguments(bases, keywords);
             }
             expect(TokenKind.RPAR);
         }
         headerColon();
+        int suite = pos;
         List<Stmt> body = block("class definition", kw);
+        if (ll1 != null) {
+            // ast.c checks a class's name once its bases and body are built, at its name when it has
+            // arguments, else at the ')' or at the body's first token
+            ll1Bound(kw + 1, !bases.isEmpty() || !keywords.isEmpty() ? kw + 1 : tok(kw + 2).kind() == TokenKind.LPAR ? kw + 3 : suite);
+        }
         return new Ast.ClassDef(name, bases, keywords, body, decorators, tps, l(start), c(start), el(), ec());
     }
 
@@ -1422,7 +1437,7 @@ public final class Parser311 {
         int start = pos;
         String kw = tok(pos).text();
         pos++; // 'if' or 'elif'
-        Expr test = namedExpression();
+        Expr test = ll1NamedExpression();
         headerColon();
         List<Stmt> body = block("'" + kw + "' statement", start);
         List<Stmt> orelse = List.of();
@@ -1443,7 +1458,7 @@ public final class Parser311 {
 
     private Stmt whileStatement() {
         int start = pos++;
-        Expr test = namedExpression();
+        Expr test = ll1NamedExpression();
         headerColon();
         List<Stmt> body = block("'while' statement", start);
         List<Stmt> orelse = List.of();
@@ -1561,12 +1576,17 @@ public final class Parser311 {
     }
 
     private Ast.WithItem withItem() {
+        int itemStart = pos;
         Expr e = expression();
         Expr vars = null;
         if (acceptKeyword("as")) {
             int s = pos;
             try {
-                vars = toTarget(starTarget(), ExprContext.Store);
+                Expr v = starTarget();
+                if (ll1 != null && v instanceof Ast.Starred) {
+                    throw refuse("a starred with-item target (3.6-3.8's parser error)");
+                }
+                vars = ll1 != null ? ll1Target(v, ExprContext.Store, itemStart) : toTarget(v, ExprContext.Store);
                 if (!at(TokenKind.COMMA) && !at(TokenKind.RPAR) && !at(TokenKind.COLON) && !at(TokenKind.NEWLINE)) {
                     throw fail();
                 }
@@ -1661,6 +1681,7 @@ public final class Parser311 {
                         exceptTargetErrors(thisStar);
                     }
                     name = name().text();
+                    ll1Bound(pos - 1, pos - 1);
                 }
             }
             headerColon();
@@ -1873,7 +1894,9 @@ public final class Parser311 {
                             if (atSimpleEnd()) {
                                 break;
                             }
-                            targets.add(toTarget(bitwiseOrOrStarred(), ExprContext.Del));
+                            int elt = pos;
+                            Expr d = bitwiseOrOrStarred();
+                            targets.add(ll1 != null ? ll1Target(d, ExprContext.Del, elt) : toTarget(d, ExprContext.Del));
                         } while (accept(TokenKind.COMMA));
                         if (targets.isEmpty() || !atSimpleEnd()) {
                             throw fail();
@@ -1933,7 +1956,13 @@ public final class Parser311 {
             while (accept(TokenKind.DOT)) {
                 dotted.append('.').append(name().text());
             }
+            if (pos == as + 1) {
+                ll1Bound(as, as);
+            }
             String asname = acceptKeyword("as") ? name().text() : null;
+            if (asname != null) {
+                ll1Bound(pos - 1, pos - 1);
+            }
             names.add(alias(dotted.toString(), asname, as));
         } while (accept(TokenKind.COMMA));
         return new Ast.Import(names, l(start), c(start), el(), ec());
@@ -2017,8 +2046,15 @@ public final class Parser311 {
             names.add(alias("*", null, as));
         } else {
             boolean paren = accept(TokenKind.LPAR);
+            int namesStart = pos;
+            PythonError mark = ll1 != null ? ll1.mark() : null;
             do {
                 if (paren && at(TokenKind.RPAR)) {
+                    break;
+                }
+                if (ll1 != null && !paren && !names.isEmpty() && atSimpleEnd()) {
+                    // 3.6-3.8's grammar takes the comma; ast.c rejects it before building the names
+                    ll1.astErrorSince(mark, tok(namesStart), "trailing comma not allowed without surrounding parentheses");
                     break;
                 }
                 if (!paren && at(TokenKind.NEWLINE) && !names.isEmpty() && errorPass) {
@@ -2031,11 +2067,12 @@ public final class Parser311 {
                 int as = pos;
                 String n = name().text();
                 String asname = acceptKeyword("as") ? name().text() : null;
+                ll1Bound(asname != null ? pos - 1 : as, asname != null ? pos - 1 : as);
                 names.add(alias(n, asname, as));
             } while (accept(TokenKind.COMMA));
             if (paren) {
                 expect(TokenKind.RPAR);
-            } else if (tokens.get(pos - 1).kind() == TokenKind.COMMA) {
+            } else if (tokens.get(pos - 1).kind() == TokenKind.COMMA && ll1 == null) {
                 throw fail(); // "trailing comma not allowed without surrounding parentheses"
             }
         }
@@ -2061,10 +2098,14 @@ public final class Parser311 {
     }
 
     private Stmt expressionStatement0(int start) {
-        Expr first = atKeyword("yield") ? yieldExpression() : starExpressions();
+        boolean bareYield = atKeyword("yield");
+        Expr first = bareYield ? yieldExpression() : starExpressions();
         if (at(TokenKind.COLON)) {
             // annotated assignment: single target
             boolean simple = first instanceof Ast.Name && !parenthesized.contains(first);
+            if (ll1 != null && !bareYield) {
+                first = ll1Checked(first, ll1.annotationTargetError(first), start);
+            }
             if (!(first instanceof Ast.Name || first instanceof Ast.Attribute || first instanceof Ast.Subscript)) {
                 throw fail();
             }
@@ -2079,6 +2120,9 @@ public final class Parser311 {
         }
         for (int i = 0; i < AUG.length; i++) {
             if (at(AUG[i])) {
+                if (ll1 != null && !bareYield) {
+                    first = ll1Checked(first, ll1.augmentedTargetError(first), start);
+                }
                 if (!(first instanceof Ast.Name || first instanceof Ast.Attribute || first instanceof Ast.Subscript)) {
                     throw fail();
                 }
@@ -2091,13 +2135,40 @@ public final class Parser311 {
         if (at(TokenKind.EQUAL)) {
             List<Expr> targets = new ArrayList<>();
             Expr value = first;
+            int valueStart = start;
             while (accept(TokenKind.EQUAL)) {
-                targets.add(toTarget(value, ExprContext.Store));
-                value = atKeyword("yield") ? yieldExpression() : starExpressions();
+                if (ll1 != null && bareYield && valueStart != start) {
+                    value = ll1Checked(value, "assignment to yield expression not possible", valueStart);
+                }
+                // a statement starting with a bare yield is yield_stmt in 3.6-3.8: its '=' is pgen's error
+                targets.add(ll1 != null && !bareYield ? ll1Target(value, ExprContext.Store, valueStart)
+                        : toTarget(value, ExprContext.Store));
+                valueStart = pos;
+                bareYield = atKeyword("yield");
+                value = bareYield ? yieldExpression() : starExpressions();
             }
             return new Ast.Assign(targets, value, null, l(start), c(start), el(), ec());
         }
         return new Ast.ExprStmt(first, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.6-3.8: {@code ast.c}'s {@code set_context} on a target whose node starts at token
+     * {@code startTok}: its error is recorded (raised once the file has parsed) and a stand-in target
+     * returned; else as {@link #toTarget}.
+     */
+    private Expr ll1Target(Expr e, ExprContext ctx, int startTok) {
+        Expr checked = ll1Checked(e, ll1.targetError(e, ctx == ExprContext.Del), startTok);
+        return toTarget(checked, ctx);
+    }
+
+    /** 3.6-3.8: records {@code ast.c}'s error {@code msg} (if any) at token {@code startTok}; then a stand-in name. */
+    private Expr ll1Checked(Expr e, String msg, int startTok) {
+        if (msg == null) {
+            return e;
+        }
+        ll1.astErrorAtToken(tok(startTok), msg);
+        return new Ast.Name("_", ExprContext.Load, e.lineno(), e.colOffset(), e.endLineno(), e.endColOffset());
     }
 
     /** An expression re-made as an assignment or deletion target (or refused if it cannot be one). */
@@ -2136,15 +2207,24 @@ public final class Parser311 {
         int start = pos;
         Expr first = starTarget();
         if (!at(TokenKind.COMMA)) {
-            return toTarget(first, ctx);
+            return ll1 != null ? ll1Target(first, ctx, start) : toTarget(first, ctx);
         }
         List<Expr> elts = new ArrayList<>();
         elts.add(first);
+        List<Integer> starts = new ArrayList<>();
+        starts.add(start);
         while (accept(TokenKind.COMMA)) {
             if (atKeyword(stopKeyword) || at(TokenKind.EQUAL) || at(TokenKind.RPAR)) {
                 break;
             }
+            starts.add(pos);
             elts.add(starTarget());
+        }
+        if (ll1 != null) {
+            // 3.6-3.8's exprlist: each element is checked at its own node
+            for (int i = 0; i < elts.size(); i++) {
+                elts.set(i, ll1Checked(elts.get(i), ll1.targetError(elts.get(i), ctx == ExprContext.Del), starts.get(i)));
+            }
         }
         return toTarget(new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec()), ctx);
     }
@@ -2230,9 +2310,30 @@ public final class Parser311 {
             pos++;
             Expr value = expression();
             Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+            if (ll1 != null && n.text().equals("__debug__")) {
+                ll1.astErrorAtToken(n, ll1.debugAssignment());
+            }
             return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
         }
-        return expression();
+        return ll1 != null ? ll1NamedTarget(pos, expression()) : expression();
+    }
+
+    /**
+     * 3.8's {@code namedexpr_test} (3.6/3.7 have no ':='): an expression starting at token {@code start}
+     * followed by ':=' is parsed with its value, and ast.c's error for a target that is not a name
+     * recorded at the start.
+     */
+    private Expr ll1NamedTarget(int start, Expr e) {
+        if (target != PythonVersion.V3_8 || !at(TokenKind.COLONEQUAL)) {
+            return e;
+        }
+        if (e instanceof Ast.Name) {
+            throw refuse("a parenthesized name as an assignment expression's target (3.8)");
+        }
+        pos++;
+        expression();
+        ll1.astErrorAtToken(tok(start), "cannot use assignment expressions with " + ll1.exprName38(e));
+        return e;
     }
 
     private Expr namedExpression() {
@@ -2245,9 +2346,19 @@ public final class Parser311 {
             pos++;
             Expr value = expression();
             Expr target = new Ast.Name(n.text(), ExprContext.Store, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+            if (ll1 != null && n.text().equals("__debug__")) {
+                ll1.astErrorAtToken(n, ll1.debugAssignment());
+            }
             return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
         }
         return expression();
+    }
+
+    /** 3.8's namedexpr_test where its grammar has one (conditions of if/elif/while, parenthesized and list forms). */
+    private Expr ll1NamedExpression() {
+        int start = pos;
+        Expr e = namedExpression();
+        return ll1 != null ? ll1NamedTarget(start, e) : e;
     }
 
     private Expr expression() {
@@ -2742,10 +2853,17 @@ public final class Parser311 {
         if (!at(TokenKind.RPAR)) {
             // f(x for x in y): the generator expression takes the call's parentheses
             int mark = pos;
+            PythonError before = ll1 != null ? ll1.mark() : null;
             if (!at(TokenKind.STAR) && !at(TokenKind.DOUBLESTAR) && !(atName() && peek(1).kind() == TokenKind.EQUAL)) {
                 Expr first = argExpression();
                 if (atKeyword("for") || atKeyword("async")) {
                     List<Ast.Comprehension> gens = comprehensionClauses();
+                    if (!at(TokenKind.RPAR) && ll1 != null) {
+                        pos = mark;
+                        ll1Arguments(args, keywords, false, before);
+                        expect(TokenKind.RPAR);
+                        return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
+                    }
                     if (!at(TokenKind.RPAR)) {
                         if (!errorPass) {
                             throw fail();
@@ -2762,7 +2880,11 @@ public final class Parser311 {
                 }
                 pos = mark;
             }
-            checkedArguments(args, keywords);
+            if (ll1 != null) {
+                ll1Arguments(args, keywords, false, before); // before the first argument was tried
+            } else {
+                checkedArguments(args, keywords);
+            }
         }
         expect(TokenKind.RPAR);
         return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
@@ -3323,6 +3445,10 @@ public final class Parser311 {
 
     /** Call arguments followed by ')'; when they do not parse, 3.11's error-pass rules decide (see {@link CallArgErrors}). */
     private void checkedArguments(List<Expr> args, List<Ast.Keyword> keywords) {
+        if (ll1 != null) {
+            ll1Arguments(args, keywords, args == classBases, ll1.mark());
+            return;
+        }
         int start = pos;
         try {
             arguments(args, keywords);
@@ -3339,6 +3465,111 @@ public final class Parser311 {
             pos = failedAt;
             throw e;
         }
+    }
+
+    /** 3.6-3.8: ast.c's error for a name {@code __debug__} at token {@code nameTok} bound, placed at token {@code at}. */
+    private void ll1Bound(int nameTok, int at) {
+        if (ll1 != null && tok(nameTok).text().equals("__debug__")) {
+            ll1.astErrorAtToken(tok(at), ll1.debugAssignment());
+        }
+    }
+
+    /**
+     * 3.6-3.8: the errors {@code ast.c} meets decoding an atom's string tokens in order (no f-string
+     * among them): non-ASCII characters in a bytes token (at the token), a bytes or str escape error
+     * (at the atom), then a token whose kind differs from the first's. Recorded; the message, or null.
+     */
+    private String ll1LiteralErrors(List<Token> parts, int start) {
+        boolean bytesMode = Literals.prefix(parts.get(0)).contains("b");
+        for (int i = 0; i < parts.size(); i++) {
+            Token t = parts.get(i);
+            String prefix = Literals.prefix(t);
+            String body = Literals.body(t);
+            boolean bytes = prefix.contains("b");
+            String error = null;
+            Token at = tok(start);
+            if (bytes && body.chars().anyMatch(ch -> ch >= 0x80)) {
+                error = "bytes can only contain ASCII literal characters.";
+                at = t;
+            } else if (!prefix.contains("r")) {
+                error = bytes ? Literals.bytesEscapeError(body) : Literals.strEscapeError(body, this::refuse);
+            }
+            if (error == null && i > 0 && bytes != bytesMode) {
+                error = "cannot mix bytes and nonbytes literals";
+            }
+            if (error != null) {
+                ll1.astErrorAtToken(at, error);
+                return error;
+            }
+        }
+        return null;
+    }
+
+    /** 3.6-3.8: the first token of the string atom being decoded (for its \N errors). */
+    private int literalStart;
+
+    /** 3.6-3.8: a parenthesized starred expression was read (refused unless an ast.c error is raised). */
+    private boolean ll1ParenthesizedStar;
+
+    /** 3.6-3.8: the list a class definition's arguments go to (their generator expressions differ). */
+    private List<Expr> classBases;
+
+    /**
+     * 3.6-3.8's argument list, up to its ')': as 3.11's for what their grammar shares (same nodes),
+     * with what only {@code ast.c} rejects parsed too (a generator expression among other arguments,
+     * positional after keyword arguments, an expression before '='), then {@code ast.c}'s checks
+     * ({@link Ll1Errors#checkArguments}); {@code before} is the error state before the list.
+     */
+    private void ll1Arguments(List<Expr> args, List<Ast.Keyword> keywords, boolean classDef, PythonError before) {
+        List<Ll1Errors.Arg> seen = new ArrayList<>();
+        boolean trailingComma = false;
+        do {
+            if (at(TokenKind.RPAR)) {
+                trailingComma = !seen.isEmpty();
+                break;
+            }
+            int start = pos;
+            PythonError mark = ll1.mark();
+            if (accept(TokenKind.STAR)) {
+                Expr v = expression();
+                args.add(new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec()));
+                seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.STAR, tok(start), mark, null, null));
+            } else if (accept(TokenKind.DOUBLESTAR)) {
+                Expr v = expression();
+                keywords.add(new Ast.Keyword(null, v, l(start), c(start), el(), ec()));
+                seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.DOUBLE_STAR, tok(start), mark, null, null));
+            } else if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+                Token n = tok(pos);
+                pos += 2;
+                Expr name = new Ast.Name(n.text(), ExprContext.Load, n.startLine(), n.startCol(), n.endLine(), n.endCol());
+                seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.KEYWORD, tok(start), mark, name, ll1.mark()));
+                Expr v = expression();
+                keywords.add(new Ast.Keyword(n.text(), v, l(start), c(start), el(), ec()));
+            } else {
+                Expr v = argExpression();
+                if (atKeyword("for") || atKeyword("async")) {
+                    List<Ast.Comprehension> gens = comprehensionClauses();
+                    seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.GENERATOR, tok(start), mark, null, null));
+                    args.add(new Ast.GeneratorExp(v, gens, l(start), c(start), el(), ec()));
+                } else if (at(TokenKind.EQUAL)) {
+                    // test '=' test: ast.c takes a (parenthesized) name before '=' in 3.6/3.7, else rejects it
+                    pos++;
+                    seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.KEYWORD, tok(start), mark, v, ll1.mark()));
+                    Expr value = expression();
+                    if (v instanceof Ast.Name n && !target.atLeast(PythonVersion.V3_8)) {
+                        throw refuse("a parenthesized keyword argument name (3.6/3.7)");
+                    }
+                    keywords.add(new Ast.Keyword("_", value, l(start), c(start), el(), ec()));
+                } else {
+                    seen.add(new Ll1Errors.Arg(Ll1Errors.ArgKind.POSITIONAL, tok(start), mark, null, null));
+                    args.add(v);
+                }
+            }
+        } while (accept(TokenKind.COMMA));
+        if (!at(TokenKind.RPAR)) {
+            throw fail();
+        }
+        ll1.checkArguments(seen, trailingComma, classDef, before);
     }
 
     /** A SyntaxError over node range ({@code RAISE_SYNTAX_ERROR_KNOWN_RANGE(a, b)}): from a's start to b's end. */
@@ -3833,6 +4064,15 @@ public final class Parser311 {
             if (ll1 != null && Literals.undecodableBytes(parts) != null) {
                 throw refuse("undecodable bytes in an f-string (3.6-3.8's error)");
             }
+            if (ll1 != null && !sub) {
+                try {
+                    return FStrings311.joined(parts, filename, warnings, this::refuse, Ll1Errors.AstFailure::new,
+                            this::subExpression, l(start), c(start), el(), ec(), target);
+                } catch (Ll1Errors.AstFailure e) {
+                    ll1.astErrorAtToken(tok(start), e.getMessage());
+                    return constant(new PyObject.Str("", false), start);
+                }
+            }
             return FStrings311.joined(parts, filename, warnings, this::refuse, this::fstringError, this::subExpression,
                     l(start), c(start), el(), ec(), target);
         }
@@ -3843,8 +4083,7 @@ public final class Parser311 {
             }
             if (ll1 != null) {
                 // ast.c's error, at the atom's first token, once the whole file has parsed
-                Token first = tok(start);
-                ll1.astError(first.startLine(), first.startCol(), "(unicode error) " + undecodable);
+                ll1.astErrorAtToken(tok(start), "(unicode error) " + undecodable);
                 return constant(new PyObject.Str("", false), start);
             }
             if (declaredEncoding && !target.atLeast(PythonVersion.V3_11)) {
@@ -3856,6 +4095,20 @@ public final class Parser311 {
             throw new TokenizerFailure(new PythonError("SyntaxError", "(unicode error) " + undecodable, filename,
                     next.startLine(), next.startCol() + 1, tokenizer.lineText(next.startLine()), next.endLine(),
                     next.endCol() + 1), true);
+        }
+        if (ll1 != null && !sub) {
+            literalStart = start;
+            String error = ll1LiteralErrors(parts, start);
+            if (error != null) {
+                return constant(new PyObject.Str("", false), start);
+            }
+            try {
+                return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(),
+                        this::literalRefusal);
+            } catch (Ll1Errors.AstFailure e) {
+                ll1.astErrorAtToken(tok(start), e.getMessage());
+                return constant(new PyObject.Str("", false), start);
+            }
         }
         return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::literalRefusal);
     }
@@ -4206,6 +4459,7 @@ public final class Parser311 {
             if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
                 throw p.fail();
             }
+            ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
             return e;
         } catch (UnsupportedConstruct u) {
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
@@ -4220,6 +4474,19 @@ public final class Parser311 {
     private RuntimeException literalRefusal(String msg) {
         if (target == PythonVersion.V3_11 && msg.equals("mixing bytes and str literals (its error)")) {
             return fstringError("cannot mix bytes and nonbytes literals");
+        }
+        if (ll1 != null && !sub && msg.equals("mixing bytes and str literals (its error)")) {
+            return new Ll1Errors.AstFailure("cannot mix bytes and nonbytes literals"); // ast.c's, recorded by strings()
+        }
+        if (ll1 != null && !sub && msg.equals("malformed \\N escapes (their error)")) {
+            // the first str token with a malformed \N before any other escape error is where decoding stopped
+            for (int i = literalStart; i < pos; i++) {
+                String prefix = Literals.prefix(tok(i));
+                String malformed = prefix.contains("r") || prefix.contains("b") ? null : Literals.namedEscapeError(Literals.body(tok(i)));
+                if (malformed != null) {
+                    return new Ll1Errors.AstFailure(malformed);
+                }
+            }
         }
         return refuse(msg);
     }
@@ -4481,18 +4748,26 @@ public final class Parser311 {
             parenthesized.add(y);
             return y;
         }
-        Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
+        Expr first = at(TokenKind.STAR) ? starExpression() : ll1NamedExpression();
         if (atKeyword("for") || atKeyword("async")) {
             if (first instanceof Ast.Starred) {
-                throw fail(); // iterable unpacking in a comprehension
+                if (ll1 == null) {
+                    throw fail(); // iterable unpacking in a comprehension
+                }
+                ll1.astErrorAtToken(tok(start + 1), "iterable unpacking cannot be used in comprehension");
             }
             List<Ast.Comprehension> gens = comprehensionClauses();
             expect(TokenKind.RPAR);
             return new Ast.GeneratorExp(first, gens, l(start), c(start), el(), ec());
         }
         if (accept(TokenKind.RPAR)) {
-            if (first instanceof Ast.Starred) {
+            if (first instanceof Ast.Starred && ll1 == null) {
                 throw fail();
+            }
+            if (first instanceof Ast.Starred) {
+                // 3.6-3.8's grammar takes "(*a)" (ast.c gives the starred node itself); only its errors
+                // (such as in a comprehension) are reproduced, a file without one is refused
+                ll1ParenthesizedStar = true;
             }
             parenthesized.add(first);
             return first;
@@ -4503,7 +4778,7 @@ public final class Parser311 {
             if (at(TokenKind.RPAR)) {
                 break;
             }
-            elts.add(at(TokenKind.STAR) ? starExpression() : namedExpression());
+            elts.add(at(TokenKind.STAR) ? starExpression() : ll1NamedExpression());
         }
         expect(TokenKind.RPAR);
         return new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec());
@@ -4513,10 +4788,13 @@ public final class Parser311 {
         int start = pos++;
         List<Expr> elts = new ArrayList<>();
         if (!at(TokenKind.RSQB)) {
-            Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
+            Expr first = at(TokenKind.STAR) ? starExpression() : ll1NamedExpression();
             if (atKeyword("for") || atKeyword("async")) {
                 if (first instanceof Ast.Starred) {
-                    throw fail(); // iterable unpacking in a comprehension
+                    if (ll1 == null) {
+                        throw fail(); // iterable unpacking in a comprehension
+                    }
+                    ll1.astErrorAtToken(tok(start + 1), "iterable unpacking cannot be used in comprehension");
                 }
                 List<Ast.Comprehension> gens = comprehensionClauses();
                 expect(TokenKind.RSQB);
@@ -4527,7 +4805,7 @@ public final class Parser311 {
                 if (at(TokenKind.RSQB)) {
                     break;
                 }
-                elts.add(at(TokenKind.STAR) ? starExpression() : namedExpression());
+                elts.add(at(TokenKind.STAR) ? starExpression() : ll1NamedExpression());
             }
         }
         expect(TokenKind.RSQB);
@@ -4548,8 +4826,16 @@ public final class Parser311 {
                     break;
                 }
                 if (accept(TokenKind.DOUBLESTAR)) {
+                    PythonError mark = ll1 != null ? ll1.mark() : null;
                     keys.add(null);
                     values.add(bitwiseOr());
+                    if (ll1 != null && firstItem && (atKeyword("for") || atKeyword("async"))) {
+                        // ast.c rejects it at the atom before building any of it
+                        ll1.astErrorSince(mark, tok(start), "dict unpacking cannot be used in dict comprehension");
+                        List<Ast.Comprehension> gens = comprehensionClauses();
+                        expect(TokenKind.RBRACE);
+                        return new Ast.DictComp(values.get(0), values.get(0), gens, l(start), c(start), el(), ec());
+                    }
                 } else {
                     Expr k = expression();
                     expect(TokenKind.COLON);
@@ -4570,7 +4856,10 @@ public final class Parser311 {
         Expr first = at(TokenKind.STAR) ? starExpression() : namedExpression();
         if (atKeyword("for") || atKeyword("async")) {
             if (first instanceof Ast.Starred) {
-                throw fail(); // iterable unpacking in a comprehension
+                if (ll1 == null) {
+                    throw fail(); // iterable unpacking in a comprehension
+                }
+                ll1.astErrorAtToken(tok(start + 1), "iterable unpacking cannot be used in comprehension");
             }
             List<Ast.Comprehension> gens = comprehensionClauses();
             expect(TokenKind.RBRACE);
@@ -5026,6 +5315,9 @@ public final class Parser311 {
      * '**' kwarg.
      */
     private Ast.Arguments parameters(TokenKind end, boolean annotations) {
+        if (ll1 != null) {
+            return ll1Parameters(end, annotations);
+        }
         List<Ast.Arg> posonly = new ArrayList<>();
         List<Ast.Arg> args = new ArrayList<>();
         List<Expr> defaults = new ArrayList<>();
@@ -5078,6 +5370,96 @@ public final class Parser311 {
             throw fail(); // named arguments must follow bare *
         }
         return new Ast.Arguments(posonly, args, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+
+    /**
+     * {@link #parameters} for 3.6-3.8, with {@code ast.c}'s checks (ast_for_arguments) raised where it
+     * meets them: a positional parameter's default is built before its name and annotation, a
+     * keyword-only one's default and annotation before its name; "non-default argument follows
+     * default argument" (at the list), "named arguments must follow bare *" (at the '*', or at the
+     * '**' after "*,"), a parameter named {@code __debug__}, and 3.6's limit of 255 parameters.
+     */
+    private Ast.Arguments ll1Parameters(TokenKind end, boolean annotations) {
+        Token listStart = tok(pos);
+        PythonError before = ll1.mark();
+        List<Ast.Arg> posonly = new ArrayList<>();
+        List<Ast.Arg> args = new ArrayList<>();
+        List<Expr> defaults = new ArrayList<>();
+        Ast.Arg vararg = null;
+        List<Ast.Arg> kwonly = new ArrayList<>();
+        List<Expr> kwDefaults = new ArrayList<>();
+        Ast.Arg kwarg = null;
+        boolean star = false;
+        while (!at(end)) {
+            if (kwarg != null) {
+                throw fail();
+            }
+            PythonError m0 = ll1.mark();
+            int pstart = pos;
+            if (accept(TokenKind.SLASH)) {
+                if (star || !posonly.isEmpty() || args.isEmpty()) {
+                    throw fail();
+                }
+                posonly.addAll(args);
+                args.clear();
+            } else if (accept(TokenKind.STAR)) {
+                if (star) {
+                    throw fail();
+                }
+                star = true;
+                if (!at(TokenKind.COMMA) && !at(end)) {
+                    vararg = param(annotations, true);
+                    ll1ParamName(vararg, pstart + 1, m0);
+                } else {
+                    int next = at(TokenKind.COMMA) ? pos + 1 : pos;
+                    if (tok(next).kind() == end) {
+                        ll1.astErrorSince(m0, tok(pstart), "named arguments must follow bare *");
+                    } else if (tok(next).kind() == TokenKind.DOUBLESTAR) {
+                        ll1.astErrorSince(m0, tok(next), "named arguments must follow bare *");
+                    }
+                }
+            } else if (accept(TokenKind.DOUBLESTAR)) {
+                kwarg = param(annotations, false);
+                ll1ParamName(kwarg, pstart + 1, m0);
+            } else {
+                Ast.Arg a = param(annotations, false);
+                PythonError m2 = ll1.mark();
+                Expr dflt = accept(TokenKind.EQUAL) ? expression() : null;
+                PythonError m3 = ll1.mark();
+                if (m0 == null && m2 != null && dflt != null) {
+                    // ast.c builds the default before the annotation that has already recorded its error
+                    throw refuse("errors in both a parameter's annotation and default (their order, 3.6-3.8)");
+                }
+                if (star) {
+                    ll1ParamName(a, pstart, m3);
+                    kwonly.add(a);
+                    kwDefaults.add(dflt);
+                } else {
+                    if (dflt == null && !defaults.isEmpty()) { // 3.8: defaults before '/' count too
+                        ll1.astErrorSince(m0, listStart, "non-default argument follows default argument");
+                    }
+                    ll1ParamName(a, pstart, m2 == null ? m3 : m0);
+                    args.add(a);
+                    if (dflt != null) {
+                        defaults.add(dflt);
+                    }
+                }
+            }
+            if (!accept(TokenKind.COMMA)) {
+                break;
+            }
+        }
+        if (target == PythonVersion.V3_6 && args.size() + kwonly.size() > 255) {
+            ll1.astErrorSince(before, listStart, "more than 255 arguments");
+        }
+        return new Ast.Arguments(posonly, args, vararg, kwonly, kwDefaults, kwarg, defaults);
+    }
+
+    /** 3.6-3.8: a parameter named {@code __debug__} (ast.c's forbidden_name), at its name, unless an error came first. */
+    private void ll1ParamName(Ast.Arg a, int nameTok, PythonError mark) {
+        if (a.arg().equals("__debug__")) {
+            ll1.astErrorSince(mark, tok(nameTok), ll1.debugAssignment());
+        }
     }
 
     private Ast.Arg param(boolean annotations, boolean starAnnotation) {

@@ -43,7 +43,7 @@ class ParserMutationTest {
         "/,", "*,", "=", "nonlocal ", "a[1:2]", "a.b", "1 if 2", "True =", "f(**k, *a)", "f(x=1, y)"};
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_9", "V3_10"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_9", "V3_10"})
     void mutantsFailAsCpython(PythonVersion v) throws IOException {
         Interpreters.require(v);
         int count = Interpreters.fullCorpus() ? 3000 : 300;

@@ -36,7 +36,7 @@ class ParserSyntaxErrorGoldenTest {
             "backslash-blank-line", List.of(PythonVersion.V3_10));
 
     @ParameterizedTest
-    @EnumSource(value = PythonVersion.class, names = {"V3_9", "V3_10", "V3_12", "V3_13", "V3_14"})
+    @EnumSource(value = PythonVersion.class, names = {"V3_6", "V3_7", "V3_8", "V3_9", "V3_10", "V3_12", "V3_13", "V3_14"})
     void errorsAreCpythonsOrRefused(PythonVersion v) throws IOException {
         List<?> cases = (List<?>) Json.parse(Files.readString(GOLDEN.resolve("cases.json")));
         Map<String, Map<?, ?>> want = new HashMap<>();

@@ -98,6 +98,9 @@ final class Ll1Errors {
                 out.accept(walked.get(i++));
             }
             held.clear();
+        }
+    }
+
     /**
      * Records {@code ast.c}'s error at a node whose first token is {@code t}: 3.6 and 3.7 place a node
      * starting with a string token that spans lines where their tokenizer left it (its last line,

@@ -3496,6 +3496,11 @@ public final class Parser311 {
             }
             if (error == null && i > 0 && bytes != bytesMode) {
                 error = "cannot mix bytes and nonbytes literals";
+                // ast.c decodes each piece (warning) before it compares the piece's kind with the first's
+                for (Token d : parts.subList(0, i + 1)) {
+                    Literals.strings(List.of(d), filename, target, warnings, d.startLine(), d.startCol(), d.endLine(),
+                            d.endCol(), this::refuse);
+                }
             }
             if (error != null) {
                 ll1.astErrorAtToken(at, error);

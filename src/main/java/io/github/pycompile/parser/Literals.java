@@ -174,6 +174,38 @@ final class Literals {
         return p;
     }
 
+    /**
+     * An error of CPython's unicode-escape decoder on a str literal's body (malformed {@code \N},
+     * truncated hex escapes (x, u, U), a U escape beyond U+10FFFF), its message already spelled as the
+     * parser reports it ({@code "(unicode error) 'unicodeescape' codec can't decode bytes in position
+     * a-b: ..."}). Where the error stands in the file is the caller's business (the versions differ).
+     */
+    static final class EscapeError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        EscapeError(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    /**
+     * The first error CPython's unicode-escape decoder raises on the body of a non-raw str literal, or
+     * null if it decodes (or stops first at something we refuse, which {@code refuse} then raises).
+     */
+    static String escapeError(String body, Function<String, RuntimeException> refuse) {
+        try {
+            decodeStr(body, new StringBuilder(), null, null, PythonVersion.V3_11, w -> { }, refuse);
+            return null;
+        } catch (EscapeError e) {
+            return e.getMessage();
+        }
+    }
+
+    private static EscapeError escapeError(String body, int start, int end, String what) {
+        return new EscapeError("(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                + escapedPosition(body, start) + "-" + (escapedPosition(body, end) - 1) + ": " + what);
+    }
+
     /** The body (between the quotes) of a string token. */
     static String body(Token t) {
         return split(t.text()).body();
@@ -268,7 +300,7 @@ final class Literals {
 
     private static void invalidEscape(char c, Token t, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings, boolean[] warned) {
-        if (!warned[0]) {
+        if (!warned[0] && t != null) {
             warned[0] = true;
             // a DeprecationWarning until 3.11, a SyntaxWarning from 3.12 on
             String category = target.atLeast(PythonVersion.V3_12) ? "SyntaxWarning" : "DeprecationWarning";
@@ -349,11 +381,11 @@ final class Literals {
                     out.append((char) v);
                 }
                 case 'x' -> {
-                    out.appendCodePoint(hex(body, i + 1, 2, refuse));
+                    out.appendCodePoint(hexEscape(body, i, 2, "truncated \\xXX escape"));
                     i += 2;
                 }
                 case 'u' -> {
-                    int cu = hex(body, i + 1, 4, refuse);
+                    int cu = hexEscape(body, i, 4, "truncated \\uXXXX escape");
                     if (cu >= 0xDC00 && cu < 0xE000 && out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
                         surrogate = true; // two lone surrogates that Java would read as one character
                     }
@@ -361,9 +393,9 @@ final class Literals {
                     i += 4;
                 }
                 case 'U' -> {
-                    int cp = hex(body, i + 1, 8, refuse);
-                    if (cp > 0x10FFFF) {
-                        throw refuse.apply("\\U escapes beyond U+10FFFF (their error)");
+                    int cp = hexEscape(body, i, 8, "truncated \\UXXXXXXXX escape");
+                    if (cp < 0 || cp > 0x10FFFF) {
+                        throw escapeError(body, i - 1, i + 9, "illegal Unicode character");
                     }
                     if (cp >= 0xDC00 && cp < 0xE000 && out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
                         surrogate = true;
@@ -372,9 +404,13 @@ final class Literals {
                     i += 8;
                 }
                 case 'N' -> {
-                    int close = body.indexOf('}', i);
-                    if (i + 1 >= n || body.charAt(i + 1) != '{' || close < 0) {
-                        throw refuse.apply("malformed \\N escapes (their error)");
+                    // the decoder reads a '{', then a name up to the first '}'; an empty name is malformed too
+                    if (i + 1 >= n || body.charAt(i + 1) != '{') {
+                        throw escapeError(body, i - 1, i + 1, "malformed \\N character escape");
+                    }
+                    int close = body.indexOf('}', i + 2);
+                    if (close < 0 || close == i + 2) {
+                        throw escapeError(body, i - 1, close < 0 ? n : close, "malformed \\N character escape");
                     }
                     String name = body.substring(i + 2, close);
                     int cp;
@@ -453,6 +489,23 @@ final class Literals {
                 }
             }
         }
+    }
+
+    /**
+     * The value of the {@code count} hex digits after the escape letter at {@code body[letter]}; a
+     * missing or non-hex digit is the decoder's {@code what} error, over the escape up to that digit.
+     */
+    private static int hexEscape(String body, int letter, int count, String what) {
+        long v = 0;
+        for (int k = 1; k <= count; k++) {
+            int at = letter + k;
+            int d = at < body.length() ? Character.digit(body.charAt(at), 16) : -1;
+            if (d < 0 || body.charAt(at) >= 0x80) {
+                throw escapeError(body, letter - 1, Math.min(at, body.length()), what);
+            }
+            v = v * 16 + d;
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
     private static int hex(String s, int from, int count, Function<String, RuntimeException> refuse) {

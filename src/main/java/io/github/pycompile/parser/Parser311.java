@@ -3747,6 +3747,27 @@ public final class Parser311 {
             return strings312();
         }
         int start = pos;
+        try {
+            return strings311();
+        } catch (Literals.EscapeError e) {
+            if (sub) {
+                throw refuse("malformed escapes in a string inside an f-string field (their error)");
+            }
+            if (ll1 != null) {
+                // ast.c's error, at the atom's first token, once the whole file has parsed (all STRING
+                // tokens are read before any is decoded)
+                Token first = tok(start);
+                ll1.astError(first.startLine(), first.startCol(), e.getMessage());
+                return constant(new PyObject.Str("", false), start);
+            }
+            // decode_unicode_with_escapes fails as the strings' action runs: at the token looked ahead to
+            throw errorAtToken0("SyntaxError", tok(pos), e.getMessage());
+        }
+    }
+
+    /** {@code strings} of 3.6-3.11: adjacent STRING tokens, f-strings among them, as one expression. */
+    private Expr strings311() {
+        int start = pos;
         List<Token> parts = new ArrayList<>();
         boolean fstring = false;
         while (at(TokenKind.STRING)) {
@@ -3872,7 +3893,7 @@ public final class Parser311 {
 
     /**
      * 3.12+: the errors CPython's action for a STRING token raises as the token is read (so at that
-     * token): non-ASCII characters in bytes, undecodable bytes, a malformed {@code \N} escape.
+     * token): non-ASCII characters in bytes, undecodable bytes, a malformed escape.
      */
     private void checkStringToken(Token t) {
         String prefix = Literals.prefix(t);
@@ -3892,7 +3913,7 @@ public final class Parser311 {
                     t.endLine(), tokenizer.charColumn(t.endLine(), t.endCol() + 1)), true);
         }
         if (!prefix.contains("r")) {
-            String malformed = Literals.namedEscapeError(body);
+            String malformed = Literals.escapeError(body, this::refuse);
             if (malformed != null) {
                 throw syntaxError0(t, t, malformed);
             }

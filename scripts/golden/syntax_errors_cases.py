@@ -84,6 +84,9 @@ case(T, "backslash-comment", "x = 1 + \\ # c\n 2\n")
 case(T, "backslash-blank-line", "x = 1\n\\\n\ny = 2\n")
 case(T, "backslash-indent", "if x:\n    y = \\\n1\n")
 case(T, "backslash-only-line", "\\\n")
+case(T, "backslash-in-indent-unexpected", "x = 1\n   \\\ny = 2\n")
+case(T, "backslash-in-indent-unindent", "if x:\n    a\n  \\\nb\n")
+case(T, "backslash-blank-line-in-block", "if x:\n    a\n\\\n\n    b\n")
 
 # --- numbers ---
 for i, n in enumerate([
@@ -140,6 +143,12 @@ case(T, "str-escape-U-trunc", "x = '\\U0011'\n")
 case(T, "str-escape-U-illegal", "x = '\\U00110000'\n")
 case(T, "str-escape-trunc-then-N", "x = '\\x4' '\\N'\n")
 case(T, "str-escape-N-second-line", "x = (1,\n  '\\N')\n")
+case(T, "bytes-nonascii-second", "x = 'a' b'é'\n")
+case(T, "bytes-nonascii-after-escape", "x = b'\\x4é'\n")
+case(T, "bytes-x-escape-trunc", "x = (1, b'\\x4')\n")
+case(T, "bytes-then-str-escape", "x = b'a' '\\N'\n")
+case(T, "str-then-bytes-escape", "x = 'a' b'\\x4'\n")
+case(T, "bytes-then-fstr", "x = b'a' f'{b}'\n")
 
 # --- f-strings ---
 case(T, "fstr-simple", "x = f'a{b}c'\n")
@@ -184,6 +193,7 @@ case(T, "tstr-prefixes", "x = (rt'a{b}', Tr'{c}')\n")
 case(T, "fstr-escape-N-after-field", "x = f'a{b}c\\N'\n")
 case(T, "fstr-escape-x-after-braces", "x = f'a{{\\x4'\n")
 case(T, "fstr-escape-N-in-spec", "x = f'{a:\\N}'\n")
+case(T, "fstr-then-bytes-nonascii", "x = f'{a}' b'é'\n")
 
 # --- brackets ---
 case(T, "unmatched-close-paren", ")\n")

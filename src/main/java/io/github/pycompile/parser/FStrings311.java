@@ -95,6 +95,7 @@ final class FStrings311 {
             }
             String prefix = s.substring(0, q).toLowerCase(Locale.ROOT);
             if (prefix.contains("b")) {
+                Literals.checkToken(t, refuse); // its own errors come before the mix is seen
                 throw error.apply("cannot mix bytes and nonbytes literals");
             }
             boolean raw = prefix.contains("r");

@@ -234,7 +234,7 @@ final class FStrings312 {
         try {
             lonePairs = Literals.decodeStrPiece(lone ? text.substring(0, text.length() - 1) : text, sb, at, filename,
                     target, warnings, refuse);
-        } catch (Literals.EscapeError e) {
+        } catch (Literals.LiteralError e) {
             throw refuse.apply("truncated escapes in an f-string (their error)");
         }
         if (lone) {

@@ -175,16 +175,30 @@ final class Literals {
     }
 
     /**
-     * An error of CPython's unicode-escape decoder on a str literal's body (malformed {@code \N},
-     * truncated hex escapes (x, u, U), a U escape beyond U+10FFFF), its message already spelled as the
-     * parser reports it ({@code "(unicode error) 'unicodeescape' codec can't decode bytes in position
-     * a-b: ..."}). Where the error stands in the file is the caller's business (the versions differ).
+     * An error CPython raises while it turns a string token into its value ({@code parsestr}) or joins
+     * adjacent ones, its message spelled as the parser reports it: the unicode-escape decoder's on a str
+     * body ({@code "(unicode error) 'unicodeescape' codec can't decode bytes in position a-b: ..."}), a
+     * non-ASCII character in a bytes literal (3.9 and before add a full stop), a bad {@code \x} escape
+     * in one, bytes next to str. Where the error stands in the file is the caller's business (the
+     * versions differ); {@code token} is the string token at fault, null for mixing.
      */
-    static final class EscapeError extends RuntimeException {
+    static final class LiteralError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        EscapeError(String message) {
+        enum Kind { STR_ESCAPE, NON_ASCII_BYTES, BYTES_ESCAPE, MIXED }
+
+        final Kind kind;
+        final transient Token token;
+
+        LiteralError(Kind kind, Token token, String message) {
             super(message, null, false, false);
+            this.kind = kind;
+            this.token = token;
+        }
+
+        /** The message as {@code target} words it. */
+        String message(PythonVersion target) {
+            return kind == Kind.NON_ASCII_BYTES && !target.atLeast(PythonVersion.V3_10) ? getMessage() + "." : getMessage();
         }
     }
 
@@ -196,13 +210,32 @@ final class Literals {
         try {
             decodeStr(body, new StringBuilder(), null, null, PythonVersion.V3_11, w -> { }, refuse);
             return null;
-        } catch (EscapeError e) {
+        } catch (LiteralError e) {
             return e.getMessage();
         }
     }
 
-    private static EscapeError escapeError(String body, int start, int end, String what) {
-        return new EscapeError("(unicode error) 'unicodeescape' codec can't decode bytes in position "
+    /**
+     * The checks of {@code parsestr} on one STRING token that is not an f-string, in CPython's order:
+     * a bytes literal's non-ASCII characters, then its escapes; a str literal's escapes. Throws the
+     * first {@link LiteralError}; what we cannot decode goes to {@code refuse}.
+     */
+    static void checkToken(Token t, Function<String, RuntimeException> refuse) {
+        Split split = split(t.text());
+        boolean raw = split.prefix().contains("r");
+        if (split.prefix().contains("b")) {
+            decodeBytes(split.body(), raw, new ByteArrayOutputStream(), t, null, PythonVersion.V3_11, w -> { }, refuse);
+        } else if (!raw && !split.prefix().contains("f")) {
+            try {
+                decodeStr(split.body(), new StringBuilder(), null, null, PythonVersion.V3_11, w -> { }, refuse);
+            } catch (LiteralError e) {
+                throw new LiteralError(e.kind, t, e.getMessage());
+            }
+        }
+    }
+
+    private static LiteralError escapeError(String body, int start, int end, String what) {
+        return new LiteralError(LiteralError.Kind.STR_ESCAPE, null, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
                 + escapedPosition(body, start) + "-" + (escapedPosition(body, end) - 1) + ": " + what);
     }
 
@@ -281,18 +314,23 @@ final class Literals {
                 kind = "u"; // 3.11 looks at the first character only: U"" has no kind
             }
             first = false;
-            if (bytes != null && bytes != isBytes) {
-                throw refuse.apply("mixing bytes and str literals (its error)");
-            }
-            bytes = isBytes;
             String body = split.body();
+            // each token is decoded before it is checked against the ones before it
             if (isBytes) {
                 decodeBytes(body, raw, data, t, filename, target, warnings, refuse);
             } else if (raw) {
                 text.append(body);
             } else {
-                surrogates |= decodeStr(body, text, t, filename, target, warnings, refuse);
+                try {
+                    surrogates |= decodeStr(body, text, t, filename, target, warnings, refuse);
+                } catch (LiteralError e) {
+                    throw new LiteralError(e.kind, t, e.getMessage());
+                }
             }
+            if (bytes != null && bytes != isBytes) {
+                throw new LiteralError(LiteralError.Kind.MIXED, null, "cannot mix bytes and nonbytes literals");
+            }
+            bytes = isBytes;
         }
         PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : str(text.toString(), surrogates);
         return new Ast.Constant(value, kind, lineno, col, endLineno, endCol);
@@ -438,11 +476,12 @@ final class Literals {
             PythonVersion target, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
         boolean[] warned = {false};
         int n = body.length();
+        if (body.chars().anyMatch(ch -> ch >= 0x80)) {
+            // checked over the whole body before any escape is decoded
+            throw new LiteralError(LiteralError.Kind.NON_ASCII_BYTES, t, "bytes can only contain ASCII literal characters");
+        }
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
-            if (c >= 0x80) {
-                throw refuse.apply("non-ASCII bytes literals (their error)");
-            }
             if (c != '\\' || raw) {
                 out.write(c);
                 continue;
@@ -476,13 +515,15 @@ final class Literals {
                     out.write(v);
                 }
                 case 'x' -> {
+                    if (i + 2 >= n || Character.digit(body.charAt(i + 1), 16) < 0 || Character.digit(body.charAt(i + 2), 16) < 0) {
+                        // bytes' own decoder: a ValueError naming where the backslash stands
+                        throw new LiteralError(LiteralError.Kind.BYTES_ESCAPE, t,
+                                "(value error) invalid \\x escape at position " + (i - 1));
+                    }
                     out.write(hex(body, i + 1, 2, refuse));
                     i += 2;
                 }
                 default -> {
-                    if (e >= 0x80) {
-                        throw refuse.apply("non-ASCII bytes literals (their error)");
-                    }
                     invalidEscape(e, t, filename, target, warnings, warned);
                     out.write('\\');
                     out.write(e);

@@ -3749,19 +3749,23 @@ public final class Parser311 {
         int start = pos;
         try {
             return strings311();
-        } catch (Literals.EscapeError e) {
+        } catch (Literals.LiteralError e) {
             if (sub) {
-                throw refuse("malformed escapes in a string inside an f-string field (their error)");
+                throw refuse("errors of string literals inside f-string fields (their position)");
             }
+            String msg = e.message(target);
             if (ll1 != null) {
-                // ast.c's error, at the atom's first token, once the whole file has parsed (all STRING
-                // tokens are read before any is decoded)
-                Token first = tok(start);
-                ll1.astError(first.startLine(), first.startCol(), e.getMessage());
+                // ast.c's error, once the whole file has parsed: at the bytes token for its non-ASCII
+                // characters, else at the atom's first token
+                Token first = e.kind == Literals.LiteralError.Kind.NON_ASCII_BYTES ? e.token : tok(start);
+                ll1.astError(first.startLine(), first.startCol(), msg);
                 return constant(new PyObject.Str("", false), start);
             }
-            // decode_unicode_with_escapes fails as the strings' action runs: at the token looked ahead to
-            throw errorAtToken0("SyntaxError", tok(pos), e.getMessage());
+            if (e.kind == Literals.LiteralError.Kind.NON_ASCII_BYTES && target.atLeast(PythonVersion.V3_11)) {
+                throw syntaxError0(e.token, e.token, msg); // 3.11 names the bytes token
+            }
+            // the strings' action fails as it runs: at the token looked ahead to
+            throw errorAtToken0("SyntaxError", tok(pos), msg);
         }
     }
 
@@ -3779,6 +3783,23 @@ public final class Parser311 {
                     break;
                 }
                 fstring |= ch == 'f' || ch == 'F';
+            }
+        }
+        // parsestr's checks token by token, each followed by the bytes/str mix check, up to the first
+        // f-string or the first token with undecodable bytes (later ones come in order as they are joined)
+        Boolean bytesMode = null;
+        for (Token t : parts) {
+            if (Literals.undecodableBytes(List.of(t)) != null) {
+                break;
+            }
+            Literals.checkToken(t, this::refuse);
+            boolean b = Literals.isBytes(t);
+            if (bytesMode != null && bytesMode != b) {
+                throw new Literals.LiteralError(Literals.LiteralError.Kind.MIXED, null, "cannot mix bytes and nonbytes literals");
+            }
+            bytesMode = b;
+            if (Literals.prefix(t).contains("f")) {
+                break;
             }
         }
         if (fstring) {
@@ -3809,7 +3830,7 @@ public final class Parser311 {
                     next.startLine(), next.startCol() + 1, tokenizer.lineText(next.startLine()), next.endLine(),
                     next.endCol() + 1), true);
         }
-        return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::literalRefusal);
+        return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(), this::refuse);
     }
 
     // ---------------------------------------------------------------- 3.12+ strings (PEP 701)
@@ -3899,8 +3920,10 @@ public final class Parser311 {
         String prefix = Literals.prefix(t);
         String body = Literals.body(t);
         if (prefix.contains("b")) {
-            if (body.chars().anyMatch(ch -> ch >= 0x80)) {
-                throw syntaxError0(t, t, "bytes can only contain ASCII literal characters");
+            try {
+                Literals.checkToken(t, this::refuse); // non-ASCII characters, then a bad \x escape
+            } catch (Literals.LiteralError e) {
+                throw syntaxError0(t, t, e.message(target));
             }
             return;
         }
@@ -4158,13 +4181,6 @@ public final class Parser311 {
     }
 
     /** Literal decoding's refusals, those 3.11 words itself made its errors (at the last token read). */
-    private RuntimeException literalRefusal(String msg) {
-        if (target == PythonVersion.V3_11 && msg.equals("mixing bytes and str literals (its error)")) {
-            return fstringError("cannot mix bytes and nonbytes literals");
-        }
-        return refuse(msg);
-    }
-
     /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused. */
     private RuntimeException fstringError(String msg) {
         if (sub) {

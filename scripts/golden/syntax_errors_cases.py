@@ -269,6 +269,10 @@ case(T, "semicolons", "x = 1; y = 2;\n")
 case(T, "decorator", "@d\ndef f(): pass\n")
 case(T, "lambda-default", "f = lambda x=1, *a, **k: x\n")
 case(T, "keyword-name-nonascii", "déf = 1\n")
+case(P, "future-unknown-after-docstring", "'''doc'''\nfrom __future__ import division; from __future__ import nope\n")
+case(P, "future-braces-as", "from __future__ import (annotations,\n    braces as b)\n")
+case(P, "future-unknown-after-statement", "x = 1\nfrom __future__ import nope\n")
+case(P, "future-barry", "from __future__ import barry_as_FLUFL\nx = 1\n")
 
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

@@ -317,7 +317,7 @@ public final class Parser311 {
             warnings.accept(new CompilerWarning(w.category(), w.message(), filename, w.lineno()));
         }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
-            checkFutureImports(m, target);
+            checkFutureImports(m, target, tk, filename);
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
             m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
@@ -326,30 +326,41 @@ public final class Parser311 {
     }
 
     private static final Set<String> FUTURE_NAMES = Set.of("nested_scopes", "generators", "division",
-            "absolute_import", "with_statement", "print_function", "unicode_literals", "generator_stop", "annotations");
+            "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+            "generator_stop", "annotations");
 
     /**
-     * 3.14's {@code ast.parse} rejects what {@code future.c} rejects (unknown or joke features, a future
-     * import after the module's leading block): refused until those errors' positions are reproduced.
+     * 3.14's {@code ast.parse} runs {@code future.c} over the module's leading block (a first statement
+     * that is a str constant, then {@code from __future__} imports, semicolons or not; anything else
+     * ends it): a feature it does not know is an error at that name ("not a chance" for braces). A
+     * future import after the block is the compiler's error, not the parser's.
      */
-    private static void checkFutureImports(Ast.ModuleNode m, PythonVersion target) throws UnsupportedFeatureException {
+    private static void checkFutureImports(Ast.ModuleNode m, PythonVersion target, Tokenizer tk, String filename)
+            throws PythonError, UnsupportedFeatureException {
         List<Stmt> body = m.body();
-        boolean leading = true;
         for (int i = 0; i < body.size(); i++) {
             Stmt s = body.get(i);
-            boolean docstring = i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
-                    && c.value() instanceof PyObject.Str;
-            if (s instanceof Ast.ImportFrom f && "__future__".equals(f.module())) {
-                boolean bad = !leading;
-                for (Ast.Alias a : f.names()) {
-                    bad |= !FUTURE_NAMES.contains(a.name());
+            if (i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
+                    && c.value() instanceof PyObject.Str) {
+                continue;
+            }
+            if (!(s instanceof Ast.ImportFrom f && "__future__".equals(f.module())
+                    && (f.level() == null || f.level() == 0))) {
+                return;
+            }
+            for (Ast.Alias a : f.names()) {
+                if (FUTURE_NAMES.contains(a.name())) {
+                    continue;
                 }
-                if (bad) {
-                    throw new UnsupportedFeatureException(target, "this __future__ import (3.14's ast.parse error)",
-                            s.lineno());
+                String line = tk.lineText(a.lineno());
+                if (a.endLineno() != a.lineno() || !line.chars().allMatch(ch -> ch < 0x80)) {
+                    throw new UnsupportedFeatureException(target,
+                            "this __future__ import (3.14's error, on a line with non-ASCII text)", s.lineno());
                 }
-            } else if (!docstring) {
-                leading = false;
+                String msg = a.name().equals("braces") ? "not a chance"
+                        : "future feature " + a.name() + " is not defined";
+                throw new PythonError("SyntaxError", msg, filename, a.lineno(), a.colOffset() + 1, line,
+                        a.endLineno(), a.endColOffset() + 1);
             }
         }
     }

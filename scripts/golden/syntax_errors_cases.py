@@ -194,6 +194,8 @@ case(T, "fstr-escape-N-after-field", "x = f'a{b}c\\N'\n")
 case(T, "fstr-escape-x-after-braces", "x = f'a{{\\x4'\n")
 case(T, "fstr-escape-N-in-spec", "x = f'{a:\\N}'\n")
 case(T, "fstr-then-bytes-nonascii", "x = f'{a}' b'é'\n")
+case(T, "fstr-starred-field", "x = (1,\n  f'{x}{ *a + b }')\n")
+case(T, "fstr-double-starred-field", "x = f'ab{**a:>10}'\n")
 
 # --- brackets ---
 case(T, "unmatched-close-paren", ")\n")

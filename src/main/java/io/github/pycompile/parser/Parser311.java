@@ -4185,13 +4185,58 @@ public final class Parser311 {
         } catch (UnsupportedConstruct u) {
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
                 // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
+                if (u.getMessage().equals(GRAMMAR_FAILURE) && target.atLeast(PythonVersion.V3_10)) {
+                    starredFieldError(parenthesized, startLine);
+                }
                 throw new UnsupportedConstruct("errors inside f-string fields (their messages)", u.line());
             }
             throw u;
         }
     }
 
-    /** Literal decoding's refusals, those 3.11 words itself made its errors (at the last token read). */
+    /**
+     * 3.10/3.11: a field that is one starred expression, {@code {*a}} or {@code {**a}}, which the
+     * field's parenthesized source turns into {@code invalid_group}'s error: placed in that source's
+     * columns ("(" counted), on the field's own line, "f-string: "-prefixed. Returns when the field
+     * is anything else (its error stays refused).
+     */
+    private void starredFieldError(String parenthesized, int startLine) {
+        if (!parenthesized.chars().allMatch(ch -> ch < 0x80 && ch != '\n')) {
+            return;
+        }
+        Parser311 p = new Parser311(new Tokenizer(parenthesized, target, filename), target, filename, warnings);
+        p.sub = true;
+        p.depth = depth;
+        Token from;
+        Token to;
+        String what;
+        try {
+            if (!p.accept(TokenKind.LPAR)) {
+                return;
+            }
+            from = p.peek();
+            if (p.accept(TokenKind.STAR)) {
+                what = "starred";
+                p.expression();
+                to = p.tok(p.pos - 1);
+            } else if (p.accept(TokenKind.DOUBLESTAR)) {
+                what = "double starred";
+                p.expression();
+                to = from;
+            } else {
+                return;
+            }
+            if (!p.accept(TokenKind.RPAR) || !p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            return; // not this form
+        }
+        // the line CPython shows is the field's parenthesized source
+        throw new TokenizerFailure(new PythonError("SyntaxError", "f-string: cannot use " + what + " expression here",
+                filename, startLine, from.startCol() + 1, parenthesized + "\n", startLine, to.endCol() + 1), true);
+    }
+
     /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused. */
     private RuntimeException fstringError(String msg) {
         if (sub) {

@@ -239,6 +239,12 @@ final class Literals {
                 + escapedPosition(body, start) + "-" + (escapedPosition(body, end) - 1) + ": " + what);
     }
 
+    /** The name Java makes up for a code point without a Unicode name (its block, then its hex digits). */
+    private static String blockName(int cp) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return block == null ? "" : block.toString().replace('_', ' ') + " " + Integer.toHexString(cp).toUpperCase(Locale.ROOT);
+    }
+
     /** The body (between the quotes) of a string token. */
     static String body(Token t) {
         return split(t.text()).body();
@@ -458,6 +464,11 @@ final class Literals {
                             cp = Character.codePointOf(name);
                         } catch (IllegalArgumentException ex) {
                             throw refuse.apply("\\N{" + name + "} (a name Java does not know)");
+                        }
+                        if (!name.equals(name.strip()) || name.equalsIgnoreCase(blockName(cp))) {
+                            // Java trims the name and makes up "BLOCK HEX" names for unnamed code
+                            // points; CPython's name database knows neither
+                            throw refuse.apply("\\N{" + name + "} (a name CPython may not know)");
                         }
                     }
                     out.appendCodePoint(cp);

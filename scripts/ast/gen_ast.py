@@ -157,7 +157,11 @@ def jclass(name):
     return RENAME.get(name, PRODUCTS.get(name, name))
 
 def pyname(name):
-    return name[3:] if name.startswith("Py2") else name
+    if not name.startswith("Py2"):
+        return name
+    # a product type keeps its lower-case class name (2.7's ast.arguments)
+    bare = name[3:]
+    return {v: k for k, v in PRODUCTS.items()}.get(bare, bare)
 
 for asdl, java in SUMS.items():
     mem = members_of(asdl)

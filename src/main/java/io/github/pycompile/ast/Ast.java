@@ -1475,7 +1475,7 @@ public final class Ast {
         }
     }
 
-    /** Python 2's {@code ast.Arguments}. */
+    /** Python 2's {@code ast.arguments}. */
     public record Py2Arguments(
             List<Expr> args,
             String vararg,
@@ -1483,7 +1483,7 @@ public final class Ast {
             List<Expr> defaults) implements Node {
         @Override
         public String pyName() {
-            return "Arguments";
+            return "arguments";
         }
     }
 

@@ -386,9 +386,6 @@ public final class AstDump {
             m.put("body", w.body());
             return new Synthetic("With", m, w);
         }
-        if (n instanceof Ast.Py2Arguments) {
-            return new Synthetic("arguments", fieldsOf(n), null);
-        }
         if (n instanceof Ast.Subscript s && !version.atLeast(PythonVersion.V3_9)) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("value", s.value());
@@ -449,14 +446,6 @@ public final class AstDump {
 
     private static boolean isEllipsis(Ast.Expr e) {
         return e instanceof Ast.Constant c && c.value() == PyObject.Singleton.ELLIPSIS;
-    }
-
-    private static Map<String, Object> fieldsOf(Ast.Node n) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (RecordComponent rc : n.getClass().getRecordComponents()) {
-            m.put(snake(rc.getName()), read(rc.getAccessor(), n));
-        }
-        return m;
     }
 
     private Object get(Ast.Node n, String name) {

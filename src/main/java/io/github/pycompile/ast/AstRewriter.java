@@ -1138,7 +1138,7 @@ public class AstRewriter
         return new Py2ExceptHandler(type, name, body, n.lineno(), n.colOffset(), n.endLineno(), n.endColOffset());
     }
 
-    /** Rewrites the children of {@code Arguments} nodes. */
+    /** Rewrites the children of {@code arguments} nodes. */
     public Py2Arguments visitPy2Arguments(Py2Arguments n) {
         List<Expr> args = listExpr(n.args());
         List<Expr> defaults = listExpr(n.defaults());

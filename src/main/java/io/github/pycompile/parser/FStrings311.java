@@ -103,6 +103,7 @@ final class FStrings311 {
                         || !prefix.contains("r") && Literals.bytesEscapeError(body) != null)) {
                     throw refuse.apply("an invalid bytes literal among f-strings (3.6-3.8: its error first)");
                 }
+                Literals.checkToken(t, refuse); // its own errors come before the mix is seen
                 throw error.apply("cannot mix bytes and nonbytes literals");
             }
             boolean raw = prefix.contains("r");

@@ -60,7 +60,7 @@ final class FStrings312 {
                 String text = ((PyObject.Str) c.value()).value();
                 boolean asIs = raw || text.indexOf('\\') < 0
                         || c.kind() == DEBUG_TEXT && Feature.FSTRING_DEBUG_TEXT_AS_WRITTEN.allowedIn(target);
-                PyObject.Str v = decode(text, asIs, c.endLineno()); // its FSTRING_MIDDLE token's last line
+                PyObject.Str v = decode(text, asIs, c.endLineno(), false); // its FSTRING_MIDDLE token's last line
                 if (v.value().isEmpty()) {
                     continue;
                 }
@@ -77,7 +77,7 @@ final class FStrings312 {
     /** A format spec's FSTRING_MIDDLE: decoded, even in a raw f-string before 3.14. */
     Expr specConstant(Token t, boolean raw) {
         boolean asIs = raw && Feature.FSTRING_RAW_FORMAT_SPEC.allowedIn(target) || t.text().indexOf('\\') < 0;
-        PyObject.Str v = decode(t.text(), asIs, t.endLine());
+        PyObject.Str v = decode(t.text(), asIs, t.endLine(), true);
         return new Ast.Constant(v, null, t.startLine(), t.startCol(), t.endLine(), t.endCol());
     }
 
@@ -204,8 +204,12 @@ final class FStrings312 {
         return text.substring(0, n);
     }
 
-    /** A literal part's value: as written when {@code asIs}, else with its escapes decoded. */
-    private PyObject.Str decode(String text, boolean asIs, int warningLine) {
+    /**
+     * A literal part's value: as written when {@code asIs}, else with its escapes decoded (an invalid escape
+     * warned on {@code warningLine}). In a format spec ({@code inSpec}) CPython lets the decoder's own
+     * UnicodeDecodeError out of ast.parse, not a SyntaxError: refused.
+     */
+    private PyObject.Str decode(String text, boolean asIs, int warningLine, boolean inSpec) {
         if (text.codePoints().anyMatch(Identifiers::isEscapedByte)) { // a lone surrogate: an undecodable byte
             throw refuse.apply("undecodable bytes in an f-string (its error)");
         }
@@ -220,11 +224,19 @@ final class FStrings312 {
         boolean lone = trailing % 2 == 1;
         String malformed = Literals.namedEscapeError(lone ? text.substring(0, text.length() - 1) : text);
         if (malformed != null) {
+            if (inSpec) {
+                throw refuse.apply("malformed escapes in an f-string's format spec (a UnicodeDecodeError)");
+            }
             throw error.apply(malformed);
         }
         StringBuilder sb = new StringBuilder();
-        boolean lonePairs = Literals.decodeFStringPart(lone ? text.substring(0, text.length() - 1) : text, sb, warningLine, filename,
-                target, warnings, refuse);
+        boolean lonePairs;
+        try {
+            lonePairs = Literals.decodeFStringPart(lone ? text.substring(0, text.length() - 1) : text, sb, warningLine,
+                    filename, target, warnings, refuse);
+        } catch (Literals.LiteralError e) {
+            throw refuse.apply("truncated escapes in an f-string (their error)");
+        }
         if (lone) {
             sb.append('\\');
         }

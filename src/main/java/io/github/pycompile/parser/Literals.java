@@ -250,6 +250,77 @@ final class Literals {
         return p;
     }
 
+    /**
+     * An error CPython raises while it turns a string token into its value ({@code parsestr}) or joins
+     * adjacent ones, its message spelled as the parser reports it: the unicode-escape decoder's on a str
+     * body ({@code "(unicode error) 'unicodeescape' codec can't decode bytes in position a-b: ..."}), a
+     * non-ASCII character in a bytes literal (3.9 and before add a full stop), a bad {@code \x} escape
+     * in one, bytes next to str. Where the error stands in the file is the caller's business (the
+     * versions differ); {@code token} is the string token at fault, null for mixing.
+     */
+    static final class LiteralError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        enum Kind { STR_ESCAPE, NON_ASCII_BYTES, BYTES_ESCAPE, MIXED }
+
+        final Kind kind;
+        final transient Token token;
+
+        LiteralError(Kind kind, Token token, String message) {
+            super(message, null, false, false);
+            this.kind = kind;
+            this.token = token;
+        }
+
+        /** The message as {@code target} words it. */
+        String message(PythonVersion target) {
+            return kind == Kind.NON_ASCII_BYTES && !target.atLeast(PythonVersion.V3_10) ? getMessage() + "." : getMessage();
+        }
+    }
+
+    /**
+     * The first error CPython's unicode-escape decoder raises on the body of a non-raw str literal, or
+     * null if it decodes (or stops first at something we refuse, which {@code refuse} then raises).
+     */
+    static String escapeError(String body, Function<String, RuntimeException> refuse) {
+        try {
+            decodeStr(body, new StringBuilder(), 0, null, PythonVersion.V3_11, w -> { }, refuse, false);
+            return null;
+        } catch (LiteralError e) {
+            return e.getMessage();
+        }
+    }
+
+    /**
+     * The checks of {@code parsestr} on one STRING token that is not an f-string, in CPython's order:
+     * a bytes literal's non-ASCII characters, then its escapes; a str literal's escapes. Throws the
+     * first {@link LiteralError}; what we cannot decode goes to {@code refuse}.
+     */
+    static void checkToken(Token t, Function<String, RuntimeException> refuse) {
+        Split split = split(t.text());
+        boolean raw = split.prefix().contains("r");
+        if (split.prefix().contains("b")) {
+            decodeBytes(split.body(), raw, new ByteArrayOutputStream(), t, 0, null, PythonVersion.V3_11, w -> { }, refuse);
+        } else if (!raw && !split.prefix().contains("f")) {
+            try {
+                decodeStr(split.body(), new StringBuilder(), 0, null, PythonVersion.V3_11, w -> { }, refuse, false);
+            } catch (LiteralError e) {
+                throw new LiteralError(e.kind, t, e.getMessage());
+            }
+        }
+    }
+
+    private static LiteralError escapeError(String body, int start, int end, String what) {
+        return new LiteralError(LiteralError.Kind.STR_ESCAPE, null, "(unicode error) 'unicodeescape' codec can't decode bytes in position "
+                + escapedPosition(body, start) + "-" + (escapedPosition(body, end) - 1) + ": " + what);
+    }
+
+    /** The name Java makes up for a code point without a Unicode name (its block, then its hex digits). */
+    private static String blockName(int cp) {
+        Character.UnicodeBlock block = Character.UnicodeBlock.of(cp);
+        return block == null ? "" : block.toString().replace('_', ' ') + " " + Integer.toHexString(cp).toUpperCase(Locale.ROOT);
+    }
+
     /** The body (between the quotes) of a string token. */
     static String body(Token t) {
         return split(t.text()).body();
@@ -325,20 +396,23 @@ final class Literals {
                 kind = "u"; // 3.11 looks at the first character only: U"" has no kind
             }
             first = false;
-            // the piece is decoded (and warns) before the mixing of bytes and str is found
-            boolean mixed = bytes != null && bytes != isBytes;
-            bytes = isBytes;
             String body = split.body();
+            // each token is decoded before it is checked against the ones before it
             if (isBytes) {
-                decodeBytes(body, raw, data, warningLine(t, target), filename, target, warnings, refuse);
+                decodeBytes(body, raw, data, t, warningLine(t, target), filename, target, warnings, refuse);
             } else if (raw) {
                 text.append(body);
             } else {
-                surrogates |= decodeStr(body, text, warningLine(t, target), filename, target, warnings, refuse, false);
+                try {
+                    surrogates |= decodeStr(body, text, warningLine(t, target), filename, target, warnings, refuse, false);
+                } catch (LiteralError e) {
+                    throw new LiteralError(e.kind, t, e.getMessage());
+                }
             }
-            if (mixed) {
-                throw refuse.apply("mixing bytes and str literals (its error)");
+            if (bytes != null && bytes != isBytes) {
+                throw new LiteralError(LiteralError.Kind.MIXED, null, "cannot mix bytes and nonbytes literals");
             }
+            bytes = isBytes;
         }
         PyObject value = bytes ? new PyObject.Bytes(data.toByteArray(), false) : str(text.toString(), surrogates);
         return new Ast.Constant(value, kind, lineno, col, endLineno, endCol);
@@ -478,11 +552,11 @@ final class Literals {
                     out.append((char) v); // up to U+01FF, as written
                 }
                 case 'x' -> {
-                    out.appendCodePoint(hex(body, i + 1, 2, refuse));
+                    out.appendCodePoint(hexEscape(body, i, 2, "truncated \\xXX escape"));
                     i += 2;
                 }
                 case 'u' -> {
-                    int cu = hex(body, i + 1, 4, refuse);
+                    int cu = hexEscape(body, i, 4, "truncated \\uXXXX escape");
                     if (cu >= 0xDC00 && cu < 0xE000 && out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
                         surrogate = true; // two lone surrogates that Java would read as one character
                     }
@@ -490,9 +564,9 @@ final class Literals {
                     i += 4;
                 }
                 case 'U' -> {
-                    int cp = hex(body, i + 1, 8, refuse);
-                    if (cp > 0x10FFFF) {
-                        throw refuse.apply("\\U escapes beyond U+10FFFF (their error)");
+                    int cp = hexEscape(body, i, 8, "truncated \\UXXXXXXXX escape");
+                    if (cp < 0 || cp > 0x10FFFF) {
+                        throw escapeError(body, i - 1, i + 9, "illegal Unicode character");
                     }
                     if (cp >= 0xDC00 && cp < 0xE000 && out.length() > 0 && Character.isHighSurrogate(out.charAt(out.length() - 1))) {
                         surrogate = true;
@@ -501,9 +575,13 @@ final class Literals {
                     i += 8;
                 }
                 case 'N' -> {
-                    int close = body.indexOf('}', i);
-                    if (i + 1 >= n || body.charAt(i + 1) != '{' || close < 0) {
-                        throw refuse.apply("malformed \\N escapes (their error)");
+                    // the decoder reads a '{', then a name up to the first '}'; an empty name is malformed too
+                    if (i + 1 >= n || body.charAt(i + 1) != '{') {
+                        throw escapeError(body, i - 1, i + 1, "malformed \\N character escape");
+                    }
+                    int close = body.indexOf('}', i + 2);
+                    if (close < 0 || close == i + 2) {
+                        throw escapeError(body, i - 1, close < 0 ? n : close, "malformed \\N character escape");
                     }
                     String name = body.substring(i + 2, close);
                     int cp;
@@ -513,6 +591,11 @@ final class Literals {
                             cp = Character.codePointOf(name);
                         } catch (IllegalArgumentException ex) {
                             throw refuse.apply("\\N{" + name + "} (a name Java does not know)");
+                        }
+                        if (!name.equals(name.strip()) || name.equalsIgnoreCase(blockName(cp))) {
+                            // Java trims the name and makes up "BLOCK HEX" names for unnamed code
+                            // points; CPython's name database knows neither
+                            throw refuse.apply("\\N{" + name + "} (a name CPython may not know)");
                         }
                     }
                     out.appendCodePoint(cp);
@@ -531,15 +614,16 @@ final class Literals {
         return surrogate;
     }
 
-    private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, int line, String filename,
+    private static void decodeBytes(String body, boolean raw, ByteArrayOutputStream out, Token t, int line, String filename,
             PythonVersion target, Consumer<CompilerWarning> warnings, Function<String, RuntimeException> refuse) {
         boolean[] warned = {false};
         int n = body.length();
+        if (body.chars().anyMatch(ch -> ch >= 0x80)) {
+            // checked over the whole body before any escape is decoded
+            throw new LiteralError(LiteralError.Kind.NON_ASCII_BYTES, t, "bytes can only contain ASCII literal characters");
+        }
         for (int i = 0; i < n; i++) {
             char c = body.charAt(i);
-            if (c >= 0x80) {
-                throw refuse.apply("non-ASCII bytes literals (their error)");
-            }
             if (c != '\\' || raw) {
                 out.write(c);
                 continue;
@@ -573,19 +657,38 @@ final class Literals {
                     out.write(v & 0xFF); // the low byte of a value above \377
                 }
                 case 'x' -> {
+                    if (i + 2 >= n || Character.digit(body.charAt(i + 1), 16) < 0 || Character.digit(body.charAt(i + 2), 16) < 0) {
+                        // bytes' own decoder: a ValueError naming where the backslash stands
+                        throw new LiteralError(LiteralError.Kind.BYTES_ESCAPE, t,
+                                "(value error) invalid \\x escape at position " + (i - 1));
+                    }
                     out.write(hex(body, i + 1, 2, refuse));
                     i += 2;
                 }
                 default -> {
-                    if (e >= 0x80) {
-                        throw refuse.apply("non-ASCII bytes literals (their error)");
-                    }
                     invalidEscape(String.valueOf(e), false, lineOf(body, i, line, target), filename, target, warnings, warned);
                     out.write('\\');
                     out.write(e);
                 }
             }
         }
+    }
+
+    /**
+     * The value of the {@code count} hex digits after the escape letter at {@code body[letter]}; a
+     * missing or non-hex digit is the decoder's {@code what} error, over the escape up to that digit.
+     */
+    private static int hexEscape(String body, int letter, int count, String what) {
+        long v = 0;
+        for (int k = 1; k <= count; k++) {
+            int at = letter + k;
+            int d = at < body.length() ? Character.digit(body.charAt(at), 16) : -1;
+            if (d < 0 || body.charAt(at) >= 0x80) {
+                throw escapeError(body, letter - 1, Math.min(at, body.length()), what);
+            }
+            v = v * 16 + d;
+        }
+        return v > Integer.MAX_VALUE ? -1 : (int) v;
     }
 
     private static int hex(String s, int from, int count, Function<String, RuntimeException> refuse) {

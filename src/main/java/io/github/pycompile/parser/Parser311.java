@@ -365,7 +365,7 @@ public final class Parser311 {
             }
         }
         if (Feature.FUTURE_IMPORTS_CHECKED_BY_PARSE.allowedIn(target)) {
-            checkFutureImports(m, target);
+            checkFutureImports(m, target, tk, filename);
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
             try {
@@ -380,30 +380,41 @@ public final class Parser311 {
     }
 
     private static final Set<String> FUTURE_NAMES = Set.of("nested_scopes", "generators", "division",
-            "absolute_import", "with_statement", "print_function", "unicode_literals", "generator_stop", "annotations");
+            "absolute_import", "with_statement", "print_function", "unicode_literals", "barry_as_FLUFL",
+            "generator_stop", "annotations");
 
     /**
-     * 3.14's {@code ast.parse} rejects what {@code future.c} rejects (unknown or joke features, a future
-     * import after the module's leading block): refused until those errors' positions are reproduced.
+     * 3.14's {@code ast.parse} runs {@code future.c} over the module's leading block (a first statement
+     * that is a str constant, then {@code from __future__} imports, semicolons or not; anything else
+     * ends it): a feature it does not know is an error at that name ("not a chance" for braces). A
+     * future import after the block is the compiler's error, not the parser's.
      */
-    private static void checkFutureImports(Ast.ModuleNode m, PythonVersion target) throws UnsupportedFeatureException {
+    private static void checkFutureImports(Ast.ModuleNode m, PythonVersion target, Tokenizer tk, String filename)
+            throws PythonError, UnsupportedFeatureException {
         List<Stmt> body = m.body();
-        boolean leading = true;
         for (int i = 0; i < body.size(); i++) {
             Stmt s = body.get(i);
-            boolean docstring = i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
-                    && c.value() instanceof PyObject.Str;
-            if (s instanceof Ast.ImportFrom f && "__future__".equals(f.module())) {
-                boolean bad = !leading;
-                for (Ast.Alias a : f.names()) {
-                    bad |= !FUTURE_NAMES.contains(a.name());
+            if (i == 0 && s instanceof Ast.ExprStmt e && e.value() instanceof Ast.Constant c
+                    && c.value() instanceof PyObject.Str) {
+                continue;
+            }
+            if (!(s instanceof Ast.ImportFrom f && "__future__".equals(f.module())
+                    && (f.level() == null || f.level() == 0))) {
+                return;
+            }
+            for (Ast.Alias a : f.names()) {
+                if (FUTURE_NAMES.contains(a.name())) {
+                    continue;
                 }
-                if (bad) {
-                    throw new UnsupportedFeatureException(target, "this __future__ import (3.14's ast.parse error)",
-                            s.lineno());
+                String line = tk.lineText(a.lineno());
+                if (a.endLineno() != a.lineno() || !line.chars().allMatch(ch -> ch < 0x80)) {
+                    throw new UnsupportedFeatureException(target,
+                            "this __future__ import (3.14's error, on a line with non-ASCII text)", s.lineno());
                 }
-            } else if (!docstring) {
-                leading = false;
+                String msg = a.name().equals("braces") ? "not a chance"
+                        : "future feature " + a.name() + " is not defined";
+                throw new PythonError("SyntaxError", msg, filename, a.lineno(), a.colOffset() + 1, line,
+                        a.endLineno(), a.endColOffset() + 1);
             }
         }
     }
@@ -4052,6 +4063,31 @@ public final class Parser311 {
 
     private Expr strings0() {
         int start = pos;
+        try {
+            return strings311();
+        } catch (Literals.LiteralError e) {
+            if (sub) {
+                throw refuse("errors of string literals inside f-string fields (their position)");
+            }
+            String msg = e.message(target);
+            if (ll1 != null) {
+                // ast.c's error, once the whole file has parsed: at the bytes token for its non-ASCII
+                // characters, else at the atom's first token
+                Token first = e.kind == Literals.LiteralError.Kind.NON_ASCII_BYTES ? e.token : tok(start);
+                ll1.astError(first.startLine(), first.startCol(), msg);
+                return constant(new PyObject.Str("", false), start);
+            }
+            if (e.kind == Literals.LiteralError.Kind.NON_ASCII_BYTES && target.atLeast(PythonVersion.V3_11)) {
+                throw syntaxError0(e.token, e.token, msg); // 3.11 names the bytes token
+            }
+            // the strings' action fails as it runs: at the token looked ahead to
+            throw errorAtToken0("SyntaxError", tok(pos), msg);
+        }
+    }
+
+    /** {@code strings} of 3.6-3.11: adjacent STRING tokens, f-strings among them, as one expression. */
+    private Expr strings311() {
+        int start = pos;
         List<Token> parts = new ArrayList<>();
         boolean fstring = false;
         while (at(TokenKind.STRING)) {
@@ -4063,6 +4099,23 @@ public final class Parser311 {
                     break;
                 }
                 fstring |= ch == 'f' || ch == 'F';
+            }
+        }
+        // parsestr's checks token by token, each followed by the bytes/str mix check, up to the first
+        // f-string or the first token with undecodable bytes (later ones come in order as they are joined)
+        Boolean bytesMode = null;
+        for (Token t : parts) {
+            if (Literals.undecodableBytes(List.of(t)) != null) {
+                break;
+            }
+            Literals.checkToken(t, this::refuse);
+            boolean b = Literals.isBytes(t);
+            if (bytesMode != null && bytesMode != b) {
+                throw new Literals.LiteralError(Literals.LiteralError.Kind.MIXED, null, "cannot mix bytes and nonbytes literals");
+            }
+            bytesMode = b;
+            if (Literals.prefix(t).contains("f")) {
+                break;
             }
         }
         if (fstring) {
@@ -4207,14 +4260,16 @@ public final class Parser311 {
 
     /**
      * 3.12+: the errors CPython's action for a STRING token raises as the token is read (so at that
-     * token): non-ASCII characters in bytes, undecodable bytes, a malformed {@code \N} escape.
+     * token): non-ASCII characters in bytes, undecodable bytes, a malformed escape.
      */
     private void checkStringToken(Token t) {
         String prefix = Literals.prefix(t);
         String body = Literals.body(t);
         if (prefix.contains("b")) {
-            if (body.chars().anyMatch(ch -> ch >= 0x80)) {
-                throw syntaxError0(t, t, "bytes can only contain ASCII literal characters");
+            try {
+                Literals.checkToken(t, this::refuse); // non-ASCII characters, then a bad \x escape
+            } catch (Literals.LiteralError e) {
+                throw syntaxError0(t, t, e.message(target));
             }
             return;
         }
@@ -4227,7 +4282,7 @@ public final class Parser311 {
                     t.endLine(), tokenizer.charColumn(t.endLine(), t.endCol() + 1)), true);
         }
         if (!prefix.contains("r")) {
-            String malformed = Literals.namedEscapeError(body);
+            String malformed = Literals.escapeError(body, this::refuse);
             if (malformed != null) {
                 throw syntaxError0(t, t, malformed);
             }
@@ -4469,17 +4524,60 @@ public final class Parser311 {
         } catch (UnsupportedConstruct u) {
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
                 // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
+                if (u.getMessage().equals(GRAMMAR_FAILURE) && target.atLeast(PythonVersion.V3_10)) {
+                    starredFieldError(parenthesized, startLine);
+                }
                 throw new UnsupportedConstruct("errors inside f-string fields (their messages)", u.line());
             }
             throw u;
         }
     }
 
-    /** Literal decoding's refusals, those 3.11 words itself made its errors (at the last token read). */
-    private RuntimeException literalRefusal(String msg) {
-        if (target == PythonVersion.V3_11 && msg.equals("mixing bytes and str literals (its error)")) {
-            return fstringError("cannot mix bytes and nonbytes literals");
+    /**
+     * 3.10/3.11: a field that is one starred expression, {@code {*a}} or {@code {**a}}, which the
+     * field's parenthesized source turns into {@code invalid_group}'s error: placed in that source's
+     * columns ("(" counted), on the field's own line, "f-string: "-prefixed. Returns when the field
+     * is anything else (its error stays refused).
+     */
+    private void starredFieldError(String parenthesized, int startLine) {
+        if (!parenthesized.chars().allMatch(ch -> ch < 0x80 && ch != '\n')) {
+            return;
         }
+        Parser311 p = new Parser311(new Tokenizer(parenthesized, target, filename), target, filename, warnings);
+        p.sub = true;
+        p.depth = depth;
+        Token from;
+        Token to;
+        String what;
+        try {
+            if (!p.accept(TokenKind.LPAR)) {
+                return;
+            }
+            from = p.peek();
+            if (p.accept(TokenKind.STAR)) {
+                what = "starred";
+                p.expression();
+                to = p.tok(p.pos - 1);
+            } else if (p.accept(TokenKind.DOUBLESTAR)) {
+                what = "double starred";
+                p.expression();
+                to = from;
+            } else {
+                return;
+            }
+            if (!p.accept(TokenKind.RPAR) || !p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            return; // not this form
+        }
+        // the line CPython shows is the field's parenthesized source
+        throw new TokenizerFailure(new PythonError("SyntaxError", "f-string: cannot use " + what + " expression here",
+                filename, startLine, from.startCol() + 1, parenthesized + "\n", startLine, to.endCol() + 1), true);
+    }
+
+    /** 3.6-3.8: literal decoding's refusals that are ast.c's errors (recorded by strings()); others refused. */
+    private RuntimeException literalRefusal(String msg) {
         if (ll1 != null && !sub && msg.equals("mixing bytes and str literals (its error)")) {
             return new Ll1Errors.AstFailure("cannot mix bytes and nonbytes literals"); // ast.c's, recorded by strings()
         }

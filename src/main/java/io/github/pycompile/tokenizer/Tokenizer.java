@@ -432,9 +432,9 @@ public final class Tokenizer {
             } else if (c == '\f') {
                 col = 0;
                 altcol = 0;
-            } else if (c == '\\' && target.atLeast(PythonVersion.V3_12)) {
-                // 3.12+: a backslash continuation inside the indentation; the column before the first
-                // backslash is the indentation
+            } else if (c == '\\' && target.atLeast(PythonVersion.V3_10)) {
+                // 3.10+ (3.10.x and 3.11.x took it from 3.12): a backslash continuation inside the
+                // indentation; the column before the first backslash is the indentation
                 contLineCol = contLineCol != 0 ? contLineCol : col;
                 tokStart = cur - 1;
                 c = continuationLine();
@@ -445,7 +445,7 @@ public final class Tokenizer {
         }
         backup(c);
         boolean blank = c == '#' || c == '\n' || (c == '\\' && target == PythonVersion.V3_9);
-        if (target.atLeast(PythonVersion.V3_12) && contLineCol != 0 && !blank) {
+        if (target.atLeast(PythonVersion.V3_10) && contLineCol != 0 && !blank) {
             col = contLineCol;
             altcol = contLineCol;
         }

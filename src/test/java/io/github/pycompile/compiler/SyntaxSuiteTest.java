@@ -40,6 +40,9 @@ class SyntaxSuiteTest {
     void casesGiveCpythonsError(PythonVersion v) throws IOException {
         Path file = GOLDEN.resolve(v.dotted() + ".jsonl");
         Assumptions.assumeTrue(Files.exists(file), "no syntax-suite golden for " + v);
+        String only = System.getProperty("pycompile.versions");
+        Assumptions.assumeTrue(only == null || List.of(only.split(",")).contains(v.dotted()),
+                "syntax suite " + v + ": not in -Dpycompile.versions");
         // targets without a back end yet: their parser alone (a case it parses is counted apart: CPython's
         // error then comes from a later phase)
         boolean parserOnly = !Compilers.hasBackEnd(v);
@@ -58,6 +61,7 @@ class SyntaxSuiteTest {
         int same = 0;
         int refused = 0;
         Map<String, Integer> refusals = new TreeMap<>();
+        List<String> refusedCases = new ArrayList<>();
         List<String> different = new ArrayList<>();
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         for (String line : lines) {
@@ -74,6 +78,7 @@ class SyntaxSuiteTest {
                 parsed++;
             } catch (UnsupportedFeatureException e) {
                 refused++;
+                refusedCases.add(origin + ": refused (" + e.construct() + "); CPython " + want);
                 refusals.merge(e.construct().length() > 60 ? e.construct().substring(0, 60) : e.construct(), 1, Integer::sum);
             } catch (PythonError e) {
                 boolean ends = c.get("end_lineno") != null;
@@ -94,6 +99,7 @@ class SyntaxSuiteTest {
         if (Boolean.getBoolean("pycompile.verbose")) {
             refusals.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).limit(40)
                     .forEach(e -> System.out.println("  refused " + e.getValue() + " x " + e.getKey()));
+            refusedCases.forEach(d -> System.out.println("  " + d));
             different.forEach(d -> System.out.println("  " + d));
         }
         Properties floor = new Properties();

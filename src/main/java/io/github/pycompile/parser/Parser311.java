@@ -4074,7 +4074,7 @@ public final class Parser311 {
                 // ast.c's error, once the whole file has parsed: at the bytes token for its non-ASCII
                 // characters, else at the atom's first token
                 Token first = e.kind == Literals.LiteralError.Kind.NON_ASCII_BYTES ? e.token : tok(start);
-                ll1.astError(first.startLine(), first.startCol(), msg);
+                ll1.astErrorAtToken(first, msg); // 3.6/3.7: a multi-line string token where their tokenizer left it
                 return constant(new PyObject.Str("", false), start);
             }
             if (e.kind == Literals.LiteralError.Kind.NON_ASCII_BYTES && target.atLeast(PythonVersion.V3_11)) {
@@ -4111,6 +4111,11 @@ public final class Parser311 {
             Literals.checkToken(t, this::refuse);
             boolean b = Literals.isBytes(t);
             if (bytesMode != null && bytesMode != b) {
+                // each piece up to this one was decoded (and warned) before the mix is seen
+                for (Token d : parts.subList(0, parts.indexOf(t) + 1)) {
+                    Literals.strings(List.of(d), filename, target, warnings, d.startLine(), d.startCol(), d.endLine(),
+                            d.endCol(), this::refuse);
+                }
                 throw new Literals.LiteralError(Literals.LiteralError.Kind.MIXED, null, "cannot mix bytes and nonbytes literals");
             }
             bytesMode = b;

@@ -2245,9 +2245,70 @@ public final class Parser311 {
 
     private Expr disjunction() {
         if (!secondPass) {
-            return disjunction0();
+            return disjunctionFirstPass();
         }
         return memoized(disjunctionMemo, this::disjunction0);
+    }
+
+    /**
+     * First pass, a fast path through the chain disjunction ... factor, power, primary: where the token
+     * can only start a primary (no 'not', unary operator or 'await' in front), the primary is parsed
+     * straight away; if no operator of any level follows it, it is the whole disjunction, as the chain
+     * would have found level by level. Otherwise it is handed to {@link #primary} (which takes it when the
+     * chain reaches this position) and the chain runs as usual, so trees, positions, depth counts and
+     * failures are those of the plain descent.
+     */
+    private Expr disjunctionFirstPass() {
+        int start = pos;
+        if (startsPlainPrimary(tok(start))) {
+            Expr e = primary();
+            if (!continuesChain(tok(pos))) {
+                return e;
+            }
+            handed = e;
+            handedStart = start;
+            handedEnd = pos;
+            pos = start;
+        }
+        return disjunction0();
+    }
+
+    /** First pass: a primary parsed by {@link #disjunctionFirstPass} at {@code handedStart} (-1: none). */
+    private Expr handed;
+    private int handedStart = -1;
+    private int handedEnd;
+
+    /** Whether every level above primary passes {@code t} straight down to primary (then atom). */
+    private static boolean startsPlainPrimary(Token t) {
+        switch (t.kind()) {
+            case NAME: {
+                String s = t.text();
+                return !s.equals("not") && !s.equals("await");
+            }
+            case NUMBER, STRING, FSTRING_START, TSTRING_START, ELLIPSIS, LPAR, LSQB, LBRACE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether some level from power up to disjunction would go on at {@code t} after a primary: a binary
+     * or comparison operator, or the words 'in', 'not', 'is', 'and', 'or'.
+     */
+    private static boolean continuesChain(Token t) {
+        switch (t.kind()) {
+            case DOUBLESTAR, STAR, SLASH, DOUBLESLASH, PERCENT, AT, PLUS, MINUS, LEFTSHIFT, RIGHTSHIFT, AMPER,
+                    CIRCUMFLEX, VBAR, EQEQUAL, NOTEQUAL, LESS, LESSEQUAL, GREATER, GREATEREQUAL:
+                return true;
+            case NAME: {
+                String s = t.text();
+                return s.length() <= 3 && (s.equals("in") || s.equals("not") || s.equals("is") || s.equals("and")
+                        || s.equals("or"));
+            }
+            default:
+                return false;
+        }
     }
 
     /**
@@ -2606,6 +2667,12 @@ public final class Parser311 {
     }
 
     private Expr primary() {
+        if (pos == handedStart) {
+            // the first pass's fast path parsed this primary already (see disjunctionFirstPass)
+            handedStart = -1;
+            pos = handedEnd;
+            return handed;
+        }
         enter();
         try {
             int start = pos;

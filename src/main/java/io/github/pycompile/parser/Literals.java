@@ -233,6 +233,16 @@ final class Literals {
     /** Adjacent string tokens as one constant (implicit concatenation). */
     static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
             int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
+        if (parts.size() == 1) {
+            // the common case: one literal without prefix or backslash is its body as it stands
+            String s = parts.get(0).text();
+            if (s.charAt(0) == '\'' || s.charAt(0) == '"') {
+                String body = split(s).body();
+                if (body.indexOf('\\') < 0) {
+                    return new Ast.Constant(str(body, false), null, lineno, col, endLineno, endCol);
+                }
+            }
+        }
         Boolean bytes = null;
         String kind = null;
         StringBuilder text = new StringBuilder();

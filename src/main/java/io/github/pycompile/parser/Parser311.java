@@ -421,6 +421,13 @@ public final class Parser311 {
     /** The last token consumed that is not NEWLINE, INDENT, DEDENT or ENDMARKER (pegen's end position). */
     private Token last() {
         int i = pos - 1;
+        if (i > 0 && i < readCount) {
+            Token t = readTokens[i];
+            TokenKind k = t.kind();
+            if (k != TokenKind.NEWLINE && k != TokenKind.INDENT && k != TokenKind.DEDENT && k != TokenKind.ENDMARKER) {
+                return t; // the common case: the token just consumed
+            }
+        }
         while (i > 0) {
             TokenKind k = tokens.get(i).kind();
             if (k != TokenKind.NEWLINE && k != TokenKind.INDENT && k != TokenKind.DEDENT && k != TokenKind.ENDMARKER) {

@@ -612,13 +612,27 @@ public final class Tokenizer {
                 }
             }
         }
-        while (isIdentifierChar(c)) {
-            if (c >= 128) {
-                nonascii = true;
+        if (isIdentifierChar(c)) {
+            // the rest of the name, read straight from the array: a name never holds the '\n' that
+            // ends every line (the text always ends with one), so no line is entered on the way
+            nonascii = c >= 128;
+            char[] cs = chars;
+            int i = cur;
+            while (true) {
+                char ch = cs[i];
+                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_' || ch >= '0' && ch <= '9') {
+                    i++;
+                } else if (ch >= 128 && !py2) {
+                    nonascii = true;
+                    i++;
+                } else {
+                    break;
+                }
             }
-            c = nextc();
+            cur = i;
+        } else {
+            backup(c);
         }
-        backup(c);
         if (nonascii) {
             verifyIdentifier();
         }

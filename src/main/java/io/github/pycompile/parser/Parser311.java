@@ -2780,6 +2780,12 @@ public final class Parser311 {
                     Expr gen = new Ast.GeneratorExp(first, gens, l(open), c(open), el(), ec());
                     return new Ast.Call(func, List.of(gen), List.of(), l(start), c(start), el(), ec());
                 }
+                if (!secondPass) {
+                    // first pass: the arguments below start with this same argument; it is not read twice
+                    handedArg = first;
+                    handedArgStart = mark;
+                    handedArgEnd = pos;
+                }
                 pos = mark;
             }
             checkedArguments(args, keywords);
@@ -2787,6 +2793,11 @@ public final class Parser311 {
         expect(TokenKind.RPAR);
         return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
     }
+
+    /** First pass: a call's first argument, read by {@link #call} at {@code handedArgStart} (-1: none). */
+    private Expr handedArg;
+    private int handedArgStart = -1;
+    private int handedArgEnd;
 
     /** Call arguments up to (not including) the closing parenthesis. */
     private void arguments(List<Expr> args, List<Ast.Keyword> keywords) {
@@ -2813,7 +2824,14 @@ public final class Parser311 {
                 if (!keywords.isEmpty()) {
                     throw fail(); // see CallArgErrors
                 }
-                Expr v = argExpression();
+                Expr v;
+                if (pos == handedArgStart) {
+                    v = handedArg;
+                    pos = handedArgEnd;
+                    handedArgStart = -1;
+                } else {
+                    v = argExpression();
+                }
                 if (atKeyword("for") || atKeyword("async")) {
                     throw fail(); // "Generator expression must be parenthesized"
                 }

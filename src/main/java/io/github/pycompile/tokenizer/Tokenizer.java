@@ -344,9 +344,9 @@ public final class Tokenizer {
                 } while (c == ' ' || c == '\t' || c == '\f');
                 setStart(cur - 1);
                 if (c == '#') {
-                    while (c != EOF && c != '\n') {
-                        c = nextc();
-                    }
+                    // a comment runs to the '\n' ending its line (the text always ends with one): jump there
+                    cur = Math.max(cur, nextLineStart - 1);
+                    c = nextc();
                 }
                 if (c == EOF) {
                     if (level > 0 && target.atLeast(PythonVersion.V3_10)) {
@@ -757,6 +757,20 @@ public final class Tokenizer {
         }
         boolean escapedQuote = false;
         while (endQuoteSize != quoteSize) {
+            if (endQuoteSize == 0) {
+                // skip the plain characters of this line at once: each would only leave endQuoteSize at 0
+                int i = cur;
+                int stop = nextLineStart - 1;
+                char[] cs = chars;
+                while (i < stop) {
+                    char ch = cs[i];
+                    if (ch == quote || ch == '\\') {
+                        break;
+                    }
+                    i++;
+                }
+                cur = i;
+            }
             c = nextc();
             if (c == EOF || quoteSize == 1 && c == '\n') {
                 PythonError e = unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);

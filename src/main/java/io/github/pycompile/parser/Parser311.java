@@ -117,7 +117,7 @@ public final class Parser311 {
     private boolean declaredEncoding;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
-        this(tokenizer, target, filename, warnings, new TokenBuffer());
+        this(tokenizer, target, filename, warnings, new TokenBuffer(tokenizer.text().length() / 5));
     }
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings,
@@ -2299,14 +2299,27 @@ public final class Parser311 {
         }
     }
 
+    /** Whether some level from power up to bitwise_or would go on at a token of kind {@code k} after a primary. */
+    private static boolean continuesBitwise(TokenKind k) {
+        switch (k) {
+            case DOUBLESTAR, STAR, SLASH, DOUBLESLASH, PERCENT, AT, PLUS, MINUS, LEFTSHIFT, RIGHTSHIFT, AMPER,
+                    CIRCUMFLEX, VBAR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /**
      * Whether some level from power up to disjunction would go on at {@code t} after a primary: a binary
      * or comparison operator, or the words 'in', 'not', 'is', 'and', 'or'.
      */
     private static boolean continuesChain(Token t) {
+        if (continuesBitwise(t.kind())) {
+            return true;
+        }
         switch (t.kind()) {
-            case DOUBLESTAR, STAR, SLASH, DOUBLESLASH, PERCENT, AT, PLUS, MINUS, LEFTSHIFT, RIGHTSHIFT, AMPER,
-                    CIRCUMFLEX, VBAR, EQEQUAL, NOTEQUAL, LESS, LESSEQUAL, GREATER, GREATEREQUAL:
+            case EQEQUAL, NOTEQUAL, LESS, LESSEQUAL, GREATER, GREATEREQUAL:
                 return true;
             case NAME: {
                 String s = t.text();
@@ -2476,6 +2489,17 @@ public final class Parser311 {
 
     private Expr bitwiseOr() {
         int start = pos;
+        if (!secondPass && startsPlainPrimary(tok(start))) {
+            // first pass: the fast path of disjunctionFirstPass, for the chain bitwise_or ... primary
+            Expr e = primary();
+            if (!continuesBitwise(tok(pos).kind())) {
+                return e;
+            }
+            handed = e;
+            handedStart = start;
+            handedEnd = pos;
+            pos = start;
+        }
         Expr left = bitwiseXor();
         while (at(TokenKind.VBAR)) {
             Expr right = operand(this::bitwiseXor, pos++);

@@ -75,16 +75,17 @@ public final class Tokenizer {
     // indentation
     private boolean atBol = true;
     private int pendin;
-    private final int[] indStack = new int[MAXINDENT + 1];
-    private final int[] altIndStack = new int[MAXINDENT + 1];
+    // (the stacks start small and grow to their limits: an f-string's field gets a tokenizer of its own)
+    private int[] indStack = new int[16];
+    private int[] altIndStack = new int[16];
     private int indent;
     private boolean contLine;
 
     // brackets
-    private final char[] parenStack = new char[MAXLEVEL + 1];
-    private final int[] parenLine = new int[MAXLEVEL + 1];
-    private final int[] parenIndex = new int[MAXLEVEL + 1];
-    private final int[] parenLineStart = new int[MAXLEVEL + 1];
+    private char[] parenStack = new char[16];
+    private int[] parenLine = new int[16];
+    private int[] parenIndex = new int[16];
+    private int[] parenLineStart = new int[16];
     private int level;
 
     // 3.6: ASYNC/AWAIT inside 'async def'
@@ -466,6 +467,10 @@ public final class Tokenizer {
                 throw indentError();
             }
             pendin++;
+            if (indent + 1 >= indStack.length) {
+                indStack = java.util.Arrays.copyOf(indStack, MAXINDENT + 1);
+                altIndStack = java.util.Arrays.copyOf(altIndStack, MAXINDENT + 1);
+            }
             indStack[++indent] = col;
             altIndStack[indent] = altcol;
         } else {
@@ -846,6 +851,12 @@ public final class Tokenizer {
             case '(', '[', '{' -> {
                 if (level >= MAXLEVEL) {
                     throw direct(syntaxError("too many nested parentheses"));
+                }
+                if (level >= parenStack.length) {
+                    parenStack = java.util.Arrays.copyOf(parenStack, MAXLEVEL + 1);
+                    parenLine = java.util.Arrays.copyOf(parenLine, MAXLEVEL + 1);
+                    parenIndex = java.util.Arrays.copyOf(parenIndex, MAXLEVEL + 1);
+                    parenLineStart = java.util.Arrays.copyOf(parenLineStart, MAXLEVEL + 1);
                 }
                 parenStack[level] = (char) c;
                 parenLine[level] = lineno;

@@ -23,6 +23,19 @@ final class Literals {
     private Literals() {}
 
     static PyObject number(String text, Function<String, RuntimeException> refuse) {
+        int n = text.length();
+        if (n <= 18) {
+            // the common case: a short decimal integer of digits alone fits a long
+            long v = 0;
+            int i = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                v = v * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            if (i == n) {
+                return new PyObject.Int(BigInteger.valueOf(v), false);
+            }
+        }
         String t = text.replace("_", "");
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.endsWith("j")) {

@@ -549,6 +549,9 @@ public final class Parser311 {
             throw fail();
         }
         Token t = tok(pos++);
+        if (t.endCol() - t.startCol() == t.endIndex() - t.startIndex()) {
+            return t; // as many UTF-8 bytes as chars (a name is on one line): ASCII, nothing to normalise
+        }
         String text = t.text();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {

@@ -23,6 +23,19 @@ final class Literals {
     private Literals() {}
 
     static PyObject number(String text, Function<String, RuntimeException> refuse) {
+        int n = text.length();
+        if (n <= 18) {
+            // the common case: a short decimal integer of digits alone fits a long
+            long v = 0;
+            int i = 0;
+            while (i < n && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+                v = v * 10 + (text.charAt(i) - '0');
+                i++;
+            }
+            if (i == n) {
+                return new PyObject.Int(BigInteger.valueOf(v), false);
+            }
+        }
         String t = text.replace("_", "");
         String lower = t.toLowerCase(Locale.ROOT);
         if (lower.endsWith("j")) {
@@ -380,6 +393,16 @@ final class Literals {
     /** Adjacent string tokens as one constant (implicit concatenation). */
     static Ast.Expr strings(List<Token> parts, String filename, PythonVersion target, Consumer<CompilerWarning> warnings,
             int lineno, int col, int endLineno, int endCol, Function<String, RuntimeException> refuse) {
+        if (parts.size() == 1) {
+            // the common case: one literal without prefix or backslash is its body as it stands
+            String s = parts.get(0).text();
+            if (s.charAt(0) == '\'' || s.charAt(0) == '"') {
+                String body = split(s).body();
+                if (body.indexOf('\\') < 0) {
+                    return new Ast.Constant(str(body, false), null, lineno, col, endLineno, endCol);
+                }
+            }
+        }
         Boolean bytes = null;
         String kind = null;
         StringBuilder text = new StringBuilder();

@@ -126,7 +126,7 @@ public final class Parser311 {
     private boolean declaredEncoding;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
-        this(tokenizer, target, filename, warnings, new TokenBuffer());
+        this(tokenizer, target, filename, warnings, new TokenBuffer(tokenizer.text().length() / 5));
     }
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings,
@@ -483,6 +483,13 @@ public final class Parser311 {
     /** The last token consumed that is not NEWLINE, INDENT, DEDENT or ENDMARKER (pegen's end position). */
     private Token last() {
         int i = pos - 1;
+        if (i > 0 && i < readCount) {
+            Token t = readTokens[i];
+            TokenKind k = t.kind();
+            if (k != TokenKind.NEWLINE && k != TokenKind.INDENT && k != TokenKind.DEDENT && k != TokenKind.ENDMARKER) {
+                return t; // the common case: the token just consumed
+            }
+        }
         while (i > 0) {
             TokenKind k = tokens.get(i).kind();
             if (k != TokenKind.NEWLINE && k != TokenKind.INDENT && k != TokenKind.DEDENT && k != TokenKind.ENDMARKER) {
@@ -609,6 +616,9 @@ public final class Parser311 {
             throw fail();
         }
         Token t = tok(pos++);
+        if (t.endCol() - t.startCol() == t.endIndex() - t.startIndex()) {
+            return t; // as many UTF-8 bytes as chars (a name is on one line): ASCII, nothing to normalise
+        }
         String text = t.text();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
@@ -2421,9 +2431,83 @@ public final class Parser311 {
 
     private Expr disjunction() {
         if (!secondPass) {
-            return disjunction0();
+            return disjunctionFirstPass();
         }
         return memoized(disjunctionMemo, this::disjunction0);
+    }
+
+    /**
+     * First pass, a fast path through the chain disjunction ... factor, power, primary: where the token
+     * can only start a primary (no 'not', unary operator or 'await' in front), the primary is parsed
+     * straight away; if no operator of any level follows it, it is the whole disjunction, as the chain
+     * would have found level by level. Otherwise it is handed to {@link #primary} (which takes it when the
+     * chain reaches this position) and the chain runs as usual, so trees, positions, depth counts and
+     * failures are those of the plain descent.
+     */
+    private Expr disjunctionFirstPass() {
+        int start = pos;
+        if (startsPlainPrimary(tok(start))) {
+            Expr e = primary();
+            if (!continuesChain(tok(pos))) {
+                return e;
+            }
+            handed = e;
+            handedStart = start;
+            handedEnd = pos;
+            pos = start;
+        }
+        return disjunction0();
+    }
+
+    /** First pass: a primary parsed by {@link #disjunctionFirstPass} at {@code handedStart} (-1: none). */
+    private Expr handed;
+    private int handedStart = -1;
+    private int handedEnd;
+
+    /** Whether every level above primary passes {@code t} straight down to primary (then atom). */
+    private static boolean startsPlainPrimary(Token t) {
+        switch (t.kind()) {
+            case NAME: {
+                String s = t.text();
+                return !s.equals("not") && !s.equals("await");
+            }
+            case NUMBER, STRING, FSTRING_START, TSTRING_START, ELLIPSIS, LPAR, LSQB, LBRACE:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Whether some level from power up to bitwise_or would go on at a token of kind {@code k} after a primary. */
+    private static boolean continuesBitwise(TokenKind k) {
+        switch (k) {
+            case DOUBLESTAR, STAR, SLASH, DOUBLESLASH, PERCENT, AT, PLUS, MINUS, LEFTSHIFT, RIGHTSHIFT, AMPER,
+                    CIRCUMFLEX, VBAR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether some level from power up to disjunction would go on at {@code t} after a primary: a binary
+     * or comparison operator, or the words 'in', 'not', 'is', 'and', 'or'.
+     */
+    private static boolean continuesChain(Token t) {
+        if (continuesBitwise(t.kind())) {
+            return true;
+        }
+        switch (t.kind()) {
+            case EQEQUAL, NOTEQUAL, LESS, LESSEQUAL, GREATER, GREATEREQUAL:
+                return true;
+            case NAME: {
+                String s = t.text();
+                return s.length() <= 3 && (s.equals("in") || s.equals("not") || s.equals("is") || s.equals("and")
+                        || s.equals("or"));
+            }
+            default:
+                return false;
+        }
     }
 
     /**
@@ -2584,6 +2668,17 @@ public final class Parser311 {
 
     private Expr bitwiseOr() {
         int start = pos;
+        if (!secondPass && startsPlainPrimary(tok(start))) {
+            // first pass: the fast path of disjunctionFirstPass, for the chain bitwise_or ... primary
+            Expr e = primary();
+            if (!continuesBitwise(tok(pos).kind())) {
+                return e;
+            }
+            handed = e;
+            handedStart = start;
+            handedEnd = pos;
+            pos = start;
+        }
         Expr left = bitwiseXor();
         while (at(TokenKind.VBAR)) {
             Expr right = operand(this::bitwiseXor, pos++);
@@ -2782,6 +2877,12 @@ public final class Parser311 {
     }
 
     private Expr primary() {
+        if (pos == handedStart) {
+            // the first pass's fast path parsed this primary already (see disjunctionFirstPass)
+            handedStart = -1;
+            pos = handedEnd;
+            return handed;
+        }
         enter();
         try {
             int start = pos;
@@ -2889,6 +2990,12 @@ public final class Parser311 {
                     Expr gen = new Ast.GeneratorExp(first, gens, l(open), c(open), el(), ec());
                     return new Ast.Call(func, List.of(gen), List.of(), l(start), c(start), el(), ec());
                 }
+                if (!secondPass) {
+                    // first pass: the arguments below start with this same argument; it is not read twice
+                    handedArg = first;
+                    handedArgStart = mark;
+                    handedArgEnd = pos;
+                }
                 pos = mark;
             }
             if (ll1 != null) {
@@ -2900,6 +3007,11 @@ public final class Parser311 {
         expect(TokenKind.RPAR);
         return new Ast.Call(func, args, keywords, l(start), c(start), el(), ec());
     }
+
+    /** First pass: a call's first argument, read by {@link #call} at {@code handedArgStart} (-1: none). */
+    private Expr handedArg;
+    private int handedArgStart = -1;
+    private int handedArgEnd;
 
     /** Call arguments up to (not including) the closing parenthesis. */
     private void arguments(List<Expr> args, List<Ast.Keyword> keywords) {
@@ -2926,7 +3038,14 @@ public final class Parser311 {
                 if (!keywords.isEmpty()) {
                     throw fail(); // see CallArgErrors
                 }
-                Expr v = argExpression();
+                Expr v;
+                if (pos == handedArgStart) {
+                    v = handedArg;
+                    pos = handedArgEnd;
+                    handedArgStart = -1;
+                } else {
+                    v = argExpression();
+                }
                 if (atKeyword("for") || atKeyword("async")) {
                     throw fail(); // "Generator expression must be parenthesized"
                 }

@@ -9,8 +9,17 @@ import io.github.pycompile.tokenizer.Token;
  * one load. Both passes of a parse share one buffer (the error pass reads the same tokens again).
  */
 final class TokenBuffer {
-    private Token[] items = new Token[256];
+    private Token[] items;
     private int size;
+
+    TokenBuffer() {
+        this(256);
+    }
+
+    /** A buffer with room for {@code expected} tokens before it grows (a source has about one per 5 chars). */
+    TokenBuffer(int expected) {
+        items = new Token[Math.max(16, expected)];
+    }
 
     int size() {
         return size;

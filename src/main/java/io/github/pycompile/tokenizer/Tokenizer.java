@@ -76,16 +76,17 @@ public final class Tokenizer {
     // indentation
     private boolean atBol = true;
     private int pendin;
-    private final int[] indStack = new int[MAXINDENT + 1];
-    private final int[] altIndStack = new int[MAXINDENT + 1];
+    // (the stacks start small and grow to their limits: an f-string's field gets a tokenizer of its own)
+    private int[] indStack = new int[16];
+    private int[] altIndStack = new int[16];
     private int indent;
     private boolean contLine;
 
     // brackets
-    private final char[] parenStack = new char[MAXLEVEL + 1];
-    private final int[] parenLine = new int[MAXLEVEL + 1];
-    private final int[] parenIndex = new int[MAXLEVEL + 1];
-    private final int[] parenLineStart = new int[MAXLEVEL + 1];
+    private char[] parenStack = new char[16];
+    private int[] parenLine = new int[16];
+    private int[] parenIndex = new int[16];
+    private int[] parenLineStart = new int[16];
     private int level;
 
     // 3.6: ASYNC/AWAIT inside 'async def'
@@ -352,9 +353,9 @@ public final class Tokenizer {
                 } while (c == ' ' || c == '\t' || c == '\f');
                 setStart(cur - 1);
                 if (c == '#') {
-                    while (c != EOF && c != '\n') {
-                        c = nextc();
-                    }
+                    // a comment runs to the '\n' ending its line (the text always ends with one): jump there
+                    cur = Math.max(cur, nextLineStart - 1);
+                    c = nextc();
                 }
                 if (c == EOF) {
                     if (level > 0 && target.atLeast(PythonVersion.V3_10)) {
@@ -474,6 +475,10 @@ public final class Tokenizer {
                 throw indentError();
             }
             pendin++;
+            if (indent + 1 >= indStack.length) {
+                indStack = java.util.Arrays.copyOf(indStack, MAXINDENT + 1);
+                altIndStack = java.util.Arrays.copyOf(altIndStack, MAXINDENT + 1);
+            }
             indStack[++indent] = col;
             altIndStack[indent] = altcol;
         } else {
@@ -620,13 +625,27 @@ public final class Tokenizer {
                 }
             }
         }
-        while (isIdentifierChar(c)) {
-            if (c >= 128) {
-                nonascii = true;
+        if (isIdentifierChar(c)) {
+            // the rest of the name, read straight from the array: a name never holds the '\n' that
+            // ends every line (the text always ends with one), so no line is entered on the way
+            nonascii = c >= 128;
+            char[] cs = chars;
+            int i = cur;
+            while (true) {
+                char ch = cs[i];
+                if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_' || ch >= '0' && ch <= '9') {
+                    i++;
+                } else if (ch >= 128 && !py2) {
+                    nonascii = true;
+                    i++;
+                } else {
+                    break;
+                }
             }
-            c = nextc();
+            cur = i;
+        } else {
+            backup(c);
         }
-        backup(c);
         if (nonascii) {
             verifyIdentifier();
         }
@@ -751,6 +770,20 @@ public final class Tokenizer {
         }
         boolean escapedQuote = false;
         while (endQuoteSize != quoteSize) {
+            if (endQuoteSize == 0) {
+                // skip the plain characters of this line at once: each would only leave endQuoteSize at 0
+                int i = cur;
+                int stop = nextLineStart - 1;
+                char[] cs = chars;
+                while (i < stop) {
+                    char ch = cs[i];
+                    if (ch == quote || ch == '\\') {
+                        break;
+                    }
+                    i++;
+                }
+                cur = i;
+            }
             c = nextc();
             if (c == EOF || quoteSize == 1 && c == '\n') {
                 PythonError e = unterminatedString(c, quote, quoteSize, firstLine, multiLineStart, false);
@@ -826,6 +859,12 @@ public final class Tokenizer {
             case '(', '[', '{' -> {
                 if (level >= MAXLEVEL) {
                     throw direct(syntaxError("too many nested parentheses"));
+                }
+                if (level >= parenStack.length) {
+                    parenStack = java.util.Arrays.copyOf(parenStack, MAXLEVEL + 1);
+                    parenLine = java.util.Arrays.copyOf(parenLine, MAXLEVEL + 1);
+                    parenIndex = java.util.Arrays.copyOf(parenIndex, MAXLEVEL + 1);
+                    parenLineStart = java.util.Arrays.copyOf(parenLineStart, MAXLEVEL + 1);
                 }
                 parenStack[level] = (char) c;
                 parenLine[level] = lineno;

@@ -446,9 +446,16 @@ final class Ll1Trees {
             return new int[] {s.value().lineno(), s.value().colOffset()};
         } else if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp || n instanceof Ast.TupleExpr) {
             // Parser311 starts these at their bracket (the field's own tuple at the '{' or its '('):
-            // 3.6/3.7 at the token after it; a tuple deeper in the field is refused
-            FieldText f = n instanceof Ast.TupleExpr && !(parent instanceof Ast.FormattedValue) ? null
-                    : fieldText(p[0], p[1]);
+            // 3.6/3.7 at the token after it
+            FieldText f = fieldText(p[0], p[1]);
+            if (f != null && n instanceof Ast.TupleExpr t && parent instanceof Ast.Comprehension
+                    && f.at(p[1]) != '(' && !t.elts().isEmpty()) {
+                return new int[] {t.elts().get(0).lineno(), t.elts().get(0).colOffset()}; // a bare loop target
+            }
+            if (f != null && n instanceof Ast.TupleExpr t && !(parent instanceof Ast.FormattedValue)
+                    && (t.endLineno() != p[0] || f.closing(p[1]) != t.endColOffset() - 1)) {
+                f = null; // deeper in the field only a tuple in its own parentheses
+            }
             byte c = f == null ? 0 : f.at(p[1]);
             if (c == '[' && n instanceof Ast.ListComp || c == '(' || c == '{' && n instanceof Ast.TupleExpr) {
                 int next = f.skipSpaces(p[1] + 1);
@@ -497,6 +504,25 @@ final class Ll1Trees {
         byte at(int col) {
             int i = col - startCol;
             return i >= 0 && i < bytes.length ? bytes[i] : 0;
+        }
+
+        /**
+         * The column of the bracket closing the one at {@code col}; -1 if it is not found or a quote
+         * comes first (a string inside is not scanned).
+         */
+        int closing(int col) {
+            int depth = 0;
+            for (int i = col - startCol; i >= 0 && i < bytes.length; i++) {
+                byte b = bytes[i];
+                if (b == '\'' || b == '"') {
+                    return -1;
+                } else if (b == '(' || b == '[' || b == '{') {
+                    depth++;
+                } else if ((b == ')' || b == ']' || b == '}') && --depth == 0) {
+                    return startCol + i;
+                }
+            }
+            return -1;
         }
 
         /** The column of the first byte at or after {@code col} that is not a space, tab or form feed; -1 if none. */

@@ -264,7 +264,7 @@ final class Ll1Trees {
      */
     private int[] startBefore38(Ast.Located n, Object parent, String field, int[] p) {
         if (inField > 0) {
-            return startInField(n, p);
+            return startInField(n, parent, p);
         }
         if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp) {
             int open = tokenAt(p[0], p[1]);
@@ -432,23 +432,109 @@ final class Ll1Trees {
     }
 
     /**
-     * Inside an f-string field, whose tokens this pass does not have: the rules that need none apply,
-     * and the nodes whose 3.6/3.7 start depends on a token are refused.
+     * Inside an f-string field, whose tokens this pass does not have: the rules that need none apply;
+     * the nodes whose 3.6/3.7 start is a token found from the field's text (a bracketed comprehension
+     * or generator expression, the field's own tuple, a chain of binary operators) are placed when
+     * the field lies in a string token on one line, refused otherwise.
      */
-    private int[] startInField(Ast.Located n, int[] p) {
+    private int[] startInField(Ast.Located n, Object parent, int[] p) {
         if (n instanceof Ast.Call c) {
             return new int[] {c.func().lineno(), c.func().colOffset()};
         } else if (n instanceof Ast.Attribute a) {
             return new int[] {a.value().lineno(), a.value().colOffset()};
         } else if (n instanceof Ast.Subscript s) {
             return new int[] {s.value().lineno(), s.value().colOffset()};
-        } else if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp || n instanceof Ast.TupleExpr
-                || n instanceof Ast.BinOp b && b.left() instanceof Ast.BinOp l && group(l.op()) == group(b.op())) {
-            throw new UnsupportedConstruct("this expression in an f-string field (its 3.6/3.7 position)", p[0]);
+        } else if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp || n instanceof Ast.TupleExpr) {
+            // Parser311 starts these at their bracket (the field's own tuple at the '{' or its '('):
+            // 3.6/3.7 at the token after it
+            FieldText f = fieldText(p[0], p[1]);
+            if (f != null && n instanceof Ast.TupleExpr t && parent instanceof Ast.Comprehension
+                    && f.at(p[1]) != '(' && !t.elts().isEmpty()) {
+                return new int[] {t.elts().get(0).lineno(), t.elts().get(0).colOffset()}; // a bare loop target
+            }
+            if (f != null && n instanceof Ast.TupleExpr t && !(parent instanceof Ast.FormattedValue)
+                    && (t.endLineno() != p[0] || f.closing(p[1]) != t.endColOffset() - 1)) {
+                f = null; // deeper in the field only a tuple in its own parentheses
+            }
+            byte c = f == null ? 0 : f.at(p[1]);
+            if (c == '[' && n instanceof Ast.ListComp || c == '(' || c == '{' && n instanceof Ast.TupleExpr) {
+                int next = f.skipSpaces(p[1] + 1);
+                if (next >= 0) {
+                    return new int[] {p[0], next};
+                }
+            }
+        } else if (n instanceof Ast.BinOp b && b.left() instanceof Ast.BinOp l && group(l.op()) == group(b.op())) {
+            // each operation after the first at its operator, unless the left one is parenthesized
+            FieldText f = l.endLineno() == p[0] ? fieldText(p[0], p[1]) : null;
+            int op = f == null ? -1 : f.skipSpaces(l.endColOffset());
+            if (op >= 0) {
+                return f.at(op) == ')' ? p : new int[] {p[0], op};
+            }
         } else if (n instanceof Ast.JoinedStr || n instanceof Ast.Constant) {
             return at(tokenAt(p[0], p[1]), p); // a format spec's pieces, at the atom's start
+        } else {
+            return p;
         }
-        return p;
+        throw new UnsupportedConstruct("this expression in an f-string field (its 3.6/3.7 position)", p[0]);
+    }
+
+    /**
+     * The source of the string token on one line that holds (line, col), as UTF-8 bytes from its
+     * first column; null when the position is in no such token.
+     */
+    private FieldText fieldText(int line, int col) {
+        int i = Math.min(tokenAt(line, col), tokens.size()) - 1;
+        while (i >= 0 && (tokens.get(i).startCol() < 0 || tokens.get(i).startLine() > line
+                || tokens.get(i).startLine() == line && tokens.get(i).startCol() >= col)) {
+            i--; // back over the layout tokens and ENDMARKER, which have no column
+        }
+        if (i < 0) {
+            return null;
+        }
+        Token t = tokens.get(i);
+        if (t.kind() != TokenKind.STRING || t.startLine() != line || t.endLine() != line || col <= t.startCol()
+                || col >= t.endCol()) {
+            return null;
+        }
+        return new FieldText(t.text().getBytes(java.nio.charset.StandardCharsets.UTF_8), t.startCol());
+    }
+
+    /** A one-line string token's bytes; columns are the line's (UTF-8 byte offsets). */
+    private record FieldText(byte[] bytes, int startCol) {
+        byte at(int col) {
+            int i = col - startCol;
+            return i >= 0 && i < bytes.length ? bytes[i] : 0;
+        }
+
+        /**
+         * The column of the bracket closing the one at {@code col}; -1 if it is not found or a quote
+         * comes first (a string inside is not scanned).
+         */
+        int closing(int col) {
+            int depth = 0;
+            for (int i = col - startCol; i >= 0 && i < bytes.length; i++) {
+                byte b = bytes[i];
+                if (b == '\'' || b == '"') {
+                    return -1;
+                } else if (b == '(' || b == '[' || b == '{') {
+                    depth++;
+                } else if ((b == ')' || b == ']' || b == '}') && --depth == 0) {
+                    return startCol + i;
+                }
+            }
+            return -1;
+        }
+
+        /** The column of the first byte at or after {@code col} that is not a space, tab or form feed; -1 if none. */
+        int skipSpaces(int col) {
+            for (int i = col - startCol; i >= 0 && i < bytes.length; i++) {
+                byte b = bytes[i];
+                if (b != ' ' && b != '\t' && b != '\f') {
+                    return startCol + i;
+                }
+            }
+            return -1;
+        }
     }
 
     /** Binary operators of one precedence level share a group (CPython's grammar rule for them). */

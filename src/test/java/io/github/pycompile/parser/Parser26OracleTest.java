@@ -79,5 +79,6 @@ class Parser26OracleTest {
                 + " %d different%n", accepted, sameError, laterPhase, refused, different.size());
         assertTrue(different.isEmpty(), () -> different.size() + " different:\n"
                 + String.join("\n", different.subList(0, Math.min(20, different.size()))));
+        assertTrue(refused == 0, refused + " files refused (none were: 1,316 accepted, 80 same error, 14 later-phase)");
     }
 }

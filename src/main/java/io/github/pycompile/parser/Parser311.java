@@ -4162,21 +4162,27 @@ public final class Parser311 {
         return new Ast.Constant(value, null, l(start), c(start), el(), ec());
     }
 
-    /** The {@code strings} rule is memoized, as CPython's is: each run of strings is decoded (and warns) once a pass. */
-    private java.util.HashMap<Integer, Object[]> stringsMemo;
+    /**
+     * The {@code strings} rule is memoized, as CPython's is: each run of strings is decoded (and warns) once
+     * a pass. Indexed by the run's first token: its expression, and the token after it.
+     */
+    private Expr[] stringsMemo;
+    private int[] stringsMemoEnd;
 
     private Expr strings() {
         int at = pos;
-        Object[] hit = stringsMemo == null ? null : stringsMemo.get(at);
-        if (hit != null) {
-            pos = (Integer) hit[1];
-            return (Expr) hit[0];
+        if (stringsMemo != null && at < stringsMemo.length && stringsMemo[at] != null) {
+            pos = stringsMemoEnd[at];
+            return stringsMemo[at];
         }
         Expr e = pep701 ? strings312() : strings0();
-        if (stringsMemo == null) {
-            stringsMemo = new java.util.HashMap<>();
+        if (stringsMemo == null || at >= stringsMemo.length) {
+            int n = Math.max(at + 1, stringsMemo == null ? 64 : stringsMemo.length * 2);
+            stringsMemo = stringsMemo == null ? new Expr[n] : java.util.Arrays.copyOf(stringsMemo, n);
+            stringsMemoEnd = stringsMemoEnd == null ? new int[n] : java.util.Arrays.copyOf(stringsMemoEnd, n);
         }
-        stringsMemo.put(at, new Object[] {e, pos});
+        stringsMemo[at] = e;
+        stringsMemoEnd[at] = pos;
         return e;
     }
 
@@ -4204,6 +4210,17 @@ public final class Parser311 {
         }
     }
 
+    /** True if a string token has no backslash and no character beyond ASCII (its checks cannot fail). */
+    private static boolean plainAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\' || c >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code strings} of 3.6-3.11: adjacent STRING tokens, f-strings among them, as one expression. */
     private Expr strings311() {
         int start = pos;
@@ -4224,10 +4241,13 @@ public final class Parser311 {
         // f-string or the first token with undecodable bytes (later ones come in order as they are joined)
         Boolean bytesMode = null;
         for (Token t : parts) {
-            if (Literals.undecodableBytes(List.of(t)) != null) {
+            if (plainAscii(t.text())) {
+                // nothing to decode, nothing to reject: only the mix check below
+            } else if (Literals.undecodableBytes(List.of(t)) != null) {
                 break;
+            } else {
+                Literals.checkToken(t, this::refuse);
             }
-            Literals.checkToken(t, this::refuse);
             boolean b = Literals.isBytes(t);
             if (bytesMode != null && bytesMode != b) {
                 // each piece up to this one was decoded (and warned) before the mix is seen

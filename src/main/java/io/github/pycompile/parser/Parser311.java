@@ -3604,42 +3604,6 @@ public final class Parser311 {
         }
     }
 
-    /**
-     * 3.6-3.8: the errors {@code ast.c} meets decoding an atom's string tokens in order (no f-string
-     * among them): non-ASCII characters in a bytes token (at the token), a bytes or str escape error
-     * (at the atom), then a token whose kind differs from the first's. Recorded; the message, or null.
-     */
-    private String ll1LiteralErrors(List<Token> parts, int start) {
-        boolean bytesMode = Literals.prefix(parts.get(0)).contains("b");
-        for (int i = 0; i < parts.size(); i++) {
-            Token t = parts.get(i);
-            String prefix = Literals.prefix(t);
-            String body = Literals.body(t);
-            boolean bytes = prefix.contains("b");
-            String error = null;
-            Token at = tok(start);
-            if (bytes && body.chars().anyMatch(ch -> ch >= 0x80)) {
-                error = "bytes can only contain ASCII literal characters.";
-                at = t;
-            } else if (!prefix.contains("r")) {
-                error = bytes ? Literals.bytesEscapeError(body) : Literals.strEscapeError(body, this::refuse);
-            }
-            if (error == null && i > 0 && bytes != bytesMode) {
-                error = "cannot mix bytes and nonbytes literals";
-                // ast.c decodes each piece (warning) before it compares the piece's kind with the first's
-                for (Token d : parts.subList(0, i + 1)) {
-                    Literals.strings(List.of(d), filename, target, warnings, d.startLine(), d.startCol(), d.endLine(),
-                            d.endCol(), this::refuse);
-                }
-            }
-            if (error != null) {
-                ll1.astErrorAtToken(at, error);
-                return error;
-            }
-        }
-        return null;
-    }
-
     /** 3.6-3.8: the first token of the string atom being decoded (for its \N errors). */
     private int literalStart;
 
@@ -4299,11 +4263,7 @@ public final class Parser311 {
                     next.endCol() + 1), true);
         }
         if (ll1 != null && !sub) {
-            literalStart = start;
-            String error = ll1LiteralErrors(parts, start);
-            if (error != null) {
-                return constant(new PyObject.Str("", false), start);
-            }
+            literalStart = start; // parsestr's checks above have passed every token
             try {
                 return Literals.strings(parts, filename, target, warnings, l(start), c(start), el(), ec(),
                         this::literalRefusal);

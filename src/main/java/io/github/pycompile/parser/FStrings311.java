@@ -45,7 +45,8 @@ final class FStrings311 {
     /**
      * 3.9: a field on a later line of a multi-line f-string has the string's start column plus one
      * added to its first line's columns (3.9's {@code fstring_find_expr_location} counts from the
-     * newline and its parser still adds the token's column); 3.10 fixed this.
+     * newline and its parser still adds the token's column; a field whose '{' ends its line gets the
+     * string's start column alone); 3.10 fixed this.
      */
     private boolean laterLineShift;
     /** 3.11 names the character after an empty field ("expression required before '!'"); 3.9/3.10 do not. */
@@ -475,7 +476,9 @@ final class FStrings311 {
             cols = utf8Length(s.substring(lineStart, brace));
         }
         int startLine = t.startLine() + lines;
-        int startCol = lines == 0 ? t.startCol() + cols : laterLineShift && !newlineAfterBrace ? t.startCol() + cols + 1 : cols;
+        // 3.9, a field on a later line: the token's column, plus the field's own counted from the newline
+        int startCol = lines == 0 ? t.startCol() + cols
+                : laterLineShift ? t.startCol() + (newlineAfterBrace ? 0 : cols + 1) : cols;
         return sub.parse("(" + expr + ")", startLine, startCol);
     }
 

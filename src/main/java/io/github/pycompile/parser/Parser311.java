@@ -463,7 +463,7 @@ public final class Parser311 {
                 readTokens = tokens.array();
                 readCount = tokens.size();
             } catch (PythonError e) {
-                if (sub) {
+                if (sub && !fieldErrors) {
                     throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
                 }
                 throw new TokenizerFailure(e);
@@ -4618,6 +4618,7 @@ public final class Parser311 {
         p.lineShift = shift;
         p.colShift = startCol;
         p.depth = depth;
+        p.fieldErrors = Feature.PEG_PARSER.allowedIn(target) && !pep701;
         try {
             Expr e = p.starExpressions();
             if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
@@ -4625,7 +4626,15 @@ public final class Parser311 {
             }
             ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
             return e;
+        } catch (TokenizerFailure f) {
+            if (p.fieldErrors) {
+                throw fieldFailure(p, f, parenthesized, startLine, startCol); // 3.9-3.11
+            }
+            throw f;
         } catch (UnsupportedConstruct u) {
+            if (p.fieldErrors && (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL))) {
+                throw fieldError(parenthesized, startLine, startCol); // 3.9-3.11
+            }
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
                 // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
                 if (u.getMessage().equals(GRAMMAR_FAILURE) && target.atLeast(PythonVersion.V3_10)) {
@@ -4678,6 +4687,120 @@ public final class Parser311 {
         // the line CPython shows is the field's parenthesized source
         throw new TokenizerFailure(new PythonError("SyntaxError", "f-string: cannot use " + what + " expression here",
                 filename, startLine, from.startCol() + 1, parenthesized + "\n", startLine, to.endCol() + 1), true);
+    }
+
+    // ---------------------------------------------------------------- 3.9-3.11: errors inside a field
+
+    /** 3.9-3.11, a field's parser: its errors are reproduced ({@link FieldErrors39}), not refused. */
+    private boolean fieldErrors;
+    /** A field's parser placed at the field's own origin (to find its error): its nested fields' errors are refused. */
+    private boolean fieldRerun;
+    /** The error of a field of this parser's source, already placed in the file: it passes through unchanged. */
+    private TokenizerFailure fieldFailure;
+
+    /**
+     * The field's parser {@code p} stopped on {@code f}: a nested field's final error (3.10+: unless the
+     * rest of this field's text holds a tokenizer error, which then wins), or an error of its own,
+     * found again at the field's origin.
+     */
+    private RuntimeException fieldFailure(Parser311 p, TokenizerFailure f, String parenthesized, int startLine,
+            int startCol) {
+        if (f != p.fieldFailure || fieldRerun) {
+            return fieldError(parenthesized, startLine, startCol);
+        }
+        if (target.atLeast(PythonVersion.V3_10)) {
+            PythonError later = p.tokenizer.scanRestForErrors();
+            if (later != null) {
+                PythonError moved = FieldErrors39.tokenizerError(later, startLine, target);
+                return moved == null ? refuse("errors inside f-string fields (their messages)")
+                        : (fieldFailure = new TokenizerFailure(moved, true));
+            }
+        }
+        return fieldFailure = f;
+    }
+
+    /**
+     * 3.9-3.11: the error of a field whose expression does not parse. The field is parsed again at its
+     * own origin (line 1, the '(' at column 0) as CPython's field parser does: the first pass, then the
+     * error pass, then the generic error at the first pass's furthest token (3.10+: unless the rest of
+     * the field's text holds a tokenizer error); {@link FieldErrors39} moves that error to the file.
+     */
+    private RuntimeException fieldError(String parenthesized, int startLine, int startCol) {
+        String refusal = "errors inside f-string fields (their messages)";
+        if (fieldRerun) {
+            return refuse(refusal);
+        }
+        Parser311 q = new Parser311(new Tokenizer(parenthesized, target, filename), target, filename, w -> { });
+        q.sub = true;
+        q.fieldErrors = true;
+        q.fieldRerun = true;
+        q.depth = depth;
+        TokenizerFailure found = null;
+        try {
+            q.starExpressions();
+            if (!q.at(TokenKind.NEWLINE) && !q.at(TokenKind.ENDMARKER)) {
+                throw q.fail();
+            }
+            return refuse(refusal); // it parses at its own origin: not expected
+        } catch (TokenizerFailure f) {
+            found = f;
+        } catch (UnsupportedConstruct u) {
+            if (!u.getMessage().equals(GRAMMAR_FAILURE) && !u.getMessage().equals(TARGET_REFUSAL)) {
+                return u;
+            }
+        }
+        Token firstPassLast = found == null ? q.tokens.get(q.tokens.size() - 1) : null;
+        if (found == null) {
+            Parser311 q2 = new Parser311(q.tokenizer, target, filename, w -> { }, q.tokens);
+            q2.errorPass = true;
+            q2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
+            q2.sub = true;
+            q2.fieldErrors = true;
+            q2.fieldRerun = true;
+            q2.depth = depth;
+            try {
+                q2.starExpressions();
+                if (!q2.at(TokenKind.NEWLINE) && !q2.at(TokenKind.ENDMARKER)) {
+                    throw q2.fail();
+                }
+                return refuse(refusal); // the error pass parsed it: not expected
+            } catch (TokenizerFailure f) {
+                found = f;
+            } catch (UnsupportedConstruct u) {
+                if (!u.getMessage().equals(GRAMMAR_FAILURE) && !u.getMessage().equals(TARGET_REFUSAL)) {
+                    return u;
+                }
+            }
+            if (found == null) {
+                // 3.9: at the furthest token either pass read ("unexpected EOF" there refused); 3.10+: the first pass's
+                Token last = target.atLeast(PythonVersion.V3_10) ? firstPassLast : q.tokens.get(q.tokens.size() - 1);
+                if (last.kind() == TokenKind.ENDMARKER || last.kind() == TokenKind.INDENT
+                        || last.kind() == TokenKind.DEDENT) {
+                    return refuse(refusal);
+                }
+                found = q2.syntaxError(last, last, "invalid syntax");
+            }
+        }
+        PythonError e = found.error;
+        boolean parser = found.parser;
+        if (parser && target.atLeast(PythonVersion.V3_10)) {
+            PythonError later = q.tokenizer.scanRestForErrors(q.furthestLine());
+            if (later != null) {
+                e = later;
+                parser = false;
+            }
+        }
+        for (int i = 0; parser && i < q.tokens.size(); i++) {
+            if (q.tokens.get(i).startLine() != q.tokens.get(i).endLine()) {
+                return refuse(refusal); // a token over lines: pegen shifts its columns by its last line
+            }
+        }
+        PythonError moved = parser ? FieldErrors39.parserError(e, parenthesized, startLine, startCol)
+                : FieldErrors39.tokenizerError(e, startLine, target);
+        if (moved == null) {
+            return refuse(refusal);
+        }
+        return fieldFailure = new TokenizerFailure(moved, true);
     }
 
     /** 3.6-3.8: literal decoding's refusals that are ast.c's errors (recorded by strings()); others refused. */

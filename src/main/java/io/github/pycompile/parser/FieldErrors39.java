@@ -14,7 +14,7 @@ import io.github.pycompile.target.PythonVersion;
  * 0), and on a later line they are that line's own columns less the column the field's first line was
  * shifted by (pegen takes that shift off every error column, though it only added it to the first
  * line's tokens, so these offsets can be zero or negative); offsets are counted in bytes (the field's
- * tokenizer decodes nothing), so a field with non-ASCII text is refused;</li>
+ * tokenizer has no declared encoding, as our field tokenizer has none);</li>
  * <li>an error the tokenizer raises itself (an invalid number, a non-printable character) keeps its
  * message and its columns in the parenthesized text; its lines are the field's own in 3.9, and follow
  * the field's place in the file from 3.10 on (the field's tokenizer starts counting there).</li>
@@ -35,17 +35,19 @@ final class FieldErrors39 {
         "unexpected indent", "unexpected unindent", "expected an indented block"};
 
     /**
-     * A parser error of the field's text ({@code e}, located in {@code parenthesized}) as CPython reports
+     * A parser error of the field's text ({@code e}, located in the parenthesized text) as CPython reports
      * it, the field's first line at file line {@code startLine} shifted by {@code startCol}; null where
-     * not reproduced.
+     * not reproduced. {@code startUnshifted}: the error starts at a token that begins on the first line
+     * and ends on a later one (a triple-quoted string), whose columns pegen did not shift either.
      */
-    static PythonError parserError(PythonError e, String parenthesized, int startLine, int startCol) {
-        if (!parenthesized.chars().allMatch(ch -> ch < 0x80) || !e.typeName().equals("SyntaxError")
-                || e.offset() < 1 || e.endLineno() < 1 || e.endOffset() < 1) {
+    static PythonError parserError(PythonError e, boolean startUnshifted, int startLine, int startCol) {
+        if (!e.typeName().equals("SyntaxError") || e.offset() < 1 || e.endLineno() < 1 || e.endOffset() < 1) {
             return null;
         }
-        int offset = e.offset() - (e.lineno() == 1 ? 0 : startCol);
-        int endOffset = e.endOffset() - (e.endLineno() == 1 ? 0 : startCol);
+        int offset = e.offset();
+        int endOffset = e.endOffset();
+        offset -= e.lineno() == 1 && !startUnshifted ? 0 : startCol;
+        endOffset -= e.endLineno() == 1 ? 0 : startCol;
         return new PythonError("SyntaxError", "f-string: " + e.pyMessage(), e.filename(), startLine + e.lineno() - 1,
                 offset, e.text(), startLine + e.endLineno() - 1, endOffset);
     }

@@ -4155,7 +4155,7 @@ public final class Parser311 {
         try {
             return strings311();
         } catch (Literals.LiteralError e) {
-            if (sub) {
+            if (sub && !fieldErrors) {
                 throw refuse("errors of string literals inside f-string fields (their position)");
             }
             String msg = e.message(target);
@@ -4790,12 +4790,13 @@ public final class Parser311 {
                 parser = false;
             }
         }
+        boolean startUnshifted = false;
         for (int i = 0; parser && i < q.tokens.size(); i++) {
-            if (q.tokens.get(i).startLine() != q.tokens.get(i).endLine()) {
-                return refuse(refusal); // a token over lines: pegen shifts its columns by its last line
-            }
+            Token t = q.tokens.get(i);
+            // pegen shifts a token's columns when it ends on the field's first line: one from there over lines is not
+            startUnshifted |= t.startLine() == 1 && t.endLine() > 1 && e.lineno() == 1 && e.offset() == t.startCol() + 1;
         }
-        PythonError moved = parser ? FieldErrors39.parserError(e, parenthesized, startLine, startCol)
+        PythonError moved = parser ? FieldErrors39.parserError(e, startUnshifted, startLine, startCol)
                 : FieldErrors39.tokenizerError(e, startLine, target);
         if (moved == null) {
             return refuse(refusal);
@@ -4821,9 +4822,9 @@ public final class Parser311 {
         return refuse(msg);
     }
 
-    /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused. */
+    /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused before 3.9. */
     private RuntimeException fstringError(String msg) {
-        if (sub) {
+        if (sub && !fieldErrors) {
             return refuse("errors of f-strings inside f-string fields (their messages)");
         }
         return errorAtToken0("SyntaxError", tokens.get(tokens.size() - 1), msg);

@@ -244,6 +244,13 @@ case(P, "fstr-field-triple-string-first", "x = f'''{\"\"\"b\nc\"\"\" d}'''\n")
 case(P, "fstr-field-in-function", "def f():\n  x = f'{a b}'\n  return x +\n")
 case(P, "fstr-field-after-bad-indent", "if x:\n    f'{a b}'\n  y = 1\n")
 case(P, "fstr-field-in-decorator", "@f'{a b}'\ndef f(): pass\n")
+case(P, "fstr-field-nested-in-error-pass", "x = f'{a f\"{b c}\"}'\n")
+case(P, "fstr-field-nested-number-in-error-pass", "x = f'{a f\"{1_a}\"}'\n")
+case(P, "fstr-field-nested-later-line-in-error-pass", "x = f'''{a\n  f\"{b c}\"}'''\n")
+case(P, "fstr-field-nested-on-later-line-in-error-pass", "x = f'''ab\n  {a f\"{1_a}\"}'''\n")
+case(P, "fstr-field-nested-twice-in-error-pass", "x = f'{a f\"{b f\\'{c d}\\'}\"}'\n")
+case(P, "fstr-field-nested-then-number-in-error-pass", "x = f'{a f\"{b}\" 1_a}'\n")
+case(P, "fstr-field-nested-string-over-lines", "x = f'''{a\n  f\"{b +\nc d}\"}'''\n")
 
 # --- brackets ---
 case(T, "unmatched-close-paren", ")\n")

@@ -28,11 +28,12 @@ final class FieldErrors39 {
 
     /**
      * The tokenizer's messages that pegen raises itself from a tokenizer status (prefixed, located
-     * differently): not expected inside a field (its brackets and quotes are checked before), refused.
+     * differently; 3.9's unterminated strings among them, as a string nested in a field over lines): refused.
      */
     private static final String[] PEGEN_TOKENIZER_MESSAGES = {"unexpected EOF", "unindent does not match",
         "unexpected character after line continuation", "inconsistent use of tabs", "too many levels of indentation",
-        "unexpected indent", "unexpected unindent", "expected an indented block"};
+        "unexpected indent", "unexpected unindent", "expected an indented block", "EOL while scanning",
+        "EOF while scanning", "invalid token"};
 
     /**
      * A parser error of the field's text ({@code e}, located in the parenthesized text) as CPython reports

@@ -4693,8 +4693,13 @@ public final class Parser311 {
 
     /** 3.9-3.11, a field's parser: its errors are reproduced ({@link FieldErrors39}), not refused. */
     private boolean fieldErrors;
-    /** A field's parser placed at the field's own origin (to find its error): its nested fields' errors are refused. */
+    /**
+     * A field's parser placed at the field's own origin (line 1, the '(' at column 0) to find its error;
+     * the fields nested in it are placed in the file by {@link #fieldLineShift} and {@link #fieldColShift}.
+     */
     private boolean fieldRerun;
+    private int fieldLineShift;
+    private int fieldColShift;
     /** The error of a field of this parser's source, already placed in the file: it passes through unchanged. */
     private TokenizerFailure fieldFailure;
 
@@ -4705,9 +4710,17 @@ public final class Parser311 {
      */
     private RuntimeException fieldFailure(Parser311 p, TokenizerFailure f, String parenthesized, int startLine,
             int startCol) {
-        if (f != p.fieldFailure || fieldRerun) {
+        if (f != p.fieldFailure) {
             return fieldError(parenthesized, startLine, startCol);
         }
+        if (fieldRerun) {
+            return refuse("errors inside f-string fields (their messages)"); // placed at this parser's origin
+        }
+        return restScanned(p, f, startLine);
+    }
+
+    /** 3.10+: a nested field's error {@code f} stands unless the rest of the field {@code p} reads holds a tokenizer error. */
+    private RuntimeException restScanned(Parser311 p, TokenizerFailure f, int startLine) {
         if (target.atLeast(PythonVersion.V3_10)) {
             PythonError later = p.tokenizer.scanRestForErrors();
             if (later != null) {
@@ -4727,15 +4740,22 @@ public final class Parser311 {
      */
     private RuntimeException fieldError(String parenthesized, int startLine, int startCol) {
         String refusal = "errors inside f-string fields (their messages)";
+        // a field nested in a field parsed at its origin: placed in the file; a string token starting on the
+        // outer field's first line was shifted in columns by pegen only if it also ends there (unknown here)
+        boolean colsUnsure = fieldRerun && startLine == 1;
         if (fieldRerun) {
-            return refuse(refusal);
+            startCol += startLine == 1 ? fieldColShift : 0;
+            startLine += fieldLineShift;
         }
         Parser311 q = new Parser311(new Tokenizer(parenthesized, target, filename), target, filename, w -> { });
         q.sub = true;
         q.fieldErrors = true;
         q.fieldRerun = true;
+        q.fieldLineShift = startLine - 1;
+        q.fieldColShift = startCol;
         q.depth = depth;
         TokenizerFailure found = null;
+        Parser311 at = q;
         try {
             q.starExpressions();
             if (!q.at(TokenKind.NEWLINE) && !q.at(TokenKind.ENDMARKER)) {
@@ -4757,7 +4777,10 @@ public final class Parser311 {
             q2.sub = true;
             q2.fieldErrors = true;
             q2.fieldRerun = true;
+            q2.fieldLineShift = q.fieldLineShift;
+            q2.fieldColShift = q.fieldColShift;
             q2.depth = depth;
+            at = q2;
             try {
                 q2.starExpressions();
                 if (!q2.at(TokenKind.NEWLINE) && !q2.at(TokenKind.ENDMARKER)) {
@@ -4781,6 +4804,10 @@ public final class Parser311 {
                 found = q2.syntaxError(last, last, "invalid syntax");
             }
         }
+        if (found == at.fieldFailure) {
+            // a field nested in this one failed, already placed in the file
+            return colsUnsure ? refuse(refusal) : restScanned(q, found, startLine);
+        }
         PythonError e = found.error;
         boolean parser = found.parser;
         if (parser && target.atLeast(PythonVersion.V3_10)) {
@@ -4795,6 +4822,9 @@ public final class Parser311 {
             Token t = q.tokens.get(i);
             // pegen shifts a token's columns when it ends on the field's first line: one from there over lines is not
             startUnshifted |= t.startLine() == 1 && t.endLine() > 1 && e.lineno() == 1 && e.offset() == t.startCol() + 1;
+        }
+        if (colsUnsure && parser && (startUnshifted || e.lineno() != 1 || e.endLineno() != 1)) {
+            return refuse(refusal); // the columns depend on the field's shift
         }
         PythonError moved = parser ? FieldErrors39.parserError(e, startUnshifted, startLine, startCol)
                 : FieldErrors39.tokenizerError(e, startLine, target);

@@ -18,8 +18,9 @@ import java.util.function.Function;
  * STRING tokens of one atom, some of them f-strings, become a {@code JoinedStr} whose literal pieces
  * are merged {@code Constant}s and whose replacement fields are {@code FormattedValue}s, every piece
  * located at the span of all the tokens, and each field's expression parsed on its own and placed
- * where it stands in the file (3.11's {@code fstring_find_expr_location}). Errors are refused until
- * their exact messages are reproduced.
+ * where it stands in the file (3.11's {@code fstring_find_expr_location}). A field's own errors
+ * (3.9-3.11) are placed by {@link FieldErrors39}; other errors are refused until their exact messages
+ * are reproduced.
  */
 final class FStrings311 {
     /** Parses an f-string replacement field's expression text, placed at (line, column of its '{'). */

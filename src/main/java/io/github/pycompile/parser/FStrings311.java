@@ -18,8 +18,9 @@ import java.util.function.Function;
  * STRING tokens of one atom, some of them f-strings, become a {@code JoinedStr} whose literal pieces
  * are merged {@code Constant}s and whose replacement fields are {@code FormattedValue}s, every piece
  * located at the span of all the tokens, and each field's expression parsed on its own and placed
- * where it stands in the file (3.11's {@code fstring_find_expr_location}). Errors are refused until
- * their exact messages are reproduced.
+ * where it stands in the file (3.11's {@code fstring_find_expr_location}). A field's own errors
+ * (3.9-3.11) are placed by {@link FieldErrors39}; other errors are refused until their exact messages
+ * are reproduced.
  */
 final class FStrings311 {
     /** Parses an f-string replacement field's expression text, placed at (line, column of its '{'). */
@@ -45,7 +46,8 @@ final class FStrings311 {
     /**
      * 3.9: a field on a later line of a multi-line f-string has the string's start column plus one
      * added to its first line's columns (3.9's {@code fstring_find_expr_location} counts from the
-     * newline and its parser still adds the token's column); 3.10 fixed this.
+     * newline and its parser still adds the token's column; a field whose '{' ends its line gets the
+     * string's start column alone); 3.10 fixed this.
      */
     private boolean laterLineShift;
     /** 3.11 names the character after an empty field ("expression required before '!'"); 3.9/3.10 do not. */
@@ -475,7 +477,9 @@ final class FStrings311 {
             cols = utf8Length(s.substring(lineStart, brace));
         }
         int startLine = t.startLine() + lines;
-        int startCol = lines == 0 ? t.startCol() + cols : laterLineShift && !newlineAfterBrace ? t.startCol() + cols + 1 : cols;
+        // 3.9, a field on a later line: the token's column, plus the field's own counted from the newline
+        int startCol = lines == 0 ? t.startCol() + cols
+                : laterLineShift ? t.startCol() + (newlineAfterBrace ? 0 : cols + 1) : cols;
         return sub.parse("(" + expr + ")", startLine, startCol);
     }
 

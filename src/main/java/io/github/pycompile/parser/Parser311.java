@@ -463,7 +463,7 @@ public final class Parser311 {
                 readTokens = tokens.array();
                 readCount = tokens.size();
             } catch (PythonError e) {
-                if (sub) {
+                if (sub && !fieldErrors) {
                     throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
                 }
                 throw new TokenizerFailure(e);
@@ -4155,7 +4155,7 @@ public final class Parser311 {
         try {
             return strings311();
         } catch (Literals.LiteralError e) {
-            if (sub) {
+            if (sub && !fieldErrors) {
                 throw refuse("errors of string literals inside f-string fields (their position)");
             }
             String msg = e.message(target);
@@ -4618,6 +4618,7 @@ public final class Parser311 {
         p.lineShift = shift;
         p.colShift = startCol;
         p.depth = depth;
+        p.fieldErrors = Feature.PEG_PARSER.allowedIn(target) && !pep701;
         try {
             Expr e = p.starExpressions();
             if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
@@ -4625,7 +4626,15 @@ public final class Parser311 {
             }
             ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
             return e;
+        } catch (TokenizerFailure f) {
+            if (p.fieldErrors) {
+                throw fieldFailure(p, f, parenthesized, startLine, startCol); // 3.9-3.11
+            }
+            throw f;
         } catch (UnsupportedConstruct u) {
+            if (p.fieldErrors && (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL))) {
+                throw fieldError(parenthesized, startLine, startCol); // 3.9-3.11
+            }
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
                 // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
                 if (u.getMessage().equals(GRAMMAR_FAILURE) && target.atLeast(PythonVersion.V3_10)) {
@@ -4680,6 +4689,151 @@ public final class Parser311 {
                 filename, startLine, from.startCol() + 1, parenthesized + "\n", startLine, to.endCol() + 1), true);
     }
 
+    // ---------------------------------------------------------------- 3.9-3.11: errors inside a field
+
+    /** 3.9-3.11, a field's parser: its errors are reproduced ({@link FieldErrors39}), not refused. */
+    private boolean fieldErrors;
+    /**
+     * A field's parser placed at the field's own origin (line 1, the '(' at column 0) to find its error;
+     * the fields nested in it are placed in the file by {@link #fieldLineShift} and {@link #fieldColShift}.
+     */
+    private boolean fieldRerun;
+    private int fieldLineShift;
+    private int fieldColShift;
+    /** The error of a field of this parser's source, already placed in the file: it passes through unchanged. */
+    private TokenizerFailure fieldFailure;
+
+    /**
+     * The field's parser {@code p} stopped on {@code f}: a nested field's final error (3.10+: unless the
+     * rest of this field's text holds a tokenizer error, which then wins), or an error of its own,
+     * found again at the field's origin.
+     */
+    private RuntimeException fieldFailure(Parser311 p, TokenizerFailure f, String parenthesized, int startLine,
+            int startCol) {
+        if (f != p.fieldFailure) {
+            return fieldError(parenthesized, startLine, startCol);
+        }
+        if (fieldRerun) {
+            return refuse("errors inside f-string fields (their messages)"); // placed at this parser's origin
+        }
+        return restScanned(p, f, startLine);
+    }
+
+    /** 3.10+: a nested field's error {@code f} stands unless the rest of the field {@code p} reads holds a tokenizer error. */
+    private RuntimeException restScanned(Parser311 p, TokenizerFailure f, int startLine) {
+        if (target.atLeast(PythonVersion.V3_10)) {
+            PythonError later = p.tokenizer.scanRestForErrors();
+            if (later != null) {
+                PythonError moved = FieldErrors39.tokenizerError(later, startLine, target);
+                return moved == null ? refuse("errors inside f-string fields (their messages)")
+                        : (fieldFailure = new TokenizerFailure(moved, true));
+            }
+        }
+        return fieldFailure = f;
+    }
+
+    /**
+     * 3.9-3.11: the error of a field whose expression does not parse. The field is parsed again at its
+     * own origin (line 1, the '(' at column 0) as CPython's field parser does: the first pass, then the
+     * error pass, then the generic error at the first pass's furthest token (3.10+: unless the rest of
+     * the field's text holds a tokenizer error); {@link FieldErrors39} moves that error to the file.
+     */
+    private RuntimeException fieldError(String parenthesized, int startLine, int startCol) {
+        String refusal = "errors inside f-string fields (their messages)";
+        // a field nested in a field parsed at its origin: placed in the file; a string token starting on the
+        // outer field's first line was shifted in columns by pegen only if it also ends there (unknown here)
+        boolean colsUnsure = fieldRerun && startLine == 1;
+        if (fieldRerun) {
+            startCol += startLine == 1 ? fieldColShift : 0;
+            startLine += fieldLineShift;
+        }
+        Parser311 q = new Parser311(new Tokenizer(parenthesized, target, filename), target, filename, w -> { });
+        q.sub = true;
+        q.fieldErrors = true;
+        q.fieldRerun = true;
+        q.fieldLineShift = startLine - 1;
+        q.fieldColShift = startCol;
+        q.depth = depth;
+        TokenizerFailure found = null;
+        Parser311 at = q;
+        try {
+            q.starExpressions();
+            if (!q.at(TokenKind.NEWLINE) && !q.at(TokenKind.ENDMARKER)) {
+                throw q.fail();
+            }
+            return refuse(refusal); // it parses at its own origin: not expected
+        } catch (TokenizerFailure f) {
+            found = f;
+        } catch (UnsupportedConstruct u) {
+            if (!u.getMessage().equals(GRAMMAR_FAILURE) && !u.getMessage().equals(TARGET_REFUSAL)) {
+                return u;
+            }
+        }
+        Token firstPassLast = found == null ? q.tokens.get(q.tokens.size() - 1) : null;
+        if (found == null) {
+            Parser311 q2 = new Parser311(q.tokenizer, target, filename, w -> { }, q.tokens);
+            q2.errorPass = true;
+            q2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
+            q2.sub = true;
+            q2.fieldErrors = true;
+            q2.fieldRerun = true;
+            q2.fieldLineShift = q.fieldLineShift;
+            q2.fieldColShift = q.fieldColShift;
+            q2.depth = depth;
+            at = q2;
+            try {
+                q2.starExpressions();
+                if (!q2.at(TokenKind.NEWLINE) && !q2.at(TokenKind.ENDMARKER)) {
+                    throw q2.fail();
+                }
+                return refuse(refusal); // the error pass parsed it: not expected
+            } catch (TokenizerFailure f) {
+                found = f;
+            } catch (UnsupportedConstruct u) {
+                if (!u.getMessage().equals(GRAMMAR_FAILURE) && !u.getMessage().equals(TARGET_REFUSAL)) {
+                    return u;
+                }
+            }
+            if (found == null) {
+                // 3.9: at the furthest token either pass read ("unexpected EOF" there refused); 3.10+: the first pass's
+                Token last = target.atLeast(PythonVersion.V3_10) ? firstPassLast : q.tokens.get(q.tokens.size() - 1);
+                if (last.kind() == TokenKind.ENDMARKER || last.kind() == TokenKind.INDENT
+                        || last.kind() == TokenKind.DEDENT) {
+                    return refuse(refusal);
+                }
+                found = q2.syntaxError(last, last, "invalid syntax");
+            }
+        }
+        if (found == at.fieldFailure) {
+            // a field nested in this one failed, already placed in the file
+            return colsUnsure ? refuse(refusal) : restScanned(q, found, startLine);
+        }
+        PythonError e = found.error;
+        boolean parser = found.parser;
+        if (parser && target.atLeast(PythonVersion.V3_10)) {
+            PythonError later = q.tokenizer.scanRestForErrors(q.furthestLine());
+            if (later != null) {
+                e = later;
+                parser = false;
+            }
+        }
+        boolean startUnshifted = false;
+        for (int i = 0; parser && i < q.tokens.size(); i++) {
+            Token t = q.tokens.get(i);
+            // pegen shifts a token's columns when it ends on the field's first line: one from there over lines is not
+            startUnshifted |= t.startLine() == 1 && t.endLine() > 1 && e.lineno() == 1 && e.offset() == t.startCol() + 1;
+        }
+        if (colsUnsure && parser && (startUnshifted || e.lineno() != 1 || e.endLineno() != 1)) {
+            return refuse(refusal); // the columns depend on the field's shift
+        }
+        PythonError moved = parser ? FieldErrors39.parserError(e, startUnshifted, startLine, startCol)
+                : FieldErrors39.tokenizerError(e, startLine, target);
+        if (moved == null) {
+            return refuse(refusal);
+        }
+        return fieldFailure = new TokenizerFailure(moved, true);
+    }
+
     /** 3.6-3.8: literal decoding's refusals that are ast.c's errors (recorded by strings()); others refused. */
     private RuntimeException literalRefusal(String msg) {
         if (ll1 != null && !sub && msg.equals("mixing bytes and str literals (its error)")) {
@@ -4698,9 +4852,9 @@ public final class Parser311 {
         return refuse(msg);
     }
 
-    /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused. */
+    /** 3.11's f-string errors (string_parser.c): at the last token read; inside a field's own parse, refused before 3.9. */
     private RuntimeException fstringError(String msg) {
-        if (sub) {
+        if (sub && !fieldErrors) {
             return refuse("errors of f-strings inside f-string fields (their messages)");
         }
         return errorAtToken0("SyntaxError", tokens.get(tokens.size() - 1), msg);

@@ -64,17 +64,29 @@ final class Ll1Trees {
     /** The parser's tokens (NEWLINE, INDENT and DEDENT included), in source order. */
     private final List<Token> tokens;
 
-    private Ll1Trees(PythonVersion target, List<Token> tokens) {
+    /** Where each f-string field's expression was parsed from (3.6/3.7 place some nodes by its text). */
+    private final FieldSources fields;
+    /** The field whose expression the walk is in (its innermost), or null. */
+    private FieldSources.Placed fieldSource;
+
+    private Ll1Trees(PythonVersion target, List<Token> tokens, FieldSources fields) {
         this.endPositions = target.atLeast(PythonVersion.V3_8);
         this.target = target;
         this.tokens = tokens;
+        this.fields = fields;
     }
 
     /** The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes. */
     static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens)
             throws UnsupportedFeatureException {
+        return apply(m, target, tokens, new FieldSources());
+    }
+
+    /** As above, with the sources of the module's f-string fields as the parser placed them. */
+    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens, FieldSources fields)
+            throws UnsupportedFeatureException {
         try {
-            Ll1Trees pass = new Ll1Trees(target, tokens);
+            Ll1Trees pass = new Ll1Trees(target, tokens, fields);
             pass.checking = true;
             pass.walk(m, null, null);
             pass.checking = false;
@@ -179,7 +191,12 @@ final class Ll1Trees {
             inField += isField ? 1 : 0;
             for (int i = 0; i < values.length; i++) {
                 Object v = shape.components[i].getAccessor().invoke(o);
+                FieldSources.Placed outer = fieldSource;
+                if (isField && shape.components[i].getName().equals("value")) {
+                    fieldSource = fields.of(v);
+                }
                 Object w = walk(v, o, shape.components[i].getName());
+                fieldSource = outer;
                 changed |= w != v;
                 values[i] = w;
             }
@@ -234,6 +251,9 @@ final class Ll1Trees {
             int[] start = startBefore38(n, parent, field, p);
             return new int[] {start[0], start[1], p[2], p[3]};
         }
+        if (fieldSource != null && p[0] == fieldSource.line() && p[2] > p[0]) {
+            p = endInField38(n, p);
+        }
         if (n instanceof Ast.Starred s && parent instanceof Ast.Call && field.equals("args")) {
             // a call's *argument ends where its value does (a closing parenthesis around it left out)
             return new int[] {p[0], p[1], s.value().endLineno(), s.value().endColOffset()};
@@ -250,6 +270,45 @@ final class Ll1Trees {
             return new int[] {p[0], p[1], s.endLineno(), s.endColOffset()};
         }
         return p;
+    }
+
+    /**
+     * 3.8: a node of an f-string field that starts on the field's first line and ends on a later one.
+     * 3.8 moves every node of the field's concrete tree that starts on its first line by the field's
+     * column, its end included, wherever that end is: so such a node ends that many columns further
+     * right, unless ast.c takes its end from a node starting on a later line (a binary operation ends
+     * where its right operand does).
+     */
+    private int[] endInField38(Ast.Located n, int[] p) {
+        int line = fieldSource.line();
+        boolean shifted;
+        if (n instanceof Ast.BinOp b) {
+            Ast.Expr r = b.right();
+            // its right operand's node, parentheses included, starts on the first line
+            shifted = fieldSource.openingLine(r.lineno(), r.colOffset()) == line;
+        } else if (n instanceof Ast.Call c && (!c.args().isEmpty() || !c.keywords().isEmpty())) {
+            shifted = false; // a call with arguments ends at its ')', on a later line
+        } else if (n instanceof Ast.Call || n instanceof Ast.Attribute || n instanceof Ast.Subscript) {
+            // ends where its trailer does: moved if the trailer's '(', '.' or '[' is on the first line
+            Ast.Expr on = n instanceof Ast.Call c ? c.func() : n instanceof Ast.Attribute a ? a.value() : ((Ast.Subscript) n).value();
+            char opener = n instanceof Ast.Call ? '(' : n instanceof Ast.Attribute ? '.' : '[';
+            if (on.endLineno() != line) {
+                shifted = false;
+            } else {
+                FieldSources.Line l = fieldSource.line(line);
+                int i = on.endColOffset() - l.startCol();
+                while (i >= 0 && i < l.bytes().length && (l.bytes()[i] == ' ' || l.bytes()[i] == '\t' || l.bytes()[i] == '\f')) {
+                    i++;
+                }
+                if (i < 0 || i > l.bytes().length || i < l.bytes().length && l.bytes()[i] != opener) {
+                    throw new UnsupportedConstruct("a parenthesized expression over several lines in an f-string field (its 3.8 end)", p[0]);
+                }
+                shifted = i < l.bytes().length;
+            }
+        } else {
+            shifted = true;
+        }
+        return shifted ? new int[] {p[0], p[1], p[2], p[3] + fieldSource.col()} : p;
     }
 
     /**
@@ -465,10 +524,12 @@ final class Ll1Trees {
             }
         } else if (n instanceof Ast.BinOp b && b.left() instanceof Ast.BinOp l && group(l.op()) == group(b.op())) {
             // each operation after the first at its operator, unless the left one is parenthesized
-            FieldText f = l.endLineno() == p[0] ? fieldText(p[0], p[1]) : null;
+            // (a field's own text known: the operator may stand on a later line of it)
+            FieldText f = l.endLineno() == p[0] ? fieldText(p[0], p[1])
+                    : fieldSource != null ? fieldText(l.endLineno(), l.endColOffset()) : null;
             int op = f == null ? -1 : f.skipSpaces(l.endColOffset());
             if (op >= 0) {
-                return f.at(op) == ')' ? p : new int[] {p[0], op};
+                return f.at(op) == ')' ? p : new int[] {l.endLineno(), op};
             }
         } else if (n instanceof Ast.JoinedStr || n instanceof Ast.Constant) {
             return at(tokenAt(p[0], p[1]), p); // a format spec's pieces, at the atom's start
@@ -483,6 +544,11 @@ final class Ll1Trees {
      * first column; null when the position is in no such token.
      */
     private FieldText fieldText(int line, int col) {
+        if (fieldSource != null) {
+            // the field's own text, where the parser laid it (not necessarily over its own string)
+            FieldSources.Line l = fieldSource.line(line);
+            return l == null || col < l.startCol() ? null : new FieldText(l.bytes(), l.startCol());
+        }
         int i = Math.min(tokenAt(line, col), tokens.size()) - 1;
         while (i >= 0 && (tokens.get(i).startCol() < 0 || tokens.get(i).startLine() > line
                 || tokens.get(i).startLine() == line && tokens.get(i).startCol() >= col)) {

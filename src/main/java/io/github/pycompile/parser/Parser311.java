@@ -355,7 +355,7 @@ public final class Parser311 {
         if (gate != null) {
             if (p.ll1.hasError()) {
                 // a construct the target's grammar lacks comes before any of ast.c's errors: Ll1Trees refuses those
-                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()), p.fieldSources);
             }
             // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
             gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
@@ -369,7 +369,7 @@ public final class Parser311 {
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
             try {
-                m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+                m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()), p.fieldSources);
             } catch (UnsupportedFeatureException u) {
                 // a construct of our grammar that 3.6-3.8's lacks: their LL(1) parser's error
                 Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
@@ -4618,12 +4618,16 @@ public final class Parser311 {
         p.lineShift = shift;
         p.colShift = startCol;
         p.depth = depth;
+        p.fieldSources = fieldSources;
         try {
             Expr e = p.starExpressions();
             if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
                 throw p.fail();
             }
             ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
+            if (ll1 != null) {
+                fieldSources.put(e, parenthesized, startLine, startCol); // 3.6-3.8: for Ll1Trees
+            }
             return e;
         } catch (UnsupportedConstruct u) {
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
@@ -4710,6 +4714,8 @@ public final class Parser311 {
     private int lineShift;
     private int colShift;
     private boolean sub;
+    /** 3.6/3.7: each field's parenthesized source and where it was placed, shared with the fields' sub-parsers. */
+    private FieldSources fieldSources = new FieldSources();
 
     /** A bracketed form; when it fails in the error pass, the rules for brackets decide (see {@link #bracketErrors}). */
     private Expr bracketChecked(java.util.function.Supplier<Expr> form) {

@@ -440,6 +440,9 @@ public final class Parser311 {
 
     // ---------------------------------------------------------------- tokens
 
+    /** A tokenizer error in an f-string field's source: refused (3.6-3.8: see {@link #fieldError36}). */
+    private static final String FIELD_TOKENIZER_REFUSAL = "errors inside f-string fields (their messages)";
+
     private Token tok(int i) {
         return i < readCount ? readTokens[i] : read(i);
     }
@@ -464,7 +467,7 @@ public final class Parser311 {
                 readCount = tokens.size();
             } catch (PythonError e) {
                 if (sub) {
-                    throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
+                    throw new UnsupportedConstruct(FIELD_TOKENIZER_REFUSAL, -1);
                 }
                 throw new TokenizerFailure(e);
             }
@@ -4235,7 +4238,11 @@ public final class Parser311 {
                     return FStrings311.joined(parts, filename, warnings, this::refuse, Ll1Errors.AstFailure::new,
                             this::subExpression, l(start), c(start), el(), ec(), target);
                 } catch (Ll1Errors.AstFailure e) {
-                    ll1.astErrorAtToken(tok(start), e.getMessage());
+                    if (e instanceof FieldErrors36.Failure f) {
+                        ll1.astError(f.error); // a field's own parse failed (3.6-3.8)
+                    } else {
+                        ll1.astErrorAtToken(tok(start), e.getMessage());
+                    }
                     return constant(new PyObject.Str("", false), start);
                 }
             }
@@ -4630,6 +4637,9 @@ public final class Parser311 {
             }
             return e;
         } catch (UnsupportedConstruct u) {
+            if (ll1 != null) {
+                fieldError36(parenthesized, u);
+            }
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
                 // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
                 if (u.getMessage().equals(GRAMMAR_FAILURE) && target.atLeast(PythonVersion.V3_10)) {
@@ -4638,6 +4648,21 @@ public final class Parser311 {
                 throw new UnsupportedConstruct("errors inside f-string fields (their messages)", u.line());
             }
             throw u;
+        }
+    }
+
+    /**
+     * 3.6-3.8: when the field's source failed to parse here (a grammar failure or a tokenizer error),
+     * the LL(1) parser's error for it ({@link FieldErrors36}), thrown for the atom to record; returns
+     * if that parser accepts the source (the refusal stands).
+     */
+    private void fieldError36(String parenthesized, UnsupportedConstruct u) {
+        String m = u.getMessage();
+        if (m.equals(GRAMMAR_FAILURE) || m.equals(TARGET_REFUSAL) || m.equals(FIELD_TOKENIZER_REFUSAL)) {
+            PythonError e = FieldErrors36.of(parenthesized, target);
+            if (e != null) {
+                throw new FieldErrors36.Failure(e);
+            }
         }
     }
 

@@ -76,17 +76,24 @@ final class Ll1Trees {
         this.fields = fields;
     }
 
-    /** The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes. */
-    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens)
-            throws UnsupportedFeatureException {
-        return apply(m, target, tokens, new FieldSources());
+    /**
+     * The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes, given the
+     * sources of its f-string fields as the parser placed them.
+     */
+    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens, FieldSources fields)
+            throws UnsupportedFeatureException, io.github.pycompile.PythonError {
+        return apply(m, target, tokens, fields, false);
     }
 
-    /** As above, with the sources of the module's f-string fields as the parser placed them. */
-    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens, FieldSources fields)
-            throws UnsupportedFeatureException {
+    /**
+     * As above; {@code astErrorKept}: the parser kept an {@code ast.c} error, so a field's own syntax
+     * error (also met while ast.c builds the tree) is refused, their order unknown here.
+     */
+    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens, FieldSources fields,
+            boolean astErrorKept) throws UnsupportedFeatureException, io.github.pycompile.PythonError {
         try {
             Ll1Trees pass = new Ll1Trees(target, tokens, fields);
+            pass.astErrorKept = astErrorKept;
             pass.checking = true;
             pass.walk(m, null, null);
             pass.checking = false;
@@ -99,8 +106,13 @@ final class Ll1Trees {
             return out;
         } catch (UnsupportedConstruct u) {
             throw u.toException(target);
+        } catch (FieldErrors36.Failure f) {
+            throw f.error;
         }
     }
+
+    /** The parser kept an {@code ast.c} error (see {@link #apply(Ast.ModuleNode, PythonVersion, List, FieldSources, boolean)}). */
+    private boolean astErrorKept;
 
     /** First pass: refuses what the target's grammar lacks ({@link #check}), changes nothing. */
     private boolean checking;
@@ -234,6 +246,8 @@ final class Ll1Trees {
         if (checking) {
             if (inField == 0) {
                 check(n, parent, field, p);
+            } else if (fieldSource != null && lacksInField(n)) {
+                fieldError(p);
             }
             return p;
         }
@@ -424,6 +438,38 @@ final class Ll1Trees {
         }
         if (what != null) {
             throw new UnsupportedConstruct(what, p[0]);
+        }
+    }
+
+    /**
+     * Inside an f-string field (whose tokens this pass does not have): a node that may be a construct
+     * of our grammar the target's lacks: positional-only lambda parameters before 3.8, := in a set
+     * or a subscript, a starred subscript. Whether it is (and its error) the field's own source tells.
+     */
+    private boolean lacksInField(Ast.Located n) {
+        if (n instanceof Ast.Lambda l) {
+            return !target.atLeast(PythonVersion.V3_8) && !l.args().posonlyargs().isEmpty();
+        } else if (n instanceof Ast.SetExpr set) {
+            return set.elts().stream().anyMatch(e -> e instanceof Ast.NamedExpr);
+        } else if (n instanceof Ast.Subscript s) {
+            return s.slice() instanceof Ast.NamedExpr || s.slice() instanceof Ast.Starred
+                    || s.slice() instanceof Ast.TupleExpr t && t.elts().stream().anyMatch(
+                            e -> e instanceof Ast.Starred || e instanceof Ast.NamedExpr);
+        }
+        return false;
+    }
+
+    /**
+     * The LL(1) parser's error for the field's source ({@link FieldErrors36}), if it rejects it: raised
+     * when no {@code ast.c} error was met before (else refused: which comes first is not known here).
+     */
+    private void fieldError(int[] p) {
+        io.github.pycompile.PythonError e = FieldErrors36.of(fieldSource.parenthesized(), target);
+        if (e != null) {
+            if (astErrorKept) {
+                throw new UnsupportedConstruct("a construct the target lacks in an f-string field, and an ast.c error", p[0]);
+            }
+            throw new FieldErrors36.Failure(e);
         }
     }
 

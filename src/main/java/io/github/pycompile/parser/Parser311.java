@@ -355,7 +355,8 @@ public final class Parser311 {
         if (gate != null) {
             if (p.ll1.hasError()) {
                 // a construct the target's grammar lacks comes before any of ast.c's errors: Ll1Trees refuses those
-                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()), p.fieldSources);
+                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()), p.fieldSources,
+                        true);
             }
             // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
             gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());

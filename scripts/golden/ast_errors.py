@@ -109,7 +109,7 @@ for i, src in enumerate([
         "f'{a}' f'{b c}' f'{d e}'\n", "f'{f\"{a b}\"}'\n", "f() = 1; f'{a b}'\n", "f'{a b}'; f() = 1\n",
         "f'{a b}'\n)\n", "f'{(a:=1)}'\n", "f'{x:{a b}}'\n", "f'{a$b}'\n", "f'{a!r:{b c}}'\n",
         "(f'{a}'\n f'{b c}')\n", "f'{lambda:1}'\n", "f'''{\n\n a b}'''\n", "f'{a.}'\n", "f'{a +}'\n",
-        "f'{a[1:2:3:4]}'\n", "f'{not}'\n", "f'{1 if 2}'\n", "f'{a b}' == f(a=1, a=1)\n", "f(a=1, a=1) == f'{a b}'\n",
+        "f'{a[1:2:3:4]}'\n", "f'{not}'\n", "f'{1 if 2}'\n",
         "f'{a b:{c d}}'\n", "f'{a:{b c}}' f'{d e}'\n", "f'{\"a\" \"b\" c}'\n", "f'{a=}'\n", "f'{ a b }'\n",
         "x = f'''\n{a\n b}'''\n", "f'{x for}'\n", "f'{1e}'\n", "f'{0x}'\n", "f'{\u20ac}'\n",
         "f'{(lambda a, /: a)}'\n", "f'{ {a:=1} }'\n", "f'{ {(a:=1)} }'\n", "f'{a[(*b,)]}'\n", "f'{a[*b]}'\n",

@@ -6,13 +6,13 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 /**
- * 3.6 and 3.7: where each f-string field's expression was parsed from. Their {@code ast.c} parses a
+ * 3.6 to 3.8: where each f-string field's expression was parsed from. Their {@code ast.c} parses a
  * field as the text {@code (expr)} on its own and then moves the resulting nodes to a place found by
  * searching the atom's first token (or, failing that, to that token's start). So a node's position
  * inside a field speaks of columns of that parenthesized text laid over the line, not of the file's
  * own tokens there (a field of a second concatenated string lands over the first string's text).
  * {@link Ll1Trees} reads a field's own text from here to place the nodes whose 3.6/3.7 start is
- * a token of it.
+ * a token of it, and the nodes over several lines whose 3.8 end was moved with the field's first line.
  */
 final class FieldSources {
     /** A field's parenthesized source, its '(' placed at (line, col); its later lines keep their columns. */

@@ -266,7 +266,7 @@ final class Ll1Trees {
             return new int[] {start[0], start[1], p[2], p[3]};
         }
         if (fieldSource != null && p[0] == fieldSource.line() && p[2] > p[0]) {
-            p = endInField38(n, p);
+            p = endInField38(n, parent, p);
         }
         if (n instanceof Ast.Starred s && parent instanceof Ast.Call && field.equals("args")) {
             // a call's *argument ends where its value does (a closing parenthesis around it left out)
@@ -293,10 +293,13 @@ final class Ll1Trees {
      * right, unless ast.c takes its end from a node starting on a later line (a binary operation ends
      * where its right operand does).
      */
-    private int[] endInField38(Ast.Located n, int[] p) {
+    private int[] endInField38(Ast.Located n, Object parent, int[] p) {
         int line = fieldSource.line();
         boolean shifted;
-        if (n instanceof Ast.BinOp b) {
+        if (n instanceof Ast.GeneratorExp && parent instanceof Ast.Call c && c.endLineno() == p[2]
+                && c.endColOffset() == p[3]) {
+            shifted = false; // a call's lone generator argument ends at the call's ')'
+        } else if (n instanceof Ast.BinOp b) {
             Ast.Expr r = b.right();
             // its right operand's node, parentheses included, starts on the first line
             shifted = fieldSource.openingLine(r.lineno(), r.colOffset()) == line;

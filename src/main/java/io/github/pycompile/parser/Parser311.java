@@ -4740,7 +4740,7 @@ public final class Parser311 {
     private int lineShift;
     private int colShift;
     private boolean sub;
-    /** 3.6/3.7: each field's parenthesized source and where it was placed, shared with the fields' sub-parsers. */
+    /** 3.6-3.8: each field's parenthesized source and where it was placed, shared with the fields' sub-parsers. */
     private FieldSources fieldSources = new FieldSources();
 
     /** A bracketed form; when it fails in the error pass, the rules for brackets decide (see {@link #bracketErrors}). */

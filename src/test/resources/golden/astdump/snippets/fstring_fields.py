@@ -46,3 +46,16 @@ x = f'''{a + (
 x = (f'typing.Callable'
      f'[[{", ".join([_type_repr(a) for a in self.__args__[:-1]])}], '
      f'{_type_repr(self.__args__[-1])}]')
+x = f'''{a,
+ b}''' f'''{(a,
+ b)}''' f'''{a[b:
+ c]}''' f'''{a(*b,
+ c)}''' f'''{a(
+)}''' f'''{[x for x in
+ y if z]}''' f'''{ {**a,
+ **b} }''' f'''{a(b=
+ 1)}''' f'''{f(x
+ for x in y)}''' f'''{a[b,
+ c:d]}''' f'''{ -a ** (
+ b)}''' f'''{a
+ if b else c}'''

@@ -59,3 +59,13 @@ x = f'''{a,
  c:d]}''' f'''{ -a ** (
  b)}''' f'''{a
  if b else c}'''
+x = f'''{[a for a in b] + (c,
+ d) + (
+ e for e in f) + [
+ g for g in h] + (i,
+)}'''
+x = f'''{(
+ a, b)}''' f'''{[x for x,
+ y in z]}''' f'''{[x for (x,
+ y) in z]}''' f'''{x[(a,
+ b)]}'''

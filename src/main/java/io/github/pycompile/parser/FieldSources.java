@@ -39,6 +39,49 @@ final class FieldSources {
         }
 
         /**
+         * The (line, column) of the first byte at or after (at, col) that is not a space, tab, form
+         * feed or line break; null if there is none.
+         */
+        int[] skipBlanks(int at, int col) {
+            for (int l = at; ; l++) {
+                Line text = line(l);
+                if (text == null) {
+                    return null;
+                }
+                for (int i = Math.max(0, (l == at ? col : 0) - text.startCol()); i < text.bytes().length; i++) {
+                    byte b = text.bytes()[i];
+                    if (b != ' ' && b != '\t' && b != '\f' && b != '\r') {
+                        return new int[] {l, text.startCol() + i};
+                    }
+                }
+            }
+        }
+
+        /**
+         * The (line, column) of the bracket closing the one at (at, col), over lines; null if it is
+         * not found or a quote comes first (a string inside is not scanned).
+         */
+        int[] closing(int at, int col) {
+            int depth = 0;
+            for (int l = at; ; l++) {
+                Line text = line(l);
+                if (text == null) {
+                    return null;
+                }
+                for (int i = Math.max(0, (l == at ? col : 0) - text.startCol()); i < text.bytes().length; i++) {
+                    byte b = text.bytes()[i];
+                    if (b == '\'' || b == '"') {
+                        return null;
+                    } else if (b == '(' || b == '[' || b == '{') {
+                        depth++;
+                    } else if ((b == ')' || b == ']' || b == '}') && --depth == 0) {
+                        return new int[] {l, text.startCol() + i};
+                    }
+                }
+            }
+        }
+
+        /**
          * The line of the first of the opening parentheses right before (at, col), spaces and line
          * breaks between them skipped; {@code at} itself when there are none.
          */

@@ -555,6 +555,10 @@ final class Ll1Trees {
         } else if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp || n instanceof Ast.TupleExpr) {
             // Parser311 starts these at their bracket (the field's own tuple at the '{' or its '('):
             // 3.6/3.7 at the token after it
+            int[] overLines = fieldSource == null ? null : bracketStartInField(n, parent, p);
+            if (overLines != null) {
+                return overLines;
+            }
             FieldText f = fieldText(p[0], p[1]);
             if (f != null && n instanceof Ast.TupleExpr t && parent instanceof Ast.Comprehension
                     && f.at(p[1]) != '(' && !t.elts().isEmpty()) {
@@ -586,6 +590,33 @@ final class Ll1Trees {
             return p;
         }
         throw new UnsupportedConstruct("this expression in an f-string field (its 3.6/3.7 position)", p[0]);
+    }
+
+    /**
+     * {@link #startInField}'s rule for a bracketed comprehension, generator expression or tuple, read
+     * from the field's own source, whose brackets and next token may be on later lines; null where
+     * it does not decide.
+     */
+    private int[] bracketStartInField(Ast.Located n, Object parent, int[] p) {
+        FieldSources.Line l = fieldSource.line(p[0]);
+        int i = l == null ? -1 : p[1] - l.startCol();
+        if (i < 0 || i >= l.bytes().length) {
+            return null;
+        }
+        byte c = l.bytes()[i];
+        if (n instanceof Ast.TupleExpr t && parent instanceof Ast.Comprehension && c != '(' && !t.elts().isEmpty()) {
+            return new int[] {t.elts().get(0).lineno(), t.elts().get(0).colOffset()}; // a bare loop target
+        }
+        if (n instanceof Ast.TupleExpr t && !(parent instanceof Ast.FormattedValue)) {
+            int[] close = fieldSource.closing(p[0], p[1]);
+            if (close == null || close[0] != t.endLineno() || close[1] != t.endColOffset() - 1) {
+                return null; // deeper in the field only a tuple in its own parentheses
+            }
+        }
+        if (c == '[' && n instanceof Ast.ListComp || c == '(') {
+            return fieldSource.skipBlanks(p[0], p[1] + 1);
+        }
+        return null;
     }
 
     /**

@@ -102,6 +102,20 @@ for i, src in enumerate([
         "f'''{\n}'''\n", "f'''{\nx\n!z}'''\n", "x = 1\nf'''\n\n{}'''\n", "'''\n''' f'{}'\n"]):
     case("strings-%d" % i, src)
 
+# f-string fields whose own source (the field in parentheses, parsed alone as an expression) fails
+for i, src in enumerate([
+        "x = 1\nf'''{a\n b}'''\n", "f'''{a\nprint b}'''\n", "f'{1_}'\n", "f'{0777}'\n", "f'{a if}'\n", "f'{a ; b}'\n",
+        "f'{a) = (b}'\n", "f'{a)(b}'\n", "f'{a)}'\n", "f'{a]}'\n", "f'{\u00a0}'\n", "f'{\u00e9 b}'\n",
+        "f'{a}' f'{b c}' f'{d e}'\n", "f'{f\"{a b}\"}'\n", "f() = 1; f'{a b}'\n", "f'{a b}'; f() = 1\n",
+        "f'{a b}'\n)\n", "f'{(a:=1)}'\n", "f'{x:{a b}}'\n", "f'{a$b}'\n", "f'{a!r:{b c}}'\n",
+        "(f'{a}'\n f'{b c}')\n", "f'{lambda:1}'\n", "f'''{\n\n a b}'''\n", "f'{a.}'\n", "f'{a +}'\n",
+        "f'{a[1:2:3:4]}'\n", "f'{not}'\n", "f'{1 if 2}'\n",
+        "f'{a b:{c d}}'\n", "f'{a:{b c}}' f'{d e}'\n", "f'{\"a\" \"b\" c}'\n", "f'{a=}'\n", "f'{ a b }'\n",
+        "x = f'''\n{a\n b}'''\n", "f'{x for}'\n", "f'{1e}'\n", "f'{0x}'\n", "f'{\u20ac}'\n",
+        "f'{(lambda a, /: a)}'\n", "f'{ {a:=1} }'\n", "f'{ {(a:=1)} }'\n", "f'{a[(*b,)]}'\n", "f'{a[*b]}'\n",
+        "f'{a[b:=1]}'\n", "f'{f\"{(lambda a, /: a)}\"}'\n", "f() = 1; f'{(lambda a, /: a)}'\n"]):
+    case("fields-%d" % i, src)
+
 # string decoding (bytes, escapes)
 for i, src in enumerate([
         "b'\xe9'\n", "'\\x4'\n", "'\\x4g'\n", "'\\u12'\n", "'\\U0001'\n", "b'\\x4'\n", "b'a\\x4g'\n",

@@ -49,6 +49,13 @@ final class Ll1Errors {
         }
     }
 
+    /** Records an {@code ast.c} error met with its own position (an f-string field's), unless an earlier one is kept. */
+    void astError(PythonError e) {
+        if (first == null) {
+            first = e;
+        }
+    }
+
     /** True once an {@code ast.c} error is kept. */
     boolean hasError() {
         return first != null;
@@ -357,7 +364,7 @@ final class Ll1Errors {
      * An {@code ast.c} error met while a node is built (f-string and literal decoding): the builder
      * catches it, records it with {@link #astErrorAtToken} and goes on with a stand-in node.
      */
-    static final class AstFailure extends RuntimeException {
+    static class AstFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         AstFailure(String msg) {

@@ -44,7 +44,7 @@ final class Ll1Recognizer {
 
     /** One version's tables. */
     private record Tables(Map<TokenKind, Integer> terminals, Map<String, Integer> keywords, String[] labelNames,
-            Rule[] rules, int start) {
+            Rule[] rules, int start, int evalStart) {
     }
 
     private record Rule(String name, State[] states) {
@@ -116,12 +116,15 @@ final class Ll1Recognizer {
                     default -> throw new IllegalStateException("bad line in " + name + ": " + line);
                 }
             }
+            int evalStart = -1;
             for (int i = 0; i < rules.size(); i++) {
                 if (rules.get(i).name().equals("file_input")) {
                     start = NT_OFFSET + i;
+                } else if (rules.get(i).name().equals("eval_input")) {
+                    evalStart = NT_OFFSET + i;
                 }
             }
-            return new Tables(terminals, keywords, labelNames, rules.toArray(new Rule[0]), start);
+            return new Tables(terminals, keywords, labelNames, rules.toArray(new Rule[0]), start, evalStart);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -227,13 +230,22 @@ final class Ll1Recognizer {
      */
     static PythonError firstError(String text, boolean declaredEncoding, PythonVersion target, String filename)
             throws NotReproduced {
+        return firstError(text, declaredEncoding, target, filename, false);
+    }
+
+    /**
+     * As above, from the grammar's {@code eval_input} (an expression list, as {@code eval} and the
+     * fields of f-strings are parsed) if {@code expression}, else from {@code file_input}.
+     */
+    static PythonError firstError(String text, boolean declaredEncoding, PythonVersion target, String filename,
+            boolean expression) throws NotReproduced {
         Tables t = tables(target);
         Tokenizer tk = new Tokenizer(text, target, filename, declaredEncoding);
         int maxStack = target.atLeast(PythonVersion.V3_8) ? MAXSTACK_38 : MAXSTACK;
         int[] ruleStack = new int[maxStack];
         int[] stateStack = new int[maxStack];
         int top = 0;
-        ruleStack[0] = t.start;
+        ruleStack[0] = expression ? t.evalStart : t.start;
         stateStack[0] = 0;
         boolean started = false;
         boolean eofNewline = false;
@@ -315,7 +327,11 @@ final class Ll1Recognizer {
                 previousEnd = tok.endIndex();
             }
             if (error) {
-                return syntaxError(t, tk, tok, kind, substituted, previousEnd, expected, target, filename);
+                // a source without a final newline (eval_input's): the tokenizer looked past a last
+                // name, number or operator for more of it and met the end (E_EOF)
+                boolean pastEnd = expression && tok.kind() != TokenKind.STRING && tok.startCol() >= 0
+                        && tok.endIndex() == text.length();
+                return syntaxError(t, tk, tok, kind, substituted, previousEnd, expected, target, filename, pastEnd);
             }
         }
     }
@@ -371,11 +387,11 @@ final class Ll1Recognizer {
 
     /** parsetok's position and pythonrun's message for the parser's E_SYNTAX at {@code tok}. */
     private static PythonError syntaxError(Tables t, Tokenizer tk, Token tok, TokenKind kind, boolean substituted,
-            int previousEnd, int expected, PythonVersion target, String filename) {
+            int previousEnd, int expected, PythonVersion target, String filename, boolean pastEnd) {
         String type = "IndentationError";
         String msg;
         // the tokenizer has met the end of input: E_EOF whatever the parser said
-        boolean eof = tok.kind() == TokenKind.ENDMARKER
+        boolean eof = pastEnd || tok.kind() == TokenKind.ENDMARKER
                 || (kind == TokenKind.DEDENT && tok.startIndex() >= tk.text().length());
         if (eof) {
             type = "SyntaxError";

@@ -64,17 +64,36 @@ final class Ll1Trees {
     /** The parser's tokens (NEWLINE, INDENT and DEDENT included), in source order. */
     private final List<Token> tokens;
 
-    private Ll1Trees(PythonVersion target, List<Token> tokens) {
+    /** Where each f-string field's expression was parsed from (3.6/3.7 place some nodes by its text). */
+    private final FieldSources fields;
+    /** The field whose expression the walk is in (its innermost), or null. */
+    private FieldSources.Placed fieldSource;
+
+    private Ll1Trees(PythonVersion target, List<Token> tokens, FieldSources fields) {
         this.endPositions = target.atLeast(PythonVersion.V3_8);
         this.target = target;
         this.tokens = tokens;
+        this.fields = fields;
     }
 
-    /** The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes. */
-    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens)
-            throws UnsupportedFeatureException {
+    /**
+     * The module as {@code target}'s (3.6 to 3.8) {@code ast.parse} would locate its nodes, given the
+     * sources of its f-string fields as the parser placed them.
+     */
+    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens, FieldSources fields)
+            throws UnsupportedFeatureException, io.github.pycompile.PythonError {
+        return apply(m, target, tokens, fields, false);
+    }
+
+    /**
+     * As above; {@code astErrorKept}: the parser kept an {@code ast.c} error, so a field's own syntax
+     * error (also met while ast.c builds the tree) is refused, their order unknown here.
+     */
+    static Ast.ModuleNode apply(Ast.ModuleNode m, PythonVersion target, List<Token> tokens, FieldSources fields,
+            boolean astErrorKept) throws UnsupportedFeatureException, io.github.pycompile.PythonError {
         try {
-            Ll1Trees pass = new Ll1Trees(target, tokens);
+            Ll1Trees pass = new Ll1Trees(target, tokens, fields);
+            pass.astErrorKept = astErrorKept;
             pass.checking = true;
             pass.walk(m, null, null);
             pass.checking = false;
@@ -87,8 +106,13 @@ final class Ll1Trees {
             return out;
         } catch (UnsupportedConstruct u) {
             throw u.toException(target);
+        } catch (FieldErrors36.Failure f) {
+            throw f.error;
         }
     }
+
+    /** The parser kept an {@code ast.c} error (see {@link #apply(Ast.ModuleNode, PythonVersion, List, FieldSources, boolean)}). */
+    private boolean astErrorKept;
 
     /** First pass: refuses what the target's grammar lacks ({@link #check}), changes nothing. */
     private boolean checking;
@@ -179,7 +203,12 @@ final class Ll1Trees {
             inField += isField ? 1 : 0;
             for (int i = 0; i < values.length; i++) {
                 Object v = shape.components[i].getAccessor().invoke(o);
+                FieldSources.Placed outer = fieldSource;
+                if (isField && shape.components[i].getName().equals("value")) {
+                    fieldSource = fields.of(v);
+                }
                 Object w = walk(v, o, shape.components[i].getName());
+                fieldSource = outer;
                 changed |= w != v;
                 values[i] = w;
             }
@@ -217,6 +246,8 @@ final class Ll1Trees {
         if (checking) {
             if (inField == 0) {
                 check(n, parent, field, p);
+            } else if (fieldSource != null && lacksInField(n)) {
+                fieldError(p);
             }
             return p;
         }
@@ -234,6 +265,9 @@ final class Ll1Trees {
             int[] start = startBefore38(n, parent, field, p);
             return new int[] {start[0], start[1], p[2], p[3]};
         }
+        if (fieldSource != null && p[0] == fieldSource.line() && p[2] > p[0]) {
+            p = endInField38(n, parent, p);
+        }
         if (n instanceof Ast.Starred s && parent instanceof Ast.Call && field.equals("args")) {
             // a call's *argument ends where its value does (a closing parenthesis around it left out)
             return new int[] {p[0], p[1], s.value().endLineno(), s.value().endColOffset()};
@@ -250,6 +284,48 @@ final class Ll1Trees {
             return new int[] {p[0], p[1], s.endLineno(), s.endColOffset()};
         }
         return p;
+    }
+
+    /**
+     * 3.8: a node of an f-string field that starts on the field's first line and ends on a later one.
+     * 3.8 moves every node of the field's concrete tree that starts on its first line by the field's
+     * column, its end included, wherever that end is: so such a node ends that many columns further
+     * right, unless ast.c takes its end from a node starting on a later line (a binary operation ends
+     * where its right operand does).
+     */
+    private int[] endInField38(Ast.Located n, Object parent, int[] p) {
+        int line = fieldSource.line();
+        boolean shifted;
+        if (n instanceof Ast.GeneratorExp && parent instanceof Ast.Call c && c.endLineno() == p[2]
+                && c.endColOffset() == p[3]) {
+            shifted = false; // a call's lone generator argument ends at the call's ')'
+        } else if (n instanceof Ast.BinOp b) {
+            Ast.Expr r = b.right();
+            // its right operand's node, parentheses included, starts on the first line
+            shifted = fieldSource.openingLine(r.lineno(), r.colOffset()) == line;
+        } else if (n instanceof Ast.Call c && (!c.args().isEmpty() || !c.keywords().isEmpty())) {
+            shifted = false; // a call with arguments ends at its ')', on a later line
+        } else if (n instanceof Ast.Call || n instanceof Ast.Attribute || n instanceof Ast.Subscript) {
+            // ends where its trailer does: moved if the trailer's '(', '.' or '[' is on the first line
+            Ast.Expr on = n instanceof Ast.Call c ? c.func() : n instanceof Ast.Attribute a ? a.value() : ((Ast.Subscript) n).value();
+            char opener = n instanceof Ast.Call ? '(' : n instanceof Ast.Attribute ? '.' : '[';
+            if (on.endLineno() != line) {
+                shifted = false;
+            } else {
+                FieldSources.Line l = fieldSource.line(line);
+                int i = on.endColOffset() - l.startCol();
+                while (i >= 0 && i < l.bytes().length && (l.bytes()[i] == ' ' || l.bytes()[i] == '\t' || l.bytes()[i] == '\f')) {
+                    i++;
+                }
+                if (i < 0 || i > l.bytes().length || i < l.bytes().length && l.bytes()[i] != opener) {
+                    throw new UnsupportedConstruct("a parenthesized expression over several lines in an f-string field (its 3.8 end)", p[0]);
+                }
+                shifted = i < l.bytes().length;
+            }
+        } else {
+            shifted = true;
+        }
+        return shifted ? new int[] {p[0], p[1], p[2], p[3] + fieldSource.col()} : p;
     }
 
     /**
@@ -368,6 +444,38 @@ final class Ll1Trees {
         }
     }
 
+    /**
+     * Inside an f-string field (whose tokens this pass does not have): a node that may be a construct
+     * of our grammar the target's lacks: positional-only lambda parameters before 3.8, := in a set
+     * or a subscript, a starred subscript. Whether it is (and its error) the field's own source tells.
+     */
+    private boolean lacksInField(Ast.Located n) {
+        if (n instanceof Ast.Lambda l) {
+            return !target.atLeast(PythonVersion.V3_8) && !l.args().posonlyargs().isEmpty();
+        } else if (n instanceof Ast.SetExpr set) {
+            return set.elts().stream().anyMatch(e -> e instanceof Ast.NamedExpr);
+        } else if (n instanceof Ast.Subscript s) {
+            return s.slice() instanceof Ast.NamedExpr || s.slice() instanceof Ast.Starred
+                    || s.slice() instanceof Ast.TupleExpr t && t.elts().stream().anyMatch(
+                            e -> e instanceof Ast.Starred || e instanceof Ast.NamedExpr);
+        }
+        return false;
+    }
+
+    /**
+     * The LL(1) parser's error for the field's source ({@link FieldErrors36}), if it rejects it: raised
+     * when no {@code ast.c} error was met before (else refused: which comes first is not known here).
+     */
+    private void fieldError(int[] p) {
+        io.github.pycompile.PythonError e = FieldErrors36.of(fieldSource.parenthesized(), target);
+        if (e != null) {
+            if (astErrorKept) {
+                throw new UnsupportedConstruct("a construct the target lacks in an f-string field, and an ast.c error", p[0]);
+            }
+            throw new FieldErrors36.Failure(e);
+        }
+    }
+
     private boolean starredTuple(Ast.Expr e) {
         return e instanceof Ast.TupleExpr t && !parenthesized(t) && t.elts().stream().anyMatch(x -> x instanceof Ast.Starred);
     }
@@ -447,6 +555,10 @@ final class Ll1Trees {
         } else if (n instanceof Ast.ListComp || n instanceof Ast.GeneratorExp || n instanceof Ast.TupleExpr) {
             // Parser311 starts these at their bracket (the field's own tuple at the '{' or its '('):
             // 3.6/3.7 at the token after it
+            int[] overLines = fieldSource == null ? null : bracketStartInField(n, parent, p);
+            if (overLines != null) {
+                return overLines;
+            }
             FieldText f = fieldText(p[0], p[1]);
             if (f != null && n instanceof Ast.TupleExpr t && parent instanceof Ast.Comprehension
                     && f.at(p[1]) != '(' && !t.elts().isEmpty()) {
@@ -465,10 +577,12 @@ final class Ll1Trees {
             }
         } else if (n instanceof Ast.BinOp b && b.left() instanceof Ast.BinOp l && group(l.op()) == group(b.op())) {
             // each operation after the first at its operator, unless the left one is parenthesized
-            FieldText f = l.endLineno() == p[0] ? fieldText(p[0], p[1]) : null;
+            // (a field's own text known: the operator may stand on a later line of it)
+            FieldText f = l.endLineno() == p[0] ? fieldText(p[0], p[1])
+                    : fieldSource != null ? fieldText(l.endLineno(), l.endColOffset()) : null;
             int op = f == null ? -1 : f.skipSpaces(l.endColOffset());
             if (op >= 0) {
-                return f.at(op) == ')' ? p : new int[] {p[0], op};
+                return f.at(op) == ')' ? p : new int[] {l.endLineno(), op};
             }
         } else if (n instanceof Ast.JoinedStr || n instanceof Ast.Constant) {
             return at(tokenAt(p[0], p[1]), p); // a format spec's pieces, at the atom's start
@@ -479,10 +593,42 @@ final class Ll1Trees {
     }
 
     /**
+     * {@link #startInField}'s rule for a bracketed comprehension, generator expression or tuple, read
+     * from the field's own source, whose brackets and next token may be on later lines; null where
+     * it does not decide.
+     */
+    private int[] bracketStartInField(Ast.Located n, Object parent, int[] p) {
+        FieldSources.Line l = fieldSource.line(p[0]);
+        int i = l == null ? -1 : p[1] - l.startCol();
+        if (i < 0 || i >= l.bytes().length) {
+            return null;
+        }
+        byte c = l.bytes()[i];
+        if (n instanceof Ast.TupleExpr t && parent instanceof Ast.Comprehension && c != '(' && !t.elts().isEmpty()) {
+            return new int[] {t.elts().get(0).lineno(), t.elts().get(0).colOffset()}; // a bare loop target
+        }
+        if (n instanceof Ast.TupleExpr t && !(parent instanceof Ast.FormattedValue)) {
+            int[] close = fieldSource.closing(p[0], p[1]);
+            if (close == null || close[0] != t.endLineno() || close[1] != t.endColOffset() - 1) {
+                return null; // deeper in the field only a tuple in its own parentheses
+            }
+        }
+        if (c == '[' && n instanceof Ast.ListComp || c == '(') {
+            return fieldSource.skipBlanks(p[0], p[1] + 1);
+        }
+        return null;
+    }
+
+    /**
      * The source of the string token on one line that holds (line, col), as UTF-8 bytes from its
      * first column; null when the position is in no such token.
      */
     private FieldText fieldText(int line, int col) {
+        if (fieldSource != null) {
+            // the field's own text, where the parser laid it (not necessarily over its own string)
+            FieldSources.Line l = fieldSource.line(line);
+            return l == null || col < l.startCol() ? null : new FieldText(l.bytes(), l.startCol());
+        }
         int i = Math.min(tokenAt(line, col), tokens.size()) - 1;
         while (i >= 0 && (tokens.get(i).startCol() < 0 || tokens.get(i).startLine() > line
                 || tokens.get(i).startLine() == line && tokens.get(i).startCol() >= col)) {

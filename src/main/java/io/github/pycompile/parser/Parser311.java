@@ -355,7 +355,8 @@ public final class Parser311 {
         if (gate != null) {
             if (p.ll1.hasError()) {
                 // a construct the target's grammar lacks comes before any of ast.c's errors: Ll1Trees refuses those
-                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+                Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()), p.fieldSources,
+                        true);
             }
             // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
             gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
@@ -369,7 +370,7 @@ public final class Parser311 {
         }
         if (!Feature.PEG_PARSER.allowedIn(target)) {
             try {
-                m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()));
+                m = Ll1Trees.apply(m, target, java.util.Arrays.asList(p.tokens.array()).subList(0, p.tokens.size()), p.fieldSources);
             } catch (UnsupportedFeatureException u) {
                 // a construct of our grammar that 3.6-3.8's lacks: their LL(1) parser's error
                 Ll1Recognizer.raiseIfRejected(source, decoded.text(), decoded.declared(), target, filename);
@@ -440,6 +441,9 @@ public final class Parser311 {
 
     // ---------------------------------------------------------------- tokens
 
+    /** A tokenizer error in an f-string field's source: refused (3.6-3.8: see {@link #fieldError36}). */
+    private static final String FIELD_TOKENIZER_REFUSAL = "errors inside f-string fields (their messages)";
+
     private Token tok(int i) {
         return i < readCount ? readTokens[i] : read(i);
     }
@@ -464,7 +468,7 @@ public final class Parser311 {
                 readCount = tokens.size();
             } catch (PythonError e) {
                 if (sub && !fieldErrors) {
-                    throw new UnsupportedConstruct("errors inside f-string fields (their messages)", -1);
+                    throw new UnsupportedConstruct(FIELD_TOKENIZER_REFUSAL, -1);
                 }
                 throw new TokenizerFailure(e);
             }
@@ -4235,7 +4239,11 @@ public final class Parser311 {
                     return FStrings311.joined(parts, filename, warnings, this::refuse, Ll1Errors.AstFailure::new,
                             this::subExpression, l(start), c(start), el(), ec(), target);
                 } catch (Ll1Errors.AstFailure e) {
-                    ll1.astErrorAtToken(tok(start), e.getMessage());
+                    if (e instanceof FieldErrors36.Failure f) {
+                        ll1.astError(f.error); // a field's own parse failed (3.6-3.8)
+                    } else {
+                        ll1.astErrorAtToken(tok(start), e.getMessage());
+                    }
                     return constant(new PyObject.Str("", false), start);
                 }
             }
@@ -4619,12 +4627,16 @@ public final class Parser311 {
         p.colShift = startCol;
         p.depth = depth;
         p.fieldErrors = Feature.PEG_PARSER.allowedIn(target) && !pep701;
+        p.fieldSources = fieldSources;
         try {
             Expr e = p.starExpressions();
             if (!p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
                 throw p.fail();
             }
             ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
+            if (ll1 != null) {
+                fieldSources.put(e, parenthesized, startLine, startCol); // 3.6-3.8: for Ll1Trees
+            }
             return e;
         } catch (TokenizerFailure f) {
             if (p.fieldErrors) {
@@ -4635,11 +4647,10 @@ public final class Parser311 {
             if (p.fieldErrors && (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL))) {
                 throw fieldError(parenthesized, startLine, startCol); // 3.9-3.11
             }
+            if (ll1 != null) {
+                fieldError36(parenthesized, u); // 3.6-3.8
+            }
             if (u.getMessage().equals(GRAMMAR_FAILURE) || u.getMessage().equals(TARGET_REFUSAL)) {
-                // 3.11 reports these through the field's own parser passes, "f-string: "-prefixed
-                if (u.getMessage().equals(GRAMMAR_FAILURE) && target.atLeast(PythonVersion.V3_10)) {
-                    starredFieldError(parenthesized, startLine);
-                }
                 throw new UnsupportedConstruct("errors inside f-string fields (their messages)", u.line());
             }
             throw u;
@@ -4647,46 +4658,18 @@ public final class Parser311 {
     }
 
     /**
-     * 3.10/3.11: a field that is one starred expression, {@code {*a}} or {@code {**a}}, which the
-     * field's parenthesized source turns into {@code invalid_group}'s error: placed in that source's
-     * columns ("(" counted), on the field's own line, "f-string: "-prefixed. Returns when the field
-     * is anything else (its error stays refused).
+     * 3.6-3.8: when the field's source failed to parse here (a grammar failure or a tokenizer error),
+     * the LL(1) parser's error for it ({@link FieldErrors36}), thrown for the atom to record; returns
+     * if that parser accepts the source (the refusal stands).
      */
-    private void starredFieldError(String parenthesized, int startLine) {
-        if (!parenthesized.chars().allMatch(ch -> ch < 0x80 && ch != '\n')) {
-            return;
+    private void fieldError36(String parenthesized, UnsupportedConstruct u) {
+        String m = u.getMessage();
+        if (m.equals(GRAMMAR_FAILURE) || m.equals(TARGET_REFUSAL) || m.equals(FIELD_TOKENIZER_REFUSAL)) {
+            PythonError e = FieldErrors36.of(parenthesized, target);
+            if (e != null) {
+                throw new FieldErrors36.Failure(e);
+            }
         }
-        Parser311 p = new Parser311(new Tokenizer(parenthesized, target, filename), target, filename, warnings);
-        p.sub = true;
-        p.depth = depth;
-        Token from;
-        Token to;
-        String what;
-        try {
-            if (!p.accept(TokenKind.LPAR)) {
-                return;
-            }
-            from = p.peek();
-            if (p.accept(TokenKind.STAR)) {
-                what = "starred";
-                p.expression();
-                to = p.tok(p.pos - 1);
-            } else if (p.accept(TokenKind.DOUBLESTAR)) {
-                what = "double starred";
-                p.expression();
-                to = from;
-            } else {
-                return;
-            }
-            if (!p.accept(TokenKind.RPAR) || !p.at(TokenKind.NEWLINE) && !p.at(TokenKind.ENDMARKER)) {
-                return;
-            }
-        } catch (RuntimeException e) {
-            return; // not this form
-        }
-        // the line CPython shows is the field's parenthesized source
-        throw new TokenizerFailure(new PythonError("SyntaxError", "f-string: cannot use " + what + " expression here",
-                filename, startLine, from.startCol() + 1, parenthesized + "\n", startLine, to.endCol() + 1), true);
     }
 
     // ---------------------------------------------------------------- 3.9-3.11: errors inside a field
@@ -4864,6 +4847,8 @@ public final class Parser311 {
     private int lineShift;
     private int colShift;
     private boolean sub;
+    /** 3.6-3.8: each field's parenthesized source and where it was placed, shared with the fields' sub-parsers. */
+    private FieldSources fieldSources = new FieldSources();
 
     /** A bracketed form; when it fails in the error pass, the rules for brackets decide (see {@link #bracketErrors}). */
     private Expr bracketChecked(java.util.function.Supplier<Expr> form) {

@@ -40,9 +40,9 @@ final class FStrings {
         m.start = tk.tokStart();
         m.startLine = tk.tokLine();
         m.startLineStart = tk.tokLineStart();
-        String src = tk.src();
+        char[] src = tk.chars();
         for (int i = tk.tokStart(); i < tk.cur(); i++) {
-            char c = src.charAt(i);
+            char c = src[i];
             if (c == 'r' || c == 'R') {
                 m.raw = true;
             }

@@ -408,19 +408,9 @@ public final class Tokenizer {
             again:
             while (true) {
                 tokStart = -1;
-                c = nextc();
-                if (c == ' ' || c == '\t' || c == '\f') {
-                    // the rest of the blanks straight from the array: they end at the latest at the '\n'
-                    // ending the line (the text always ends with one), so no line is entered on the way
-                    char[] cs = chars;
-                    int i = cur;
-                    char ch;
-                    while ((ch = cs[i]) == ' ' || ch == '\t' || ch == '\f') {
-                        i++;
-                    }
-                    cur = i + 1;
-                    c = ch;
-                }
+                do {
+                    c = nextc();
+                } while (c == ' ' || c == '\t' || c == '\f');
                 setStart(cur - 1);
                 if (c == '#') {
                     // a comment runs to the '\n' ending its line (the text always ends with one): jump there
@@ -495,16 +485,8 @@ public final class Tokenizer {
         while (true) {
             c = nextc();
             if (c == ' ') {
-                // a run of spaces at once, from the array (it ends before the line's '\n')
-                char[] cs = chars;
-                int i = cur;
-                while (cs[i] == ' ') {
-                    i++;
-                }
-                int n = i - cur + 1;
-                col += n;
-                altcol += n;
-                cur = i;
+                col++;
+                altcol++;
             } else if (c == '\t') {
                 col = (col / TABSIZE + 1) * TABSIZE;
                 altcol++;

@@ -126,7 +126,7 @@ public final class Parser311 {
     private boolean declaredEncoding;
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings) {
-        this(tokenizer, target, filename, warnings, new TokenBuffer(tokenizer.length() / 5));
+        this(tokenizer, target, filename, warnings, new TokenBuffer(tokenizer.text().length() / 5));
     }
 
     private Parser311(Tokenizer tokenizer, PythonVersion target, String filename, Consumer<CompilerWarning> warnings,
@@ -288,9 +288,8 @@ public final class Parser311 {
 
     private static Ast.ModuleNode parseOnThisStack(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
-        // decoded straight into the tokenizer's characters (the source's string is made only if an error needs it)
-        SourceDecoder.DecodedChars decoded = SourceDecoder.decodeChars(source, target, filename);
-        Tokenizer tk = new Tokenizer(decoded.chars(), decoded.length(), target, filename, decoded.declared());
+        SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
+        Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
         // 3.6-3.8 decode literals in ast.c, after the LL(1) parser accepted the whole file
         Ll1Errors.WarningGate gate = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors.WarningGate(warnings);
         Consumer<CompilerWarning> out = gate == null ? warnings : gate;

@@ -107,95 +107,6 @@ public final class SourceDecoder {
         }
     }
 
-    /**
-     * A decoded source as the tokenizer reads it: {@link #chars()} holds {@link #length()} characters (and
-     * room for one more, where the tokenizer adds the final newline a source lacks); the string and
-     * the {@link DecodedSource} are made only when asked for.
-     */
-    public static final class DecodedChars {
-        private final char[] chars;
-        private final int length;
-        private final String encoding;
-        private final boolean bom;
-        private final boolean recodedToUtf8;
-        private final boolean declared;
-        private String text;
-
-        DecodedChars(char[] chars, int length, String text, String encoding, boolean bom, boolean recodedToUtf8,
-                boolean declared) {
-            this.chars = chars;
-            this.length = length;
-            this.text = text;
-            this.encoding = encoding;
-            this.bom = bom;
-            this.recodedToUtf8 = recodedToUtf8;
-            this.declared = declared;
-        }
-
-        /** The characters, in {@code [0, length())}; the array is handed on, not copied. */
-        public char[] chars() {
-            return chars;
-        }
-
-        public int length() {
-            return length;
-        }
-
-        /** {@link DecodedSource#text()}. */
-        public String text() {
-            String s = text;
-            if (s == null) {
-                s = new String(chars, 0, length);
-                text = s;
-            }
-            return s;
-        }
-
-        /** {@link DecodedSource#declared()}. */
-        public boolean declared() {
-            return declared;
-        }
-
-        /** What {@link SourceDecoder#decode} gives for the same source. */
-        public DecodedSource source() {
-            return new DecodedSource(text(), encoding, bom, recodedToUtf8, declared);
-        }
-    }
-
-    /**
-     * {@link #decode}, the text as characters: a source without a coding cookie (nearly all) is decoded
-     * straight into the array the tokenizer reads, with no string in between.
-     */
-    public static DecodedChars decodeChars(byte[] src, PythonVersion target, String filename)
-            throws PythonError, UnsupportedFeatureException {
-        boolean bom = src.length >= 3 && (src[0] & 0xff) == 0xef && (src[1] & 0xff) == 0xbb && (src[2] & 0xff) == 0xbf;
-        int start = bom ? 3 : 0;
-        if (findCookie(src, start) != null) {
-            DecodedSource d = decode(src, target, filename);
-            String text = d.text();
-            char[] cs = new char[text.length() + 1];
-            text.getChars(0, text.length(), cs, 0);
-            return new DecodedChars(cs, text.length(), text, d.encoding(), d.bom(), d.recodedToUtf8(), d.declared());
-        }
-        // as decode() without a cookie: 2.x reads the bytes themselves, 3.x UTF-8
-        checkNullBytes(src, target);
-        char[] cs = new char[src.length - start + 1];
-        int len;
-        String encoding;
-        if (target.isPython2()) {
-            for (int i = start; i < src.length; i++) {
-                cs[i - start] = (char) (src[i] & 0xff);
-            }
-            len = src.length - start;
-            encoding = bom ? "utf-8" : "ascii";
-        } else {
-            len = decodeUtf8(src, start, cs);
-            encoding = "utf-8";
-        }
-        len = translateNewlines(cs, len);
-        return new DecodedChars(cs, len, null, encoding, bom, false, bom);
-    }
-
     public static DecodedSource decode(byte[] src, PythonVersion target, String filename)
             throws PythonError, UnsupportedFeatureException {
         checkNullBytes(src, target);
@@ -412,32 +323,19 @@ public final class SourceDecoder {
      */
     static String decodeUtf8(byte[] b, int start) {
         int i = start;
-        int n0 = b.length;
-        while (i < n0 && b[i] >= 0) {
-            i++;
-        }
-        if (i == n0) {
-            return new String(b, start, n0 - start, StandardCharsets.ISO_8859_1);
-        }
-        char[] out = new char[n0 - start];
-        return new String(out, 0, decodeUtf8(b, start, out));
-    }
-
-    /**
-     * {@link #decodeUtf8(byte[], int)} into {@code out} (at least one char per byte from {@code start}):
-     * returns the number of chars written.
-     */
-    static int decodeUtf8(byte[] b, int start, char[] out) {
-        int i = start;
         int n = b.length;
-        int len = 0;
-        while (i < n) {
-            byte x = b[i];
-            if (x < 0) {
-                break;
-            }
-            out[len++] = (char) x;
+        // fast path: ASCII prefix
+        while (i < n && b[i] >= 0) {
             i++;
+        }
+        if (i == n) {
+            return new String(b, start, n - start, StandardCharsets.ISO_8859_1);
+        }
+        // at most one char per byte (a 4-byte sequence gives a surrogate pair)
+        char[] out = new char[n - start];
+        int len = 0;
+        for (int k = start; k < i; k++) {
+            out[len++] = (char) b[k];
         }
         while (i < n) {
             int b0 = b[i] & 0xff;
@@ -464,28 +362,7 @@ public final class SourceDecoder {
             len += Character.toChars(cp, out, len);
             i += need + 1;
         }
-        return len;
-    }
-
-    /** {@link #translateNewlines(String)} in place over {@code cs[0, len)}: returns the new length. */
-    static int translateNewlines(char[] cs, int len) {
-        int r = 0;
-        while (r < len && cs[r] != '\r') {
-            r++;
-        }
-        int w = r;
-        for (; r < len; r++) {
-            char c = cs[r];
-            if (c == '\r') {
-                cs[w++] = '\n';
-                if (r + 1 < len && cs[r + 1] == '\n') {
-                    r++;
-                }
-            } else {
-                cs[w++] = c;
-            }
-        }
-        return w;
+        return new String(out, 0, len);
     }
 
     /** Universal newlines: {@code \r\n} and lone {@code \r} become {@code \n}. */

@@ -40,9 +40,9 @@ final class FStrings {
         m.start = tk.tokStart();
         m.startLine = tk.tokLine();
         m.startLineStart = tk.tokLineStart();
-        char[] src = tk.chars();
+        String src = tk.src();
         for (int i = tk.tokStart(); i < tk.cur(); i++) {
-            char c = src[i];
+            char c = src.charAt(i);
             if (c == 'r' || c == 'R') {
                 m.raw = true;
             }

@@ -3,20 +3,17 @@ package io.github.pycompile.tokenizer;
 /**
  * The names of one source, each distinct one held once: a name that recurs (most do) costs its token
  * no new string, and its {@code hashCode}, once computed, serves every later lookup of it (the parser's
- * keyword checks). Open addressing over a power-of-two table keyed by the characters themselves; the
- * characters of the names held are kept one after another in a small pool, so a lookup compares two
- * {@code char[]} ranges (no {@code String.charAt}) and the pool stays in cache, unlike the source's
- * first occurrence of each name.
+ * keyword checks). Open addressing over a power-of-two table keyed by the characters themselves; each
+ * entry remembers where its name first occurred in the source, so a lookup compares the source's own
+ * characters (two {@code char[]} ranges, no {@code String.charAt}).
  */
 final class NameTable {
     /** The source's characters: every name looked up is a range of them. */
     private final char[] text;
     private String[] strings;
     private int[] hashes;
-    /** Where each entry's characters are in {@link #pool}. */
+    /** Where each entry's name first occurred in {@link #text}. */
     private int[] starts;
-    private char[] pool;
-    private int poolSize;
     private int count;
 
     /** A table for names in {@code text} (about one distinct name per 40 characters). */
@@ -26,7 +23,6 @@ final class NameTable {
         strings = new String[size];
         hashes = new int[size];
         starts = new int[size];
-        pool = new char[size * 4];
     }
 
     /** The hash {@link #intern} expects for {@code text[start, stop)}. */
@@ -54,7 +50,7 @@ final class NameTable {
             if (s == null) {
                 break;
             }
-            if (hashes[i] == h && s.length() == len && same(cs, start, pool, starts[i], len)) {
+            if (hashes[i] == h && s.length() == len && same(cs, start, starts[i], len)) {
                 return s;
             }
             i = (i + 1) & mask;
@@ -62,21 +58,16 @@ final class NameTable {
         String s = new String(cs, start, len);
         strings[i] = s;
         hashes[i] = h;
-        if (poolSize + len > pool.length) {
-            pool = java.util.Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
-        }
-        System.arraycopy(cs, start, pool, poolSize, len);
-        starts[i] = poolSize;
-        poolSize += len;
+        starts[i] = start;
         if (++count * 2 > strings.length) {
             grow();
         }
         return s;
     }
 
-    private static boolean same(char[] cs, int a, char[] p, int b, int len) {
+    private static boolean same(char[] cs, int a, int b, int len) {
         for (int k = 0; k < len; k++) {
-            if (cs[a + k] != p[b + k]) {
+            if (cs[a + k] != cs[b + k]) {
                 return false;
             }
         }

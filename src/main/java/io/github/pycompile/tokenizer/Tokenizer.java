@@ -54,9 +54,8 @@ public final class Tokenizer {
         EOF, EOLS, EOFS, TOKEN, DEDENT, TABSPACE, TOODEEP, LINECONT, IDENTIFIER
     }
 
-    /** The source as a string ({@link #text()}), made only when asked for. */
-    private String src;
-    /** The source's characters ({@code [0, end)}, the final {@code \n} included): what the tokenizer reads. */
+    private final String src;
+    /** {@link #src}'s characters, read directly on the hot paths. */
     private final char[] chars;
     private final int end;
     private final PythonVersion target;
@@ -160,40 +159,11 @@ public final class Tokenizer {
      *     the parser's error offsets in characters, otherwise in UTF-8 bytes (3.13+: always characters)
      */
     public Tokenizer(String text, PythonVersion target, String filename, boolean declaredEncoding) {
-        this(withRoom(text), text.length(), text.endsWith("\n") ? text : null, target, filename, declaredEncoding);
-    }
-
-    /**
-     * A tokenizer over the first {@code length} characters of {@code chars} (a decoded source, as
-     * {@code SourceDecoder.decodeChars} gives it): the array becomes the tokenizer's, which writes the
-     * final {@code \n} of a source lacking one at {@code chars[length]} when the array has room for it.
-     *
-     * @param declaredEncoding as for {@link #Tokenizer(String, PythonVersion, String, boolean)}
-     */
-    public Tokenizer(char[] chars, int length, PythonVersion target, String filename, boolean declaredEncoding) {
-        this(chars, length, null, target, filename, declaredEncoding);
-    }
-
-    private static char[] withRoom(String text) {
-        char[] cs = new char[text.length() + 1];
-        text.getChars(0, text.length(), cs, 0);
-        return cs;
-    }
-
-    private Tokenizer(char[] chars, int length, String text, PythonVersion target, String filename,
-            boolean declaredEncoding) {
         this.declaredEncoding = declaredEncoding;
-        this.sourceEndsWithNewline = length > 0 && chars[length - 1] == '\n';
-        if (!sourceEndsWithNewline) {
-            if (chars.length <= length) {
-                chars = java.util.Arrays.copyOf(chars, length + 1);
-            }
-            chars[length] = '\n';
-            length++;
-        }
-        this.chars = chars;
-        this.end = length;
-        this.src = text;
+        this.sourceEndsWithNewline = text.endsWith("\n");
+        this.src = sourceEndsWithNewline ? text : text + "\n";
+        this.end = src.length();
+        this.chars = src.toCharArray();
         this.names = new NameTable(chars);
         this.target = target;
         this.filename = filename;
@@ -210,17 +180,7 @@ public final class Tokenizer {
 
     /** The source being tokenized ({@code \n} newlines, a final one added if missing). */
     public String text() {
-        String s = src;
-        if (s == null) {
-            s = new String(chars, 0, end);
-            src = s;
-        }
-        return s;
-    }
-
-    /** The length of {@link #text()}. */
-    public int length() {
-        return end;
+        return src;
     }
 
     /** The target whose tokenizer this reproduces. */
@@ -290,19 +250,15 @@ public final class Tokenizer {
     private void enterLine() throws PythonError {
         lineno++;
         lineStart = cur;
-        char[] cs = chars;
-        int nl = cur;
-        while (nl < end && cs[nl] != '\n') {
-            nl++;
-        }
-        nextLineStart = nl < end ? nl + 1 : end;
+        int nl = src.indexOf('\n', cur);
+        nextLineStart = nl < 0 ? end : nl + 1;
         if (tokStart < 0) {
             bufStart = cur;
         }
         if (target.atLeast(PythonVersion.V3_14)) {
             for (int i = cur; i < nextLineStart; i++) {
-                char c = cs[i];
-                if (Identifiers.isEscapedByte(c) && !(i > 0 && Character.isHighSurrogate(cs[i - 1]))) {
+                char c = src.charAt(i);
+                if (Identifiers.isEscapedByte(c) && !(i > 0 && Character.isHighSurrogate(src.charAt(i - 1)))) {
                     // 3.14 checks each line read without a declared encoding for UTF-8 (an escaped byte is a
                     // lone surrogate, not the low half of a non-BMP character's pair)
                     cur = i + 1;
@@ -361,7 +317,7 @@ public final class Tokenizer {
         if (op != null && op.length == stop - start && sameChars(op, start)) {
             return kind.operator();
         }
-        return new String(chars, start, stop - start);
+        return src.substring(start, stop);
     }
 
     /** INDENT, DEDENT, ENDMARKER: no position in CPython (-1 columns), the current line. */
@@ -719,7 +675,7 @@ public final class Tokenizer {
         int stop = cur;
         Token name = new Token(TokenKind.NAME, names.intern(start, stop, h), tokLine, byteCol(tokLineStart, start), lineno,
                 byteCol(lineStart, stop), start, stop);
-        if (target == PythonVersion.V3_6 && cur - tokStart == 5 && chars[tokStart] == 'a') {
+        if (target == PythonVersion.V3_6 && cur - tokStart == 5 && src.charAt(tokStart) == 'a') {
             return asyncHacks(name);
         }
         return name;
@@ -748,9 +704,9 @@ public final class Tokenizer {
             } while (c == ' ' || c == '\t' || c == '\f');
             int st = cur - 1;
             boolean def = false;
-            if (c == 'd' && st + 3 <= end && chars[st + 1] == 'e' && chars[st + 2] == 'f') {
+            if (c == 'd' && src.startsWith("def", st)) {
                 int after = st + 3;
-                def = after >= end || !isIdentifierChar(chars[after]);
+                def = after >= end || !isIdentifierChar(src.charAt(after));
             }
             cur = save;
             lineno = saveLine;
@@ -772,7 +728,7 @@ public final class Tokenizer {
 
     /** PEP 3131 check of a name with non-ASCII characters, with each version's error. */
     private void verifyIdentifier() throws PythonError {
-        String name = new String(chars, tokStart, cur - tokStart);
+        String name = src.substring(tokStart, cur);
         for (int i = 0; i < name.length(); i++) {
             if (Identifiers.isEscapedByte(name.charAt(i))) {
                 if (!target.atLeast(PythonVersion.V3_9)) {
@@ -918,10 +874,10 @@ public final class Tokenizer {
             int c3 = nextc();
             TokenKind three = threeChars(c, c2, c3);
             if (three != null) {
-                return operatorToken(three);
+                return make(three, tokStart, cur);
             }
             backup(c3);
-            return two == TokenKind.NOTEQUAL && c == '<' ? make(two, tokStart, cur) : operatorToken(two);
+            return make(two, tokStart, cur);
         }
         backup(c2);
         switch (c) {
@@ -987,20 +943,7 @@ public final class Tokenizer {
                 throw direct(syntaxError(String.format("invalid non-printable character U+%04X", c)));
             }
         }
-        return operatorToken(oneChar(c));
-    }
-
-    /**
-     * The operator {@code kind} read from {@code tokStart} to {@code cur}: its characters are the kind's
-     * fixed text (the callers see to it: not for "<>"), which the token shares; {@link TokenKind#OP}'s
-     * character is its own text.
-     */
-    private Token operatorToken(TokenKind kind) {
-        String op = kind.operator();
-        int start = tokStart;
-        int stop = cur;
-        return new Token(kind, op != null ? op : new String(chars, start, stop - start), tokLine, byteCol(tokLineStart, start),
-                lineno, byteCol(lineStart, stop), start, stop);
+        return make(oneChar(c), tokStart, cur);
     }
 
     private TokenKind oneChar(int c) {
@@ -1120,8 +1063,8 @@ public final class Tokenizer {
     }
 
     private PythonError syntaxErrorAt(String msg, int off, int endOff) {
-        int nl = text().indexOf('\n', lineStart);
-        String text = printableText(text().substring(lineStart, nl < 0 ? end : nl));
+        int nl = src.indexOf('\n', lineStart);
+        String text = printableText(src.substring(lineStart, nl < 0 ? end : nl));
         boolean ends = target.atLeast(PythonVersion.V3_10);
         return new PythonError("SyntaxError", msg, filename, lineno, off, text, ends ? lineno : -1, ends ? endOff : -1);
     }
@@ -1208,7 +1151,7 @@ public final class Tokenizer {
 
     /** Before 3.9: the text CPython's parser reports: the tokenizer's buffer from its start to {@code inp}. */
     public String pgenText() {
-        return text().substring(bufStart, Math.min(end, inp()));
+        return src.substring(bufStart, Math.min(end, inp()));
     }
 
     /** The current line of the tokenizer ({@code tok->lineno}). */
@@ -1229,18 +1172,18 @@ public final class Tokenizer {
         if (at < 0) {
             return "";
         }
-        int nl = text().indexOf('\n', at);
+        int nl = src.indexOf('\n', at);
         int stop = nl < 0 ? end : nl + 1;
         if (stop == end && !sourceEndsWithNewline) {
             stop--;
         }
-        return printableText(text().substring(at, stop));
+        return printableText(src.substring(at, stop));
     }
 
     /** The tokenizer's buffer: from its start (a multi-line token's first line) to the current line's end. */
     private String bufferText() {
-        int nl = text().indexOf('\n', cur);
-        return printableText(text().substring(bufStart, nl < 0 ? end : nl + 1));
+        int nl = src.indexOf('\n', cur);
+        return printableText(src.substring(bufStart, nl < 0 ? end : nl + 1));
     }
 
     /** 3.10+: the file's line; the tokenizer's buffer line when the file cannot give one. */
@@ -1251,17 +1194,17 @@ public final class Tokenizer {
     /** A line as the tokenizer buffer holds it, without its newline (3.10+'s unclosed-bracket text). */
     private String bufferLine(int line) {
         if (line == lineno) {
-            return printableText(text().substring(bufStart, Math.min(end, inp())));
+            return printableText(src.substring(bufStart, Math.min(end, inp())));
         }
         int at = lineIndex(line);
-        int nl = text().indexOf('\n', at);
-        return printableText(text().substring(at, nl < 0 ? end : nl));
+        int nl = src.indexOf('\n', at);
+        return printableText(src.substring(at, nl < 0 ? end : nl));
     }
 
     private int lineIndex(int line) {
         int at = 0;
         for (int l = 1; l < line; l++) {
-            at = text().indexOf('\n', at);
+            at = src.indexOf('\n', at);
             if (at < 0 || at + 1 >= end) {
                 return -1;
             }
@@ -1336,8 +1279,8 @@ public final class Tokenizer {
         }
         int n = 0;
         for (int i = from; i < to; i++) {
-            char c = chars[i];
-            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(chars[i + 1])) {
+            char c = src.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < to && Character.isLowSurrogate(src.charAt(i + 1))) {
                 i++;
             }
             n++;
@@ -1442,9 +1385,8 @@ public final class Tokenizer {
 
     // ------------------------------------------------------------------ access for the helpers
 
-    /** The characters read ({@link #text()}'s, in {@code [0, length())}). */
-    char[] chars() {
-        return chars;
+    String src() {
+        return src;
     }
 
     int cur() {

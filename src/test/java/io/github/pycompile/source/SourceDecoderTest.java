@@ -125,41 +125,6 @@ class SourceDecoderTest {
         System.out.println("source decoding " + v + ": " + agreed + "/" + cases.size() + " agree, refused: " + unsupported);
     }
 
-    /** What {@code decode} gives, or its error, as text. */
-    private static String decoded(java.util.concurrent.Callable<SourceDecoder.DecodedSource> f) {
-        try {
-            return f.call().toString();
-        } catch (PythonError e) {
-            return "ERR|" + e.typeName() + "|" + e.pyMessage() + "|" + e.lineno() + "|" + e.offset() + "|" + e.text();
-        } catch (Exception e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
-    }
-
-    /** The tokenizer's path (decoding straight into characters) gives what {@code decode} gives, for every target. */
-    @Test
-    void decodeCharsAgreesWithDecode() {
-        List<byte[]> cases = new ArrayList<>(cases());
-        cases.add(new byte[0]);
-        cases.add(bytes("\r"));
-        cases.add(bytes("\r\r\n\n\r"));
-        cases.add(bytes("\ufeff"));
-        cases.add(bytes("x = '\u00e9'\r\ny = '\ud83d\ude00'\r"));
-        cases.add(concat(bytes("x = '"), new byte[] {(byte) 0xff, (byte) 0xc3, 'a', (byte) 0xe2, (byte) 0x82}, bytes("'\r\n")));
-        cases.add(concat(bytes("\ufeffx = 1\n"), new byte[] {(byte) 0xe9, '\r'}));
-        for (PythonVersion v : PythonVersion.values()) {
-            for (byte[] c : cases) {
-                String expected = decoded(() -> SourceDecoder.decode(c, v, "f.py"));
-                String actual = decoded(() -> {
-                    SourceDecoder.DecodedChars d = SourceDecoder.decodeChars(c, v, "f.py");
-                    assertEquals(true, d.chars().length > d.length(), "room for the tokenizer's final newline");
-                    return d.source();
-                });
-                assertEquals(expected, actual, v + ": " + HEX.formatHex(c));
-            }
-        }
-    }
-
     @Test
     void cookieRules() {
         assertEquals("utf-8", SourceDecoder.normalName("UTF_8"));

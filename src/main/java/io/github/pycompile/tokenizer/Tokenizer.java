@@ -96,6 +96,8 @@ public final class Tokenizer {
 
     // 3.12+: f-string modes; modes[0] is the regular mode
     private final List<FStringMode> modes = new ArrayList<>();
+    /** {@code modes.get(0)}. */
+    private final FStringMode regular = new FStringMode();
 
     private boolean finished;
     private Token endmarker;
@@ -105,9 +107,23 @@ public final class Tokenizer {
     /** Where warnings go as they are emitted (CPython's tokenizer warns as it reads), if set. */
     private Consumer<Warning> warningSink;
 
-    private boolean sameChars(String s, int at) {
-        for (int k = 0; k < s.length(); k++) {
-            if (chars[at + k] != s.charAt(k)) {
+    /** Each operator kind's fixed text as characters, by ordinal (null for the other kinds). */
+    private static final char[][] OPERATOR_CHARS = operatorChars();
+
+    private static char[][] operatorChars() {
+        TokenKind[] kinds = TokenKind.values();
+        char[][] out = new char[kinds.length][];
+        for (TokenKind k : kinds) {
+            out[k.ordinal()] = k.operator() == null ? null : k.operator().toCharArray();
+        }
+        return out;
+    }
+
+    /** Whether {@code chars[at, at + op.length)} are the characters {@code op}. */
+    private boolean sameChars(char[] op, int at) {
+        char[] cs = chars;
+        for (int k = 0; k < op.length; k++) {
+            if (cs[at + k] != op[k]) {
                 return false;
             }
         }
@@ -148,11 +164,10 @@ public final class Tokenizer {
         this.src = sourceEndsWithNewline ? text : text + "\n";
         this.end = src.length();
         this.chars = src.toCharArray();
-        this.names = new NameTable(end);
+        this.names = new NameTable(chars);
         this.target = target;
         this.filename = filename;
         this.py2 = target.isPython2();
-        FStringMode regular = new FStringMode();
         modes.add(regular);
     }
 
@@ -296,11 +311,11 @@ public final class Tokenizer {
      */
     private String text(TokenKind kind, int start, int stop) {
         if (kind == TokenKind.NAME) {
-            return names.intern(chars, start, stop);
+            return names.intern(start, stop);
         }
-        String op = kind.operator();
-        if (op != null && op.length() == stop - start && sameChars(op, start)) {
-            return op;
+        char[] op = OPERATOR_CHARS[kind.ordinal()];
+        if (op != null && op.length == stop - start && sameChars(op, start)) {
+            return kind.operator();
         }
         return src.substring(start, stop);
     }
@@ -311,7 +326,8 @@ public final class Tokenizer {
     }
 
     private Token get() throws PythonError {
-        FStringMode mode = modes.get(modes.size() - 1);
+        List<FStringMode> ms = modes;
+        FStringMode mode = ms.size() == 1 ? regular : ms.get(ms.size() - 1);
         if (mode.inFStringMode) {
             return FStrings.fstringModeToken(this, mode);
         }
@@ -625,18 +641,23 @@ public final class Tokenizer {
                 }
             }
         }
+        int h;
         if (isIdentifierChar(c)) {
             // the rest of the name, read straight from the array: a name never holds the '\n' that
-            // ends every line (the text always ends with one), so no line is entered on the way
+            // ends every line (the text always ends with one), so no line is entered on the way; its
+            // hash for the name table is computed on the way
             nonascii = c >= 128;
             char[] cs = chars;
             int i = cur;
+            h = NameTable.hash(cs, tokStart, i);
             while (true) {
                 char ch = cs[i];
                 if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_' || ch >= '0' && ch <= '9') {
+                    h = 31 * h + ch;
                     i++;
                 } else if (ch >= 128 && !py2) {
                     nonascii = true;
+                    h = 31 * h + ch;
                     i++;
                 } else {
                     break;
@@ -645,11 +666,15 @@ public final class Tokenizer {
             cur = i;
         } else {
             backup(c);
+            h = NameTable.hash(chars, tokStart, cur);
         }
         if (nonascii) {
             verifyIdentifier();
         }
-        Token name = make(TokenKind.NAME, tokStart, cur);
+        int start = tokStart;
+        int stop = cur;
+        Token name = new Token(TokenKind.NAME, names.intern(start, stop, h), tokLine, byteCol(tokLineStart, start), lineno,
+                byteCol(lineStart, stop), start, stop);
         if (target == PythonVersion.V3_6 && cur - tokStart == 5 && src.charAt(tokStart) == 'a') {
             return asyncHacks(name);
         }

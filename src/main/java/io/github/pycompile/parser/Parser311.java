@@ -2154,7 +2154,7 @@ public final class Parser311 {
             }
         }
         if (at(TokenKind.EQUAL)) {
-            List<Expr> targets = new ArrayList<>();
+            List<Expr> targets = new ArrayList<>(1); // most assignments have one target
             Expr value = first;
             int valueStart = start;
             while (accept(TokenKind.EQUAL)) {
@@ -2608,8 +2608,8 @@ public final class Parser311 {
                 break;
             }
             if (ops == null) {
-                ops = new ArrayList<>();
-                comparators = new ArrayList<>();
+                ops = new ArrayList<>(1); // a chain of comparisons is rare
+                comparators = new ArrayList<>(1);
             }
             ops.add(op);
             comparators.add(right);
@@ -2960,7 +2960,12 @@ public final class Parser311 {
 
     private Expr call(Expr func, int start) {
         int open = pos++;
-        List<Expr> args = new ArrayList<>();
+        if (at(TokenKind.RPAR)) {
+            // no arguments: nothing to collect
+            expect(TokenKind.RPAR);
+            return new Ast.Call(func, List.of(), List.of(), l(start), c(start), el(), ec());
+        }
+        List<Expr> args = new ArrayList<>(4);
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (!at(TokenKind.RPAR)) {
             // f(x for x in y): the generator expression takes the call's parentheses
@@ -4140,7 +4145,7 @@ public final class Parser311 {
         int at = pos;
         if (stringsMemoAt != null) {
             int mask = stringsMemoAt.length - 1;
-            for (int i = at & mask; stringsMemoAt[i] != 0; i = (i + 1) & mask) {
+            for (int i = stringsMemoSlot(at); stringsMemoAt[i] != 0; i = (i + 1) & mask) {
                 if (stringsMemoAt[i] == at + 1) {
                     pos = stringsMemoEnd[i];
                     return stringsMemo[i];
@@ -4169,9 +4174,14 @@ public final class Parser311 {
         return e;
     }
 
+    /** The first slot tried for token {@code at}: runs often start at evenly spaced tokens, so they are mixed. */
+    private int stringsMemoSlot(int at) {
+        return (at * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(stringsMemoAt.length) + 1);
+    }
+
     private void stringsMemoPut(int at, Expr e, int end) {
         int mask = stringsMemoAt.length - 1;
-        int i = at & mask;
+        int i = stringsMemoSlot(at);
         while (stringsMemoAt[i] != 0) {
             i = (i + 1) & mask;
         }

@@ -427,8 +427,12 @@ final class Literals {
         }
         Boolean bytes = null;
         String kind = null;
-        StringBuilder text = new StringBuilder();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        int length = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            length += parts.get(k).text().length();
+        }
+        StringBuilder text = null; // made with the first str token (escapes only shorten)
+        ByteArrayOutputStream data = null;
         boolean first = true;
         boolean surrogates = false;
         for (Token t : parts) {
@@ -444,10 +448,19 @@ final class Literals {
             String body = split.body();
             // each token is decoded before it is checked against the ones before it
             if (isBytes) {
+                if (data == null) {
+                    data = new ByteArrayOutputStream(length);
+                }
                 decodeBytes(body, raw, data, t, warningLine(t, target), filename, target, warnings, refuse);
             } else if (raw) {
+                if (text == null) {
+                    text = new StringBuilder(length);
+                }
                 text.append(body);
             } else {
+                if (text == null) {
+                    text = new StringBuilder(length);
+                }
                 try {
                     surrogates |= decodeStr(body, text, warningLine(t, target), filename, target, warnings, refuse, false);
                 } catch (LiteralError e) {

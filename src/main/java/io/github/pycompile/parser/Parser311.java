@@ -4153,7 +4153,7 @@ public final class Parser311 {
             }
         }
         Expr e = pep701 ? strings312() : strings0();
-        if (stringsMemoAt == null || 2 * (stringsMemoCount + 1) > stringsMemoAt.length) {
+        if (stringsMemoAt == null || 4 * (stringsMemoCount + 1) > 3 * stringsMemoAt.length) {
             int[] oldAt = stringsMemoAt;
             Expr[] oldMemo = stringsMemo;
             int[] oldEnd = stringsMemoEnd;

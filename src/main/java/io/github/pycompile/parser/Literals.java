@@ -64,8 +64,8 @@ final class Literals {
      * from the run.
      */
     static String undecodableBytes(List<Token> parts) {
-        for (Token t : parts) {
-            String s = t.text();
+        for (int k = 0; k < parts.size(); k++) {
+            String s = parts.get(k).text();
             boolean escaped = false;
             for (int i = 0; i < s.length() && !escaped; i++) {
                 escaped = io.github.pycompile.tokenizer.Identifiers.isEscapedByte(s.charAt(i));
@@ -387,7 +387,32 @@ final class Literals {
 
     /** True if the STRING token {@code t} is a bytes literal. */
     static boolean isBytes(Token t) {
-        return split(t.text()).prefix().contains("b");
+        return hasPrefix(t, 'b');
+    }
+
+    /** True if the prefix of the STRING token {@code t} has the letter {@code lower} in either case. */
+    static boolean hasPrefix(Token t, char lower) {
+        String s = t.text();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\'' || c == '"') {
+                return false;
+            }
+            if ((c | 0x20) == lower) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The constant of one STRING token without prefix, backslash or character beyond ASCII (nothing to
+     * decode or check): its body as it stands.
+     */
+    static Ast.Expr plainString(String token, int lineno, int col, int endLineno, int endCol) {
+        int quoteLen = token.length() >= 6 && token.charAt(1) == token.charAt(0) && token.charAt(2) == token.charAt(0) ? 3 : 1;
+        return new Ast.Constant(str(token.substring(quoteLen, token.length() - quoteLen), false), null, lineno, col,
+                endLineno, endCol);
     }
 
     /** Adjacent string tokens as one constant (implicit concatenation). */
@@ -396,17 +421,18 @@ final class Literals {
         if (parts.size() == 1) {
             // the common case: one literal without prefix or backslash is its body as it stands
             String s = parts.get(0).text();
-            if (s.charAt(0) == '\'' || s.charAt(0) == '"') {
-                String body = split(s).body();
-                if (body.indexOf('\\') < 0) {
-                    return new Ast.Constant(str(body, false), null, lineno, col, endLineno, endCol);
-                }
+            if ((s.charAt(0) == '\'' || s.charAt(0) == '"') && s.indexOf('\\') < 0) {
+                return plainString(s, lineno, col, endLineno, endCol);
             }
         }
         Boolean bytes = null;
         String kind = null;
-        StringBuilder text = new StringBuilder();
-        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        int length = 0;
+        for (int k = 0; k < parts.size(); k++) {
+            length += parts.get(k).text().length();
+        }
+        StringBuilder text = null; // made with the first str token (escapes only shorten)
+        ByteArrayOutputStream data = null;
         boolean first = true;
         boolean surrogates = false;
         for (Token t : parts) {
@@ -422,10 +448,19 @@ final class Literals {
             String body = split.body();
             // each token is decoded before it is checked against the ones before it
             if (isBytes) {
+                if (data == null) {
+                    data = new ByteArrayOutputStream(length);
+                }
                 decodeBytes(body, raw, data, t, warningLine(t, target), filename, target, warnings, refuse);
             } else if (raw) {
+                if (text == null) {
+                    text = new StringBuilder(length);
+                }
                 text.append(body);
             } else {
+                if (text == null) {
+                    text = new StringBuilder(length);
+                }
                 try {
                     surrogates |= decodeStr(body, text, warningLine(t, target), filename, target, warnings, refuse, false);
                 } catch (LiteralError e) {

@@ -2158,7 +2158,7 @@ public final class Parser311 {
             }
         }
         if (at(TokenKind.EQUAL)) {
-            List<Expr> targets = new ArrayList<>();
+            List<Expr> targets = new ArrayList<>(1); // most assignments have one target
             Expr value = first;
             int valueStart = start;
             while (accept(TokenKind.EQUAL)) {
@@ -2612,8 +2612,8 @@ public final class Parser311 {
                 break;
             }
             if (ops == null) {
-                ops = new ArrayList<>();
-                comparators = new ArrayList<>();
+                ops = new ArrayList<>(1); // a chain of comparisons is rare
+                comparators = new ArrayList<>(1);
             }
             ops.add(op);
             comparators.add(right);
@@ -2964,7 +2964,12 @@ public final class Parser311 {
 
     private Expr call(Expr func, int start) {
         int open = pos++;
-        List<Expr> args = new ArrayList<>();
+        if (at(TokenKind.RPAR)) {
+            // no arguments: nothing to collect
+            expect(TokenKind.RPAR);
+            return new Ast.Call(func, List.of(), List.of(), l(start), c(start), el(), ec());
+        }
+        List<Expr> args = new ArrayList<>(4);
         List<Ast.Keyword> keywords = new ArrayList<>();
         if (!at(TokenKind.RPAR)) {
             // f(x for x in y): the generator expression takes the call's parentheses
@@ -4132,26 +4137,62 @@ public final class Parser311 {
 
     /**
      * The {@code strings} rule is memoized, as CPython's is: each run of strings is decoded (and warns) once
-     * a pass. Indexed by the run's first token: its expression, and the token after it.
+     * a pass. Keyed by the run's first token: its expression, and the token after it. Most sources have few
+     * runs for their tokens: a small open-addressed table (slot key: the token's index + 1, 0 when free).
      */
+    private int[] stringsMemoAt;
     private Expr[] stringsMemo;
     private int[] stringsMemoEnd;
+    private int stringsMemoCount;
 
     private Expr strings() {
         int at = pos;
-        if (stringsMemo != null && at < stringsMemo.length && stringsMemo[at] != null) {
-            pos = stringsMemoEnd[at];
-            return stringsMemo[at];
+        if (stringsMemoAt != null) {
+            int mask = stringsMemoAt.length - 1;
+            for (int i = stringsMemoSlot(at); stringsMemoAt[i] != 0; i = (i + 1) & mask) {
+                if (stringsMemoAt[i] == at + 1) {
+                    pos = stringsMemoEnd[i];
+                    return stringsMemo[i];
+                }
+            }
         }
         Expr e = pep701 ? strings312() : strings0();
-        if (stringsMemo == null || at >= stringsMemo.length) {
-            int n = Math.max(at + 1, stringsMemo == null ? 64 : stringsMemo.length * 2);
-            stringsMemo = stringsMemo == null ? new Expr[n] : java.util.Arrays.copyOf(stringsMemo, n);
-            stringsMemoEnd = stringsMemoEnd == null ? new int[n] : java.util.Arrays.copyOf(stringsMemoEnd, n);
+        if (stringsMemoAt == null || 4 * (stringsMemoCount + 1) > 3 * stringsMemoAt.length) {
+            int[] oldAt = stringsMemoAt;
+            Expr[] oldMemo = stringsMemo;
+            int[] oldEnd = stringsMemoEnd;
+            int n = oldAt == null ? 16 : oldAt.length * 2;
+            stringsMemoAt = new int[n];
+            stringsMemo = new Expr[n];
+            stringsMemoEnd = new int[n];
+            stringsMemoCount = 0;
+            if (oldAt != null) {
+                for (int k = 0; k < oldAt.length; k++) {
+                    if (oldAt[k] != 0) {
+                        stringsMemoPut(oldAt[k] - 1, oldMemo[k], oldEnd[k]);
+                    }
+                }
+            }
         }
-        stringsMemo[at] = e;
-        stringsMemoEnd[at] = pos;
+        stringsMemoPut(at, e, pos);
         return e;
+    }
+
+    /** The first slot tried for token {@code at}: runs often start at evenly spaced tokens, so they are mixed. */
+    private int stringsMemoSlot(int at) {
+        return (at * 0x9E3779B9) >>> (Integer.numberOfLeadingZeros(stringsMemoAt.length) + 1);
+    }
+
+    private void stringsMemoPut(int at, Expr e, int end) {
+        int mask = stringsMemoAt.length - 1;
+        int i = stringsMemoSlot(at);
+        while (stringsMemoAt[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        stringsMemoAt[i] = at + 1;
+        stringsMemo[i] = e;
+        stringsMemoEnd[i] = end;
+        stringsMemoCount++;
     }
 
     private Expr strings0() {
@@ -4192,6 +4233,16 @@ public final class Parser311 {
     /** {@code strings} of 3.6-3.11: adjacent STRING tokens, f-strings among them, as one expression. */
     private Expr strings311() {
         int start = pos;
+        String only = tok(start).text();
+        char q = only.charAt(0);
+        if ((q == '\'' || q == '"') && tok(start + 1).kind() != TokenKind.STRING && plainAscii(only)) {
+            // the common case: one string token with nothing to check or decode
+            pos++;
+            if (ll1 != null && !sub) {
+                literalStart = start;
+            }
+            return Literals.plainString(only, l(start), c(start), el(), ec());
+        }
         List<Token> parts = new ArrayList<>();
         boolean fstring = false;
         while (at(TokenKind.STRING)) {
@@ -4226,7 +4277,7 @@ public final class Parser311 {
                 throw new Literals.LiteralError(Literals.LiteralError.Kind.MIXED, null, "cannot mix bytes and nonbytes literals");
             }
             bytesMode = b;
-            if (Literals.prefix(t).contains("f")) {
+            if (Literals.hasPrefix(t, 'f')) {
                 break;
             }
         }

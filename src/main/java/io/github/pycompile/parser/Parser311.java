@@ -82,6 +82,14 @@ public final class Parser311 {
      * the error rules later find (pegen memoizes across both).
      */
     private boolean secondPass;
+    /**
+     * The error pass's PEG fallbacks: where an operand after a binary operator, a trailer or an
+     * {@code if ... else} tail fails, the shorter expression stands (what pegen's left recursion and
+     * ordered choice give), so an {@code invalid_*} rule sees it. Set with {@link #errorPass} for every
+     * PEG target: 3.9's one pass backtracks there as 3.10+'s second pass does ({@code for None + in b}:
+     * the target is {@code None}), though 3.9 keeps none of the second pass's memos.
+     */
+    private boolean pegFallbacks;
     /** Second pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
     private final java.util.Map<Integer, Object[]> disjunctionMemo = new java.util.HashMap<>();
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
@@ -334,6 +342,7 @@ public final class Parser311 {
                     p.tokens);
             p2.errorPass = true;
             p2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
+            p2.pegFallbacks = true;
             p2.declaredEncoding = p.declaredEncoding;
             try {
                 p2.file();
@@ -1619,11 +1628,12 @@ public final class Parser311 {
                 if (!errorPass || !u.getMessage().equals(GRAMMAR_FAILURE) && !u.getMessage().equals(TARGET_REFUSAL)) {
                     throw u;
                 }
-                // invalid_with_item: expression 'as' expression &(',' | ')' | ':')
+                // invalid_with_item: expression 'as' expression &(',' | ')' | ':'); 3.9's has no look-ahead
                 int failedAt = pos;
                 pos = s;
                 Expr a = attemptRule(this::expression);
-                if (a != null && (at(TokenKind.COMMA) || at(TokenKind.RPAR) || at(TokenKind.COLON))) {
+                if (a != null && (!target.atLeast(PythonVersion.V3_10) || at(TokenKind.COMMA) || at(TokenKind.RPAR)
+                        || at(TokenKind.COLON))) {
                     Expr bad = new TargetErrors().invalidTarget(a, TargetErrors.STAR);
                     if (bad != null) {
                         throw rangeError(bad, bad, "cannot assign to " + nameOf(bad));
@@ -2398,7 +2408,7 @@ public final class Parser311 {
             int start = pos;
             Expr body = disjunction();
             if (atKeyword("if")) {
-                if (secondPass) {
+                if (pegFallbacks) {
                     // error pass: without its 'else' part the expression is the disjunction alone
                     int ifPos = pos;
                     Expr e = attemptRule(() -> ifElseRest(body, start));
@@ -2904,11 +2914,11 @@ public final class Parser311 {
                         return e;
                     }
                 }
-                if (!secondPass) {
+                if (!pegFallbacks) {
                     e = trailer(e, start);
                     continue;
                 }
-                // second pass: a trailer that fails leaves the primary read so far (PEG's left recursion)
+                // error pass: a trailer that fails leaves the primary read so far (PEG's left recursion)
                 int t = pos;
                 Expr base = e;
                 Expr longer = attemptRule(() -> trailer(base, start));
@@ -2948,11 +2958,11 @@ public final class Parser311 {
     }
 
     /**
-     * The operand after a binary operator at {@code opPos} (consumed). In the second pass, where it fails:
+     * The operand after a binary operator at {@code opPos} (consumed). In the error pass, where it fails:
      * null, the operator given back (PEG keeps the shorter chain its left recursion had grown).
      */
     private Expr operand(java.util.function.Supplier<Expr> rule, int opPos) {
-        if (!secondPass) {
+        if (!pegFallbacks) {
             return rule.get();
         }
         Expr e = attemptRule(rule);
@@ -4808,6 +4818,7 @@ public final class Parser311 {
             Parser311 q2 = new Parser311(q.tokenizer, target, filename, w -> { }, q.tokens);
             q2.errorPass = true;
             q2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
+            q2.pegFallbacks = true;
             q2.sub = true;
             q2.fieldErrors = true;
             q2.fieldRerun = true;

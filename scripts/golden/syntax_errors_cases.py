@@ -388,5 +388,17 @@ case(P, "target-fallback-52", "for None == in b: pass\n")
 case(P, "target-fallback-53", "for None . a + in b: pass\n")
 case(P, "target-fallback-54", "for None + 1 + in b: pass\n")
 
+# --- a try without except or finally (3.9 has no invalid_try_stmt: its generic error) ---
+case(P, "try-no-handler-01", "try:\n    x\n")
+case(P, "try-no-handler-02", "try:\n    x\ny = 1\n")
+case(P, "try-no-handler-03", "try:\n    x\nelse:\n    pass\n")
+case(P, "try-no-handler-04", "try: x\n")
+case(P, "try-no-handler-05", "try:\n    x\n\n\n")
+case(P, "try-no-handler-06", "def f():\n    try:\n        x\n    return 1\n")
+case(P, "try-no-handler-07", "try:\n    x\nexcept\n")
+case(P, "try-no-handler-08", "if a:\n    try:\n        pass\nelse:\n    pass\n")
+case(P, "try-no-handler-09", "try:\n    x\nfinally\n")
+case(P, "try-no-handler-10", "try:\n    x\ny = 1 +\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

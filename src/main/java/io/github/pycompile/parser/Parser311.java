@@ -1654,8 +1654,8 @@ public final class Parser311 {
         expectForced(TokenKind.COLON, ":");
         List<Stmt> body = block("'try' statement", start);
         if (!atKeyword("except") && !atKeyword("finally")) {
-            if (!errorPass) {
-                throw fail();
+            if (!errorPass || !target.atLeast(PythonVersion.V3_10)) {
+                throw fail(); // invalid_try_stmt came with 3.10: 3.9's error is the generic one
             }
             throw errorAtToken("SyntaxError", peek(), "expected 'except' or 'finally' block");
         }

@@ -297,6 +297,7 @@ public final class Parser311 {
         Parser311 p = new Parser311(tk, target, filename, out);
         if (gate != null) {
             gate.errors = p.ll1;
+            p.ll1.gate = gate;
         }
         p.declaredEncoding = decoded.declared();
         Ast.ModuleNode m;
@@ -1459,16 +1460,58 @@ public final class Parser311 {
     }
 
     private Stmt ifStatement() {
+        if (ll1 == null) {
+            return ifClause(null, null);
+        }
+        // 3.6-3.8's ast.c builds an if statement's last elif first (with the else block after it), then
+        // the other elifs backwards, the 'if' clause last
+        Ll1Errors.Reorder r = ll1.reorderStart();
+        boolean[] hasElse = new boolean[1];
+        boolean done = false;
+        try {
+            Stmt st = ifClause(r, hasElse);
+            done = true;
+            if (r != null) {
+                int k = r.parts(); // the if and elif clauses; the else block is the part after them
+                int[] order = new int[k + 1];
+                int n = 0;
+                order[n++] = k - 1;
+                if (hasElse[0] && k > 1) {
+                    order[n++] = k;
+                }
+                for (int i = k - 2; i >= 0; i--) {
+                    order[n++] = i;
+                }
+                if (n == k) {
+                    order[n++] = k;
+                }
+                ll1.reorderEnd(r, order);
+            }
+            return st;
+        } finally {
+            if (!done) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Stmt ifClause(Ll1Errors.Reorder r, boolean[] hasElse) {
         int start = pos;
         String kw = tok(pos).text();
         pos++; // 'if' or 'elif'
         Expr test = ll1NamedExpression();
         headerColon();
         List<Stmt> body = block("'" + kw + "' statement", start);
+        if (r != null) {
+            ll1.reorderCut(r);
+        }
         List<Stmt> orelse = List.of();
         if (atKeyword("elif")) {
-            orelse = List.of(ifStatement());
+            orelse = List.of(ifClause(r, hasElse));
         } else if (atKeyword("else")) {
+            if (hasElse != null) {
+                hasElse[0] = true;
+            }
             orelse = elseBlock();
         }
         return new Ast.If(test, body, orelse, l(start), c(start), el(), ec());
@@ -1538,12 +1581,33 @@ public final class Parser311 {
     }
 
     private Stmt forStatement(int start, boolean async) {
+        // 3.6-3.8's ast.c builds a for statement's else block first
+        Ll1Errors.Reorder r = ll1 != null ? ll1.reorderStart() : null;
+        boolean done = false;
+        try {
+            Stmt st = forStatement0(start, async, r);
+            done = true;
+            if (r != null) {
+                ll1.reorderEnd(r, 1, 0);
+            }
+            return st;
+        } finally {
+            if (!done && r != null) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Stmt forStatement0(int start, boolean async, Ll1Errors.Reorder r) {
         int kw = pos;
         expectKeyword("for");
         Expr target = forTargetIn(false);
         Expr iter = starExpressions();
         headerColon();
         List<Stmt> body = block("'for' statement", kw);
+        if (r != null) {
+            ll1.reorderCut(r);
+        }
         List<Stmt> orelse = List.of();
         if (atKeyword("else")) {
             orelse = elseBlock();
@@ -1640,9 +1704,37 @@ public final class Parser311 {
     }
 
     private Stmt tryStatement() {
+        // 3.6-3.8's ast.c builds a try statement's body, else block and finally block before its handlers
+        Ll1Errors.Reorder r = ll1 != null ? ll1.reorderStart() : null;
+        boolean done = false;
+        try {
+            Stmt st = tryStatement0(r);
+            done = true;
+            if (r != null) {
+                int n = r.parts() - 2; // the handlers: parts 1..n, then the else block; the finally block is the last
+                int[] order = new int[n + 3];
+                order[1] = n + 1;
+                order[2] = n + 2;
+                for (int i = 1; i <= n; i++) {
+                    order[i + 2] = i;
+                }
+                ll1.reorderEnd(r, order);
+            }
+            return st;
+        } finally {
+            if (!done && r != null) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Stmt tryStatement0(Ll1Errors.Reorder r) {
         int start = pos++;
         expectForced(TokenKind.COLON, ":");
         List<Stmt> body = block("'try' statement", start);
+        if (r != null) {
+            ll1.reorderCut(r);
+        }
         if (!atKeyword("except") && !atKeyword("finally")) {
             if (!errorPass) {
                 throw fail();
@@ -1672,51 +1764,76 @@ public final class Parser311 {
             if (at(TokenKind.NEWLINE)) {
                 headerColon();
             }
-            if (!at(TokenKind.COLON)) {
-                int ts = pos;
-                type = expression();
-                if (at(TokenKind.COMMA)) {
-                    if (!unparenthesizedExcept) {
-                        if (errorPass && target.atLeast(PythonVersion.V3_10)) {
-                            multipleExceptionTypes(type);
+            // 3.6-3.8's ast.c checks the name after 'as' before it builds the type
+            Ll1Errors.Reorder hr = ll1 != null ? ll1.reorderStart() : null;
+            boolean hdone = false;
+            try {
+                if (!at(TokenKind.COLON)) {
+                    int ts = pos;
+                    type = expression();
+                    if (hr != null) {
+                        ll1.reorderCut(hr);
+                    }
+                    if (at(TokenKind.COMMA)) {
+                        if (!unparenthesizedExcept) {
+                            if (errorPass && target.atLeast(PythonVersion.V3_10)) {
+                                multipleExceptionTypes(type);
+                            }
+                            throw fail(); // "multiple exception types must be parenthesized"
                         }
-                        throw fail(); // "multiple exception types must be parenthesized"
-                    }
-                    // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
-                    List<Expr> elts = new ArrayList<>();
-                    elts.add(type);
-                    while (accept(TokenKind.COMMA)) {
-                        if (at(TokenKind.COLON)) {
-                            break;
+                        // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
+                        List<Expr> elts = new ArrayList<>();
+                        elts.add(type);
+                        while (accept(TokenKind.COMMA)) {
+                            if (at(TokenKind.COLON)) {
+                                break;
+                            }
+                            elts.add(expression());
                         }
-                        elts.add(expression());
-                    }
-                    type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
-                    if (!at(TokenKind.COLON)) {
-                        if (errorPass && atKeyword("as") && atNameAt(pos + 1) && peek(2).kind() == TokenKind.COLON) {
-                            // invalid_except_stmt (3.14): 'except' '*'? expression ',' expressions 'as' NAME ':'
-                            pos += 3;
-                            throw startingFrom(elts.get(0), tokens.get(tokens.size() - 1),
-                                    "multiple exception types must be parenthesized when using 'as'");
+                        type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
+                        if (!at(TokenKind.COLON)) {
+                            if (errorPass && atKeyword("as") && atNameAt(pos + 1) && peek(2).kind() == TokenKind.COLON) {
+                                // invalid_except_stmt (3.14): 'except' '*'? expression ',' expressions 'as' NAME ':'
+                                pos += 3;
+                                throw startingFrom(elts.get(0), tokens.get(tokens.size() - 1),
+                                        "multiple exception types must be parenthesized when using 'as'");
+                            }
+                            throw fail();
                         }
-                        throw fail();
+                    } else if (acceptKeyword("as")) {
+                        if (errorPass && errors314 && !(atName() && peek(1).kind() == TokenKind.COLON)) {
+                            exceptTargetErrors(thisStar);
+                        }
+                        name = name().text();
+                        ll1Bound(pos - 1, pos - 1);
                     }
-                } else if (acceptKeyword("as")) {
-                    if (errorPass && errors314 && !(atName() && peek(1).kind() == TokenKind.COLON)) {
-                        exceptTargetErrors(thisStar);
+                }
+                hdone = true;
+            } finally {
+                if (hr != null) {
+                    if (hdone && hr.parts() == 1) {
+                        ll1.reorderEnd(hr, 1, 0);
+                    } else if (hdone) {
+                        ll1.reorderEnd(hr, 0);
+                    } else {
+                        ll1.reorderAbort(hr);
                     }
-                    name = name().text();
-                    ll1Bound(pos - 1, pos - 1);
                 }
             }
             headerColon();
             List<Stmt> hbody = block(thisStar ? "'except*' statement" : "'except' statement", hs);
             handlers.add(new Ast.ExceptHandler(type, name, hbody, l(hs), c(hs), el(), ec()));
+            if (r != null) {
+                ll1.reorderCut(r);
+            }
         }
         List<Stmt> orelse = List.of();
         List<Stmt> finalbody = List.of();
         if (!handlers.isEmpty() && atKeyword("else")) {
             orelse = elseBlock();
+        }
+        if (r != null) {
+            ll1.reorderCut(r);
         }
         if (atKeyword("finally")) {
             int kw = pos++;
@@ -2451,6 +2568,10 @@ public final class Parser311 {
     private Expr disjunctionFirstPass() {
         int start = pos;
         if (startsPlainPrimary(tok(start))) {
+            if (ll1 != null) {
+                handedLl1Mark = ll1.mark();
+                handedLl1Held = ll1.heldCount();
+            }
             Expr e = primary();
             if (!continuesChain(tok(pos))) {
                 return e;
@@ -2466,6 +2587,9 @@ public final class Parser311 {
     /** First pass: a primary parsed by {@link #disjunctionFirstPass} at {@code handedStart} (-1: none). */
     private Expr handed;
     private int handedStart = -1;
+    /** 3.6-3.8: the kept ast.c error and the number of held warnings before that primary was parsed. */
+    private PythonError handedLl1Mark;
+    private int handedLl1Held;
     private int handedEnd;
 
     /** Whether every level above primary passes {@code t} straight down to primary (then atom). */
@@ -2597,6 +2721,30 @@ public final class Parser311 {
     }
 
     private Expr comparison() {
+        if (ll1 == null) {
+            return comparison0(null);
+        }
+        // 3.6-3.8's ast.c builds the operands after the first one before it (whose first primary
+        // disjunctionFirstPass may have read already)
+        Ll1Errors.Reorder r = pos == handedStart ? ll1.reorderStartBefore(handedLl1Mark, handedLl1Held) : ll1.reorderStart();
+        boolean done = false;
+        try {
+            Expr e = comparison0(r);
+            done = true;
+            if (r != null && r.parts() == 1) {
+                ll1.reorderEnd(r, 1, 0);
+            } else {
+                ll1.reorderEnd(r, 0);
+            }
+            return e;
+        } finally {
+            if (!done) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Expr comparison0(Ll1Errors.Reorder r) {
         int start = pos;
         Expr left = bitwiseOr();
         List<Ast.CmpOperator> ops = null;
@@ -2606,6 +2754,9 @@ public final class Parser311 {
             Ast.CmpOperator op = compareOp();
             if (op == null) {
                 break;
+            }
+            if (r != null && r.parts() == 0) {
+                ll1.reorderCut(r); // the left operand's part ends at the first operator
             }
             Expr right = operand(this::bitwiseOr, opPos);
             if (right == null) {

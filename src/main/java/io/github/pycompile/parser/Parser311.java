@@ -2568,14 +2568,14 @@ public final class Parser311 {
     private Expr disjunctionFirstPass() {
         int start = pos;
         if (startsPlainPrimary(tok(start))) {
-            if (ll1 != null) {
-                handedLl1Mark = ll1.mark();
-                handedLl1Held = ll1.heldCount();
-            }
+            PythonError ll1Mark = ll1 != null ? ll1.mark() : null;
+            int ll1Held = ll1 != null ? ll1.heldCount() : 0;
             Expr e = primary();
             if (!continuesChain(tok(pos))) {
                 return e;
             }
+            handedLl1Mark = ll1Mark; // set once the primary is read (its own primaries come here too)
+            handedLl1Held = ll1Held;
             handed = e;
             handedStart = start;
             handedEnd = pos;

@@ -222,6 +222,11 @@ for i, src in enumerate([
         'try: pass\nexcept f(a=1,a=1) as __debug__: g(b=1,b=1)\nexcept h(c=1,c=1): pass\n',
         'try: pass\nexcept f(a=1,a=1) < g(b=1,b=1): pass\n', 'lambda: f(a=1,a=1) < g(b=1,b=1)\n',
         'x = 1\nif f(a=1,a=1): pass\nelif g(b=1,b=1): pass\ny = "\\q"\nz = f(c=1,c=1)\n',
+ 'def k(__debug__:f(a=1,a=1)=1): pass\n',
+        'def k(*, __debug__:f(a=1,a=1)=1): pass\n', 'lambda x=f(a=1,a=1), __debug__=g(b=1,b=1): 0\n',
+        'def k(a=1, __debug__:f(a=1,a=1)): pass\n', 'def k(a=1, *, __debug__:f(a=1,a=1)=g(b=1,b=1)): pass\n',
+        'def k(a:f(a=1,a=1)=g(b=1,b=1), b:h(c=1,c=1)=1): pass\n', 'def k(a:f(a=1,a=1)=1, *, b=g(b=1,b=1)): pass\n',
+        'def k(a:(f(a=1,a=1) < g(b=1,b=1))=(h(c=1,c=1) < k(d=1,d=1))): pass\n',
         ]):
     case("build-order-%d" % i, src)
 

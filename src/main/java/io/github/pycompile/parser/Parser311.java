@@ -5970,23 +5970,38 @@ public final class Parser311 {
                 kwarg = param(annotations, false);
                 ll1ParamName(kwarg, pstart + 1, m0);
             } else {
-                Ast.Arg a = param(annotations, false);
-                PythonError m2 = ll1.mark();
-                Expr dflt = accept(TokenKind.EQUAL) ? expression() : null;
-                PythonError m3 = ll1.mark();
-                if (m0 == null && m2 != null && dflt != null) {
-                    // ast.c builds the default before the annotation that has already recorded its error
-                    throw refuse("errors in both a parameter's annotation and default (their order, 3.6-3.8)");
+                // ast.c builds the default before the annotation: the parameter (with its annotation)
+                // and the default are parts taken in that order
+                Ll1Errors.Reorder r = ll1.reorderStart();
+                Ast.Arg a;
+                Expr dflt;
+                PythonError dfltError;
+                boolean done = false;
+                try {
+                    a = param(annotations, false);
+                    ll1.reorderCut(r);
+                    dflt = accept(TokenKind.EQUAL) ? expression() : null;
+                    dfltError = ll1.mark();
+                    ll1.reorderEnd(r, 1, 0);
+                    done = true;
+                } finally {
+                    if (!done) {
+                        ll1.reorderAbort(r);
+                    }
                 }
                 if (star) {
-                    ll1ParamName(a, pstart, m3);
+                    // a keyword-only parameter's name is checked after its default and annotation
+                    ll1ParamName(a, pstart, r == null ? m0 : ll1.mark());
                     kwonly.add(a);
                     kwDefaults.add(dflt);
                 } else {
                     if (dflt == null && !defaults.isEmpty()) { // 3.8: defaults before '/' count too
+                        // raised before anything of this parameter is built
                         ll1.astErrorSince(m0, listStart, "non-default argument follows default argument");
+                    } else {
+                        // a positional parameter's name is checked after its default, before its annotation
+                        ll1ParamName(a, pstart, r == null ? m0 : dfltError);
                     }
-                    ll1ParamName(a, pstart, m2 == null ? m3 : m0);
                     args.add(a);
                     if (dflt != null) {
                         defaults.add(dflt);

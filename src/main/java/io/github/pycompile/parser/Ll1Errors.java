@@ -322,7 +322,8 @@ final class Ll1Errors {
                         msg = "keyword argument repeated";
                     }
                     if (msg != null) {
-                        astErrorSince(a.nameMark(), a.start(), msg);
+                        // 3.8 checks the keyword's tree without building it; 3.6 and 3.7 build it first
+                        astErrorSince(v38 ? a.mark() : a.nameMark(), a.start(), msg);
                         return;
                     }
                     break;

@@ -3788,7 +3788,8 @@ public final class Parser311 {
                 break;
             }
             int start = pos;
-            PythonError mark = ll1.mark();
+            // the first argument may have been read already (the call's generator expression test)
+            PythonError mark = seen.isEmpty() ? before : ll1.mark();
             if (accept(TokenKind.STAR)) {
                 Expr v = expression();
                 args.add(new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec()));

@@ -248,6 +248,12 @@ for i, src in enumerate([
         'f([x for f() in y]=1)\n',
         "f(f'{a b}'=1)\n",
         'f(lambda: g(b=1,b=1)=1)\n',
+        "f'{f(a=1,a=1)}'\n",
+        "f'{f(a=1,a=1)}'; f() = 1\n",
+        "f() = 1; f'{f(a=1,a=1)}'\n",
+        "f'{f(a=1,a=1)}' < g(b=1,b=1)\n",
+        "f'{f(a=1,a=1) < g(b=1,b=1)}'\n",
+        "x = 1\nf'''{\n f(a=1,a=1)}'''\n",
         ]):
     case("build-order-%d" % i, src)
 

@@ -467,8 +467,26 @@ final class Ll1Errors {
         }
     }
 
+    /** Errors kept in their place in ast.c's order whose own message and position are not reproduced. */
+    private final java.util.Set<PythonError> unreproduced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * Records, unless an earlier error is kept, an error found inside an f-string field (by the field's
+     * own parser): where it comes first, the source is refused.
+     */
+    void astErrorUnreproduced(PythonError e) {
+        if (first == null) {
+            first = e;
+            unreproduced.add(e);
+        }
+    }
+
     /** Raises the kept {@code ast.c} error, if any (the whole file has parsed). */
-    void raiseFirst() throws PythonError {
+    void raiseFirst() throws PythonError, io.github.pycompile.UnsupportedFeatureException {
+        if (first != null && unreproduced.contains(first)) {
+            throw new io.github.pycompile.UnsupportedFeatureException(target,
+                    "an ast.c error inside an f-string field (its position, 3.6-3.8)", first.lineno());
+        }
         if (first != null) {
             throw first;
         }

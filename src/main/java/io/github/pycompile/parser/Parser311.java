@@ -4839,6 +4839,9 @@ public final class Parser311 {
             ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
             if (ll1 != null) {
                 fieldSources.put(e, parenthesized, startLine, startCol); // 3.6-3.8: for Ll1Trees
+                if (p.ll1.hasError()) {
+                    ll1.astErrorUnreproduced(p.ll1.mark()); // an ast.c error in the field: refused if it comes first
+                }
             }
             return e;
         } catch (TokenizerFailure f) {

@@ -386,8 +386,8 @@ final class Ll1Errors {
     static final class Reorder {
         private final int heldStart;
         private int partStart;
-        private final List<PythonError> errors = new ArrayList<>(4);
-        private final List<int[]> ranges = new ArrayList<>(4);
+        private final List<PythonError> errors = new ArrayList<>();
+        private final List<int[]> ranges = new ArrayList<>();
 
         private Reorder(int heldStart) {
             this.heldStart = heldStart;

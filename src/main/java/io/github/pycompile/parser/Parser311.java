@@ -2721,21 +2721,33 @@ public final class Parser311 {
     }
 
     private Expr comparison() {
-        if (ll1 == null) {
-            return comparison0(null);
+        int start = pos;
+        // 3.6-3.8's ast.c builds the operands after the first one before it: the error state before the
+        // left operand (whose first primary disjunctionFirstPass may have read already) is noted, and
+        // the reordering starts from it at the first operator
+        PythonError ll1Mark = null;
+        int ll1Held = 0;
+        if (ll1 != null) {
+            boolean handedHere = pos == handedStart;
+            ll1Mark = handedHere ? handedLl1Mark : ll1.mark();
+            ll1Held = handedHere ? handedLl1Held : ll1.heldCount();
         }
-        // 3.6-3.8's ast.c builds the operands after the first one before it (whose first primary
-        // disjunctionFirstPass may have read already)
-        Ll1Errors.Reorder r = pos == handedStart ? ll1.reorderStartBefore(handedLl1Mark, handedLl1Held) : ll1.reorderStart();
+        Expr left = bitwiseOr();
+        int opPos = pos;
+        Ast.CmpOperator op = compareOp();
+        if (op == null) {
+            return left;
+        }
+        Ll1Errors.Reorder r = ll1 != null ? ll1.reorderStartBefore(ll1Mark, ll1Held) : null;
+        if (r == null) {
+            return comparisonRest(start, left, op, opPos);
+        }
         boolean done = false;
         try {
-            Expr e = comparison0(r);
+            ll1.reorderCut(r); // the left operand's part ends at the first operator
+            Expr e = comparisonRest(start, left, op, opPos);
             done = true;
-            if (r != null && r.parts() == 1) {
-                ll1.reorderEnd(r, 1, 0);
-            } else {
-                ll1.reorderEnd(r, 0);
-            }
+            ll1.reorderEnd(r, 1, 0);
             return e;
         } finally {
             if (!done) {
@@ -2744,20 +2756,13 @@ public final class Parser311 {
         }
     }
 
-    private Expr comparison0(Ll1Errors.Reorder r) {
-        int start = pos;
-        Expr left = bitwiseOr();
+    /** The operators and operands of a comparison after its left operand, the first operator read. */
+    private Expr comparisonRest(int start, Expr left, Ast.CmpOperator firstOp, int firstOpPos) {
         List<Ast.CmpOperator> ops = null;
         List<Expr> comparators = null;
-        while (true) {
-            int opPos = pos;
-            Ast.CmpOperator op = compareOp();
-            if (op == null) {
-                break;
-            }
-            if (r != null && r.parts() == 0) {
-                ll1.reorderCut(r); // the left operand's part ends at the first operator
-            }
+        Ast.CmpOperator op = firstOp;
+        int opPos = firstOpPos;
+        while (op != null) {
             Expr right = operand(this::bitwiseOr, opPos);
             if (right == null) {
                 break;
@@ -2768,6 +2773,8 @@ public final class Parser311 {
             }
             ops.add(op);
             comparators.add(right);
+            opPos = pos;
+            op = compareOp();
         }
         if (ops == null) {
             return left;

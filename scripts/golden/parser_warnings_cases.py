@@ -36,6 +36,7 @@ CASES = [
     'if "\\d": "\\e"\nelif "\\q": f(a=1,a=1)\nelse: "\\h"\n',
     'try: "\\d"\nexcept "\\e": "\\q"\nelse: f(a=1,a=1)\nfinally: "\\h"\n', '"\\d" < ("\\e" < "\\q") < "\\s"\n',
     'x = "\\d"\ny = "\\e" < "\\q"\nz = "\\s"\n',
+    'if x:\n    async = 1\nelif "\\d": pass\n', 'if "\\d":\n    async = 1\n',
     # 3.6: async/await are names outside an async def, with a DeprecationWarning where they are bound
     "async = 1\n", "x = async\n", "print(await)\n", "x.async = 1\n", "x = y.async\n", "def async(): pass\n",
     "class await: pass\n", "def f(async): pass\n", "f(async=1)\n", "import async\n", "import x as async\n",

@@ -400,6 +400,9 @@ final class Ll1Errors {
         }
     }
 
+    /** Whether a {@link Reorder} gave held warnings out of source order (3.6's walked warnings cannot be merged then). */
+    boolean reorderedWarnings;
+
     /** Starts a reordered node, or null when an error is kept already (nothing in it counts then). */
     Reorder reorderStart() {
         return first != null ? null : new Reorder(heldCount());
@@ -442,6 +445,14 @@ final class Ll1Errors {
             tail.clear();
         }
         first = null;
+        if (!taken.isEmpty()) {
+            for (int k = 0; k < order.length; k++) {
+                if (order[k] != k) {
+                    reorderedWarnings = true; // warnings given out of source order
+                    break;
+                }
+            }
+        }
         for (int i : order) {
             int[] rg = r.ranges.get(i);
             if (gate != null) {

@@ -360,7 +360,13 @@ public final class Parser311 {
                         true);
             }
             // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
-            gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
+            List<CompilerWarning> walked = target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of();
+            if (!walked.isEmpty() && p.ll1.reorderedWarnings) {
+                // merged by line, 3.6's async/await warnings would not fall where ast.c's building order gives them
+                throw new UnsupportedFeatureException(target,
+                        "3.6's async/await name warnings with warnings ast.c gives out of source order", walked.get(0).lineno());
+            }
+            gate.release(walked);
             p.ll1.raiseFirst();
             if (p.ll1ParenthesizedStar) {
                 throw new UnsupportedFeatureException(target, "a parenthesized starred expression (3.6-3.8: its later error)", -1);

@@ -27,6 +27,16 @@ CASES = [
     "x = (1,\n f'{0in y}')\n", "x = (1,\n f'''\n{0in y}''')\n", "x = f'{1}' f'{0in y}'\n", "x = f'{x:{0in y}}'\n",
     "if x:\n    y = '\\d'\n    z = '\\d'\n", "x = [y for y in '\\d' if y]\n", "x = lambda: '\\d'\n",
     "x = f'{\"a\"}\\d{0in y}'\n", "x = '\\d'; y = b'\\q'; z = f'\\w{1}'\n", "x = 1 if '\\d' else 0xfor\n",
+    # 3.6-3.8: ast.c warns in its building order (a comparison's later operands first, an if statement's
+    # last elif first, a for statement's else first, a try statement's handlers last), none past its error
+    'x = "\\d" < "\\e"\n', 'y = "\\q" < f(a=1,a=1)\n', 'f(a=1,a=1) < "\\q"\n', '"\\q" < "\\r" < "\\s"\n',
+    'if "\\d": "\\e"\nelif "\\q": "\\g"\nelse: "\\h"\n', 'if "\\d": "\\e"\nelif "\\q": "\\g"\nelif "\\s": "\\j"\n',
+    'for x in "\\d": "\\e"\nelse: "\\g"\n', 'try: "\\d"\nexcept "\\e": "\\q"\nelse: "\\g"\nfinally: "\\h"\n',
+    'try: "\\d"\nexcept "\\e" as x: "\\q"\nexcept "\\s": "\\j"\nfinally: "\\h"\n',
+    'if "\\d": "\\e"\nelif "\\q": f(a=1,a=1)\nelse: "\\h"\n',
+    'try: "\\d"\nexcept "\\e": "\\q"\nelse: f(a=1,a=1)\nfinally: "\\h"\n', '"\\d" < ("\\e" < "\\q") < "\\s"\n',
+    'x = "\\d"\ny = "\\e" < "\\q"\nz = "\\s"\n',
+    'if x:\n    async = 1\nelif "\\d": pass\n', 'if "\\d":\n    async = 1\n',
     # 3.6: async/await are names outside an async def, with a DeprecationWarning where they are bound
     "async = 1\n", "x = async\n", "print(await)\n", "x.async = 1\n", "x = y.async\n", "def async(): pass\n",
     "class await: pass\n", "def f(async): pass\n", "f(async=1)\n", "import async\n", "import x as async\n",

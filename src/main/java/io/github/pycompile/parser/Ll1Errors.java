@@ -322,7 +322,8 @@ final class Ll1Errors {
                         msg = "keyword argument repeated";
                     }
                     if (msg != null) {
-                        astErrorSince(a.nameMark(), a.start(), msg);
+                        // 3.8 checks the keyword's tree without building it; 3.6 and 3.7 build it first
+                        astErrorSince(v38 ? a.mark() : a.nameMark(), a.start(), msg);
                         return;
                     }
                     break;
@@ -372,8 +373,131 @@ final class Ll1Errors {
         }
     }
 
+    /** The warning gate of this parse, whose held warnings a {@link Reorder} rearranges (null if none). */
+    WarningGate gate;
+
+    /**
+     * A node whose parts {@code ast.c} builds in another order than the source's (a comparison's
+     * operands after its left one, an if statement's last elif first, ...): each part is parsed with no
+     * error kept, its error and held warnings set aside, and once all are read they are taken in
+     * {@code ast.c}'s order, up to the first part with an error (the parts after it are never built:
+     * their warnings are dropped).
+     */
+    static final class Reorder {
+        private final int heldStart;
+        private int partStart;
+        private final List<PythonError> errors = new ArrayList<>();
+        private final List<int[]> ranges = new ArrayList<>();
+
+        private Reorder(int heldStart) {
+            this.heldStart = heldStart;
+            this.partStart = heldStart;
+        }
+
+        /** The number of parts ended so far. */
+        int parts() {
+            return errors.size();
+        }
+    }
+
+    /** Whether a {@link Reorder} gave held warnings out of source order (3.6's walked warnings cannot be merged then). */
+    boolean reorderedWarnings;
+
+    /** Starts a reordered node, or null when an error is kept already (nothing in it counts then). */
+    Reorder reorderStart() {
+        return first != null ? null : new Reorder(heldCount());
+    }
+
+    /** As {@link #reorderStart}, for a node whose first tokens were read already: the state before them. */
+    Reorder reorderStartBefore(PythonError before, int heldBefore) {
+        return before != null ? null : new Reorder(heldBefore);
+    }
+
+    /** The number of warnings held so far. */
+    int heldCount() {
+        return gate == null ? 0 : gate.held.size();
+    }
+
+    /** Ends the current part of {@code r} (if any): its error is set aside and none is kept for the next. */
+    void reorderCut(Reorder r) {
+        if (r != null) {
+            int h = heldCount();
+            r.errors.add(first);
+            r.ranges.add(new int[] {r.partStart, h});
+            r.partStart = h;
+            first = null;
+        }
+    }
+
+    /** Ends {@code r}'s last part and takes the parts in {@code order} (their indexes, every part once). */
+    void reorderEnd(Reorder r, int... order) {
+        if (r == null) {
+            return;
+        }
+        reorderCut(r);
+        if (order.length != r.parts()) {
+            throw new IllegalStateException("reorder: " + order.length + " != " + r.parts());
+        }
+        List<CompilerWarning> taken = List.of();
+        if (gate != null) {
+            List<CompilerWarning> tail = gate.held.subList(r.heldStart, gate.held.size());
+            taken = new ArrayList<>(tail);
+            tail.clear();
+        }
+        first = null;
+        if (!taken.isEmpty()) {
+            for (int k = 0; k < order.length; k++) {
+                if (order[k] != k) {
+                    reorderedWarnings = true; // warnings given out of source order
+                    break;
+                }
+            }
+        }
+        for (int i : order) {
+            int[] rg = r.ranges.get(i);
+            if (gate != null) {
+                gate.held.addAll(taken.subList(rg[0] - r.heldStart, rg[1] - r.heldStart));
+            }
+            if (r.errors.get(i) != null) {
+                first = r.errors.get(i);
+                return;
+            }
+        }
+    }
+
+    /** A reordered node left by an exception: its first error in source order is kept, as before it. */
+    void reorderAbort(Reorder r) {
+        if (r == null) {
+            return;
+        }
+        for (PythonError e : r.errors) {
+            if (e != null) {
+                first = e;
+                return;
+            }
+        }
+    }
+
+    /** Errors kept in their place in ast.c's order whose own message and position are not reproduced. */
+    private final java.util.Set<PythonError> unreproduced = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+    /**
+     * Records, unless an earlier error is kept, an error found inside an f-string field (by the field's
+     * own parser): where it comes first, the source is refused.
+     */
+    void astErrorUnreproduced(PythonError e) {
+        if (first == null) {
+            first = e;
+            unreproduced.add(e);
+        }
+    }
+
     /** Raises the kept {@code ast.c} error, if any (the whole file has parsed). */
-    void raiseFirst() throws PythonError {
+    void raiseFirst() throws PythonError, io.github.pycompile.UnsupportedFeatureException {
+        if (first != null && unreproduced.contains(first)) {
+            throw new io.github.pycompile.UnsupportedFeatureException(target,
+                    "an ast.c error inside an f-string field (its position, 3.6-3.8)", first.lineno());
+        }
         if (first != null) {
             throw first;
         }

@@ -305,6 +305,7 @@ public final class Parser311 {
         Parser311 p = new Parser311(tk, target, filename, out);
         if (gate != null) {
             gate.errors = p.ll1;
+            p.ll1.gate = gate;
         }
         p.declaredEncoding = decoded.declared();
         Ast.ModuleNode m;
@@ -368,7 +369,13 @@ public final class Parser311 {
                         true);
             }
             // the LL(1) parser accepted the file: ast.c's warnings, up to its first error
-            gate.release(target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of());
+            List<CompilerWarning> walked = target == PythonVersion.V3_6 ? AsyncNames36.of(m, filename) : List.of();
+            if (!walked.isEmpty() && p.ll1.reorderedWarnings) {
+                // merged by line, 3.6's async/await warnings would not fall where ast.c's building order gives them
+                throw new UnsupportedFeatureException(target,
+                        "3.6's async/await name warnings with warnings ast.c gives out of source order", walked.get(0).lineno());
+            }
+            gate.release(walked);
             p.ll1.raiseFirst();
             if (p.ll1ParenthesizedStar) {
                 throw new UnsupportedFeatureException(target, "a parenthesized starred expression (3.6-3.8: its later error)", -1);
@@ -1468,16 +1475,58 @@ public final class Parser311 {
     }
 
     private Stmt ifStatement() {
+        if (ll1 == null) {
+            return ifClause(null, null);
+        }
+        // 3.6-3.8's ast.c builds an if statement's last elif first (with the else block after it), then
+        // the other elifs backwards, the 'if' clause last
+        Ll1Errors.Reorder r = ll1.reorderStart();
+        boolean[] hasElse = new boolean[1];
+        boolean done = false;
+        try {
+            Stmt st = ifClause(r, hasElse);
+            done = true;
+            if (r != null) {
+                int k = r.parts(); // the if and elif clauses; the else block is the part after them
+                int[] order = new int[k + 1];
+                int n = 0;
+                order[n++] = k - 1;
+                if (hasElse[0] && k > 1) {
+                    order[n++] = k;
+                }
+                for (int i = k - 2; i >= 0; i--) {
+                    order[n++] = i;
+                }
+                if (n == k) {
+                    order[n++] = k;
+                }
+                ll1.reorderEnd(r, order);
+            }
+            return st;
+        } finally {
+            if (!done) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Stmt ifClause(Ll1Errors.Reorder r, boolean[] hasElse) {
         int start = pos;
         String kw = tok(pos).text();
         pos++; // 'if' or 'elif'
         Expr test = ll1NamedExpression();
         headerColon();
         List<Stmt> body = block("'" + kw + "' statement", start);
+        if (r != null) {
+            ll1.reorderCut(r);
+        }
         List<Stmt> orelse = List.of();
         if (atKeyword("elif")) {
-            orelse = List.of(ifStatement());
+            orelse = List.of(ifClause(r, hasElse));
         } else if (atKeyword("else")) {
+            if (hasElse != null) {
+                hasElse[0] = true;
+            }
             orelse = elseBlock();
         }
         return new Ast.If(test, body, orelse, l(start), c(start), el(), ec());
@@ -1547,12 +1596,33 @@ public final class Parser311 {
     }
 
     private Stmt forStatement(int start, boolean async) {
+        // 3.6-3.8's ast.c builds a for statement's else block first
+        Ll1Errors.Reorder r = ll1 != null ? ll1.reorderStart() : null;
+        boolean done = false;
+        try {
+            Stmt st = forStatement0(start, async, r);
+            done = true;
+            if (r != null) {
+                ll1.reorderEnd(r, 1, 0);
+            }
+            return st;
+        } finally {
+            if (!done && r != null) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Stmt forStatement0(int start, boolean async, Ll1Errors.Reorder r) {
         int kw = pos;
         expectKeyword("for");
         Expr target = forTargetIn(false);
         Expr iter = starExpressions();
         headerColon();
         List<Stmt> body = block("'for' statement", kw);
+        if (r != null) {
+            ll1.reorderCut(r);
+        }
         List<Stmt> orelse = List.of();
         if (atKeyword("else")) {
             orelse = elseBlock();
@@ -1650,9 +1720,37 @@ public final class Parser311 {
     }
 
     private Stmt tryStatement() {
+        // 3.6-3.8's ast.c builds a try statement's body, else block and finally block before its handlers
+        Ll1Errors.Reorder r = ll1 != null ? ll1.reorderStart() : null;
+        boolean done = false;
+        try {
+            Stmt st = tryStatement0(r);
+            done = true;
+            if (r != null) {
+                int n = r.parts() - 2; // the handlers: parts 1..n, then the else block; the finally block is the last
+                int[] order = new int[n + 3];
+                order[1] = n + 1;
+                order[2] = n + 2;
+                for (int i = 1; i <= n; i++) {
+                    order[i + 2] = i;
+                }
+                ll1.reorderEnd(r, order);
+            }
+            return st;
+        } finally {
+            if (!done && r != null) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    private Stmt tryStatement0(Ll1Errors.Reorder r) {
         int start = pos++;
         expectForced(TokenKind.COLON, ":");
         List<Stmt> body = block("'try' statement", start);
+        if (r != null) {
+            ll1.reorderCut(r);
+        }
         if (!atKeyword("except") && !atKeyword("finally")) {
             if (!errorPass || !target.atLeast(PythonVersion.V3_10)) {
                 throw fail(); // invalid_try_stmt came with 3.10: 3.9's error is the generic one
@@ -1682,51 +1780,76 @@ public final class Parser311 {
             if (at(TokenKind.NEWLINE)) {
                 headerColon();
             }
-            if (!at(TokenKind.COLON)) {
-                int ts = pos;
-                type = expression();
-                if (at(TokenKind.COMMA)) {
-                    if (!unparenthesizedExcept) {
-                        if (errorPass && target.atLeast(PythonVersion.V3_10)) {
-                            multipleExceptionTypes(type);
+            // 3.6-3.8's ast.c checks the name after 'as' before it builds the type
+            Ll1Errors.Reorder hr = ll1 != null ? ll1.reorderStart() : null;
+            boolean hdone = false;
+            try {
+                if (!at(TokenKind.COLON)) {
+                    int ts = pos;
+                    type = expression();
+                    if (hr != null) {
+                        ll1.reorderCut(hr);
+                    }
+                    if (at(TokenKind.COMMA)) {
+                        if (!unparenthesizedExcept) {
+                            if (errorPass && target.atLeast(PythonVersion.V3_10)) {
+                                multipleExceptionTypes(type);
+                            }
+                            throw fail(); // "multiple exception types must be parenthesized"
                         }
-                        throw fail(); // "multiple exception types must be parenthesized"
-                    }
-                    // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
-                    List<Expr> elts = new ArrayList<>();
-                    elts.add(type);
-                    while (accept(TokenKind.COMMA)) {
-                        if (at(TokenKind.COLON)) {
-                            break;
+                        // 3.14 (PEP 758): 'except' expressions ':' — a tuple, no 'as'
+                        List<Expr> elts = new ArrayList<>();
+                        elts.add(type);
+                        while (accept(TokenKind.COMMA)) {
+                            if (at(TokenKind.COLON)) {
+                                break;
+                            }
+                            elts.add(expression());
                         }
-                        elts.add(expression());
-                    }
-                    type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
-                    if (!at(TokenKind.COLON)) {
-                        if (errorPass && atKeyword("as") && atNameAt(pos + 1) && peek(2).kind() == TokenKind.COLON) {
-                            // invalid_except_stmt (3.14): 'except' '*'? expression ',' expressions 'as' NAME ':'
-                            pos += 3;
-                            throw startingFrom(elts.get(0), tokens.get(tokens.size() - 1),
-                                    "multiple exception types must be parenthesized when using 'as'");
+                        type = new Ast.TupleExpr(elts, ExprContext.Load, l(ts), c(ts), el(), ec());
+                        if (!at(TokenKind.COLON)) {
+                            if (errorPass && atKeyword("as") && atNameAt(pos + 1) && peek(2).kind() == TokenKind.COLON) {
+                                // invalid_except_stmt (3.14): 'except' '*'? expression ',' expressions 'as' NAME ':'
+                                pos += 3;
+                                throw startingFrom(elts.get(0), tokens.get(tokens.size() - 1),
+                                        "multiple exception types must be parenthesized when using 'as'");
+                            }
+                            throw fail();
                         }
-                        throw fail();
+                    } else if (acceptKeyword("as")) {
+                        if (errorPass && errors314 && !(atName() && peek(1).kind() == TokenKind.COLON)) {
+                            exceptTargetErrors(thisStar);
+                        }
+                        name = name().text();
+                        ll1Bound(pos - 1, pos - 1);
                     }
-                } else if (acceptKeyword("as")) {
-                    if (errorPass && errors314 && !(atName() && peek(1).kind() == TokenKind.COLON)) {
-                        exceptTargetErrors(thisStar);
+                }
+                hdone = true;
+            } finally {
+                if (hr != null) {
+                    if (hdone && hr.parts() == 1) {
+                        ll1.reorderEnd(hr, 1, 0);
+                    } else if (hdone) {
+                        ll1.reorderEnd(hr, 0);
+                    } else {
+                        ll1.reorderAbort(hr);
                     }
-                    name = name().text();
-                    ll1Bound(pos - 1, pos - 1);
                 }
             }
             headerColon();
             List<Stmt> hbody = block(thisStar ? "'except*' statement" : "'except' statement", hs);
             handlers.add(new Ast.ExceptHandler(type, name, hbody, l(hs), c(hs), el(), ec()));
+            if (r != null) {
+                ll1.reorderCut(r);
+            }
         }
         List<Stmt> orelse = List.of();
         List<Stmt> finalbody = List.of();
         if (!handlers.isEmpty() && atKeyword("else")) {
             orelse = elseBlock();
+        }
+        if (r != null) {
+            ll1.reorderCut(r);
         }
         if (atKeyword("finally")) {
             int kw = pos++;
@@ -2461,10 +2584,14 @@ public final class Parser311 {
     private Expr disjunctionFirstPass() {
         int start = pos;
         if (startsPlainPrimary(tok(start))) {
+            PythonError ll1Mark = ll1 != null ? ll1.mark() : null;
+            int ll1Held = ll1 != null ? ll1.heldCount() : 0;
             Expr e = primary();
             if (!continuesChain(tok(pos))) {
                 return e;
             }
+            handedLl1Mark = ll1Mark; // set once the primary is read (its own primaries come here too)
+            handedLl1Held = ll1Held;
             handed = e;
             handedStart = start;
             handedEnd = pos;
@@ -2476,6 +2603,9 @@ public final class Parser311 {
     /** First pass: a primary parsed by {@link #disjunctionFirstPass} at {@code handedStart} (-1: none). */
     private Expr handed;
     private int handedStart = -1;
+    /** 3.6-3.8: the kept ast.c error and the number of held warnings before that primary was parsed. */
+    private PythonError handedLl1Mark;
+    private int handedLl1Held;
     private int handedEnd;
 
     /** Whether every level above primary passes {@code t} straight down to primary (then atom). */
@@ -2608,15 +2738,47 @@ public final class Parser311 {
 
     private Expr comparison() {
         int start = pos;
+        // 3.6-3.8's ast.c builds the operands after the first one before it: the error state before the
+        // left operand (whose first primary disjunctionFirstPass may have read already) is noted, and
+        // the reordering starts from it at the first operator
+        PythonError ll1Mark = null;
+        int ll1Held = 0;
+        if (ll1 != null) {
+            boolean handedHere = pos == handedStart;
+            ll1Mark = handedHere ? handedLl1Mark : ll1.mark();
+            ll1Held = handedHere ? handedLl1Held : ll1.heldCount();
+        }
         Expr left = bitwiseOr();
+        int opPos = pos;
+        Ast.CmpOperator op = compareOp();
+        if (op == null) {
+            return left;
+        }
+        Ll1Errors.Reorder r = ll1 != null ? ll1.reorderStartBefore(ll1Mark, ll1Held) : null;
+        if (r == null) {
+            return comparisonRest(start, left, op, opPos);
+        }
+        boolean done = false;
+        try {
+            ll1.reorderCut(r); // the left operand's part ends at the first operator
+            Expr e = comparisonRest(start, left, op, opPos);
+            done = true;
+            ll1.reorderEnd(r, 1, 0);
+            return e;
+        } finally {
+            if (!done) {
+                ll1.reorderAbort(r);
+            }
+        }
+    }
+
+    /** The operators and operands of a comparison after its left operand, the first operator read. */
+    private Expr comparisonRest(int start, Expr left, Ast.CmpOperator firstOp, int firstOpPos) {
         List<Ast.CmpOperator> ops = null;
         List<Expr> comparators = null;
-        while (true) {
-            int opPos = pos;
-            Ast.CmpOperator op = compareOp();
-            if (op == null) {
-                break;
-            }
+        Ast.CmpOperator op = firstOp;
+        int opPos = firstOpPos;
+        while (op != null) {
             Expr right = operand(this::bitwiseOr, opPos);
             if (right == null) {
                 break;
@@ -2627,6 +2789,8 @@ public final class Parser311 {
             }
             ops.add(op);
             comparators.add(right);
+            opPos = pos;
+            op = compareOp();
         }
         if (ops == null) {
             return left;
@@ -3647,7 +3811,8 @@ public final class Parser311 {
                 break;
             }
             int start = pos;
-            PythonError mark = ll1.mark();
+            // the first argument may have been read already (the call's generator expression test)
+            PythonError mark = seen.isEmpty() ? before : ll1.mark();
             if (accept(TokenKind.STAR)) {
                 Expr v = expression();
                 args.add(new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec()));
@@ -4697,6 +4862,9 @@ public final class Parser311 {
             ll1ParenthesizedStar |= p.ll1ParenthesizedStar;
             if (ll1 != null) {
                 fieldSources.put(e, parenthesized, startLine, startCol); // 3.6-3.8: for Ll1Trees
+                if (p.ll1.hasError()) {
+                    ll1.astErrorUnreproduced(p.ll1.mark()); // an ast.c error in the field: refused if it comes first
+                }
             }
             return e;
         } catch (TokenizerFailure f) {
@@ -5830,23 +5998,38 @@ public final class Parser311 {
                 kwarg = param(annotations, false);
                 ll1ParamName(kwarg, pstart + 1, m0);
             } else {
-                Ast.Arg a = param(annotations, false);
-                PythonError m2 = ll1.mark();
-                Expr dflt = accept(TokenKind.EQUAL) ? expression() : null;
-                PythonError m3 = ll1.mark();
-                if (m0 == null && m2 != null && dflt != null) {
-                    // ast.c builds the default before the annotation that has already recorded its error
-                    throw refuse("errors in both a parameter's annotation and default (their order, 3.6-3.8)");
+                // ast.c builds the default before the annotation: the parameter (with its annotation)
+                // and the default are parts taken in that order
+                Ll1Errors.Reorder r = ll1.reorderStart();
+                Ast.Arg a;
+                Expr dflt;
+                PythonError dfltError;
+                boolean done = false;
+                try {
+                    a = param(annotations, false);
+                    ll1.reorderCut(r);
+                    dflt = accept(TokenKind.EQUAL) ? expression() : null;
+                    dfltError = ll1.mark();
+                    ll1.reorderEnd(r, 1, 0);
+                    done = true;
+                } finally {
+                    if (!done) {
+                        ll1.reorderAbort(r);
+                    }
                 }
                 if (star) {
-                    ll1ParamName(a, pstart, m3);
+                    // a keyword-only parameter's name is checked after its default and annotation
+                    ll1ParamName(a, pstart, r == null ? m0 : ll1.mark());
                     kwonly.add(a);
                     kwDefaults.add(dflt);
                 } else {
                     if (dflt == null && !defaults.isEmpty()) { // 3.8: defaults before '/' count too
+                        // raised before anything of this parameter is built
                         ll1.astErrorSince(m0, listStart, "non-default argument follows default argument");
+                    } else {
+                        // a positional parameter's name is checked after its default, before its annotation
+                        ll1ParamName(a, pstart, r == null ? m0 : dfltError);
                     }
-                    ll1ParamName(a, pstart, m2 == null ? m3 : m0);
                     args.add(a);
                     if (dflt != null) {
                         defaults.add(dflt);

@@ -2396,9 +2396,14 @@ public final class Parser311 {
         return primaryTargetCandidate();
     }
 
-    /** A target atom: parsed as a primary (names, attributes, subscripts, tuples and lists in brackets). */
+    /**
+     * A target atom: names, attributes, subscripts, tuples and lists in brackets. 3.9+ read it as
+     * pegen's {@code t_primary} chain does, a primary and nothing after it (an operator that follows
+     * is where the first pass stops, and so where its generic error falls); 3.6-3.8's {@code exprlist}
+     * reads a whole {@code expr}, which ast.c then rejects as a target.
+     */
     private Expr primaryTargetCandidate() {
-        return bitwiseOr();
+        return ll1 != null ? bitwiseOr() : primary();
     }
 
     // ---------------------------------------------------------------- expressions

@@ -38,11 +38,6 @@ class ParserSyntaxErrorGoldenTest {
     private static Map<String, List<PythonVersion>> knownDifferent() {
         Map<String, List<PythonVersion>> m = new HashMap<>();
         m.put("invalid-utf8-cookie", List.of(PythonVersion.V3_11));
-        List<PythonVersion> peg310 = List.of(PythonVersion.V3_10, PythonVersion.V3_11, PythonVersion.V3_12,
-                PythonVersion.V3_13, PythonVersion.V3_14);
-        for (int n : new int[] {5, 8, 37, 38, 39, 40, 41, 42, 53}) {
-            m.put(String.format("target-fallback-%02d", n), peg310);
-        }
         return m;
     }
 

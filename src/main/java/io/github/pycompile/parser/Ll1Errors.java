@@ -336,18 +336,9 @@ final class Ll1Errors {
 
     /** What 3.8's ast.c calls an expression in its messages (get_expr_name). */
     String exprName38(Expr e) {
-        if (e instanceof Ast.Attribute) {
-            return "attribute";
-        } else if (e instanceof Ast.Subscript) {
-            return "subscript";
-        } else if (e instanceof Ast.Starred) {
-            return "starred";
-        } else if (e instanceof Ast.Name) {
-            return "name";
-        } else if (e instanceof Ast.ListExpr) {
-            return "list";
-        } else if (e instanceof Ast.TupleExpr) {
-            return "tuple";
+        if (e instanceof Ast.Attribute || e instanceof Ast.Subscript || e instanceof Ast.Starred
+                || e instanceof Ast.Name || e instanceof Ast.ListExpr || e instanceof Ast.TupleExpr) {
+            return Parser311.exprName(e); // named alike by ast.c and pegen
         }
         String m = targetError(e, true); // "cannot delete <name>" for the others
         if (m == null || !m.startsWith("cannot delete ")) {

@@ -69,6 +69,7 @@ public final class Parser311 {
     private final TokenBuffer tokens;
     /** {@link #tokens}' array and size, kept here for {@link #tok}: the parser looks at a token some 14 times per token. */
     private Token[] readTokens;
+    private TokenKind[] readKinds;
     private int readCount;
     /**
      * The error pass: the second parse of a source the first could not parse, as pegen makes it, with
@@ -141,6 +142,7 @@ public final class Parser311 {
             TokenBuffer tokens) {
         this.tokens = tokens;
         this.readTokens = tokens.array();
+        this.readKinds = tokens.kinds();
         this.readCount = tokens.size();
         this.tokenizer = tokenizer;
         this.target = target;
@@ -481,6 +483,7 @@ public final class Parser311 {
                 }
                 tokens.add(t);
                 readTokens = tokens.array();
+                readKinds = tokens.kinds();
                 readCount = tokens.size();
             } catch (PythonError e) {
                 if (sub && !fieldErrors) {
@@ -494,6 +497,11 @@ public final class Parser311 {
 
     private Token peek() {
         return tok(pos);
+    }
+
+    /** The kind of token {@code i} (read if need be). */
+    private TokenKind kind(int i) {
+        return i < readCount ? readKinds[i] : read(i).kind();
     }
 
     private Token peek(int ahead) {
@@ -521,12 +529,15 @@ public final class Parser311 {
     }
 
     private boolean at(TokenKind k) {
-        return peek().kind() == k;
+        return kind(pos) == k;
     }
 
     private boolean atKeyword(String kw) {
-        Token t = peek();
-        TokenKind k = t.kind();
+        TokenKind k = kind(pos);
+        if (k != TokenKind.NAME && k != TokenKind.ASYNC && k != TokenKind.AWAIT) {
+            return false;
+        }
+        Token t = readTokens[pos];
         if (k == TokenKind.NAME) {
             // in 3.6 a NAME async/await is an identifier (its keywords are ASYNC/AWAIT tokens)
             return t.text().equals(kw) && (keywords == KEYWORDS || !kw.equals("async") && !kw.equals("await"));
@@ -626,8 +637,7 @@ public final class Parser311 {
     }
 
     private boolean atName() {
-        Token t = peek();
-        return t.kind() == TokenKind.NAME && !keywords.contains(t.text());
+        return kind(pos) == TokenKind.NAME && !keywords.contains(readTokens[pos].text());
     }
 
     /** A NAME token; a non-ASCII identifier NFKC-normalised, as the parser stores identifiers (PEP 3131). */
@@ -2237,13 +2247,29 @@ public final class Parser311 {
         return new Ast.ImportFrom(module, names, level, l(start), c(start), el(), ec());
     }
 
-    private static final TokenKind[] AUG = {TokenKind.PLUSEQUAL, TokenKind.MINEQUAL, TokenKind.STAREQUAL,
-        TokenKind.ATEQUAL, TokenKind.SLASHEQUAL, TokenKind.PERCENTEQUAL, TokenKind.AMPEREQUAL, TokenKind.VBAREQUAL,
-        TokenKind.CIRCUMFLEXEQUAL, TokenKind.LEFTSHIFTEQUAL, TokenKind.RIGHTSHIFTEQUAL, TokenKind.DOUBLESTAREQUAL,
-        TokenKind.DOUBLESLASHEQUAL};
     private static final Ast.Operator[] AUG_OPS = {Ast.Operator.Add, Ast.Operator.Sub, Ast.Operator.Mult,
         Ast.Operator.MatMult, Ast.Operator.Div, Ast.Operator.Mod, Ast.Operator.BitAnd, Ast.Operator.BitOr,
         Ast.Operator.BitXor, Ast.Operator.LShift, Ast.Operator.RShift, Ast.Operator.Pow, Ast.Operator.FloorDiv};
+
+    /** The index in {@link #AUG_OPS} of an augmented assignment's operator kind, else -1. */
+    private static int augmentedIndex(TokenKind k) {
+        return switch (k) {
+            case PLUSEQUAL -> 0;
+            case MINEQUAL -> 1;
+            case STAREQUAL -> 2;
+            case ATEQUAL -> 3;
+            case SLASHEQUAL -> 4;
+            case PERCENTEQUAL -> 5;
+            case AMPEREQUAL -> 6;
+            case VBAREQUAL -> 7;
+            case CIRCUMFLEXEQUAL -> 8;
+            case LEFTSHIFTEQUAL -> 9;
+            case RIGHTSHIFTEQUAL -> 10;
+            case DOUBLESTAREQUAL -> 11;
+            case DOUBLESLASHEQUAL -> 12;
+            default -> -1;
+        };
+    }
 
     private Stmt expressionStatement() {
         int start = pos;
@@ -2276,19 +2302,18 @@ public final class Parser311 {
             return new Ast.AnnAssign(toTarget(first, ExprContext.Store), annotation, value, simple ? 1 : 0, l(start),
                     c(start), el(), ec());
         }
-        for (int i = 0; i < AUG.length; i++) {
-            if (at(AUG[i])) {
-                if (ll1 != null && !bareYield) {
-                    first = ll1Checked(first, ll1.augmentedTargetError(first), start);
-                }
-                if (!(first instanceof Ast.Name || first instanceof Ast.Attribute || first instanceof Ast.Subscript)) {
-                    throw fail();
-                }
-                pos++;
-                Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();
-                return new Ast.AugAssign(toTarget(first, ExprContext.Store), AUG_OPS[i], value, l(start), c(start), el(),
-                        ec());
+        int aug = augmentedIndex(kind(pos));
+        if (aug >= 0) {
+            if (ll1 != null && !bareYield) {
+                first = ll1Checked(first, ll1.augmentedTargetError(first), start);
             }
+            if (!(first instanceof Ast.Name || first instanceof Ast.Attribute || first instanceof Ast.Subscript)) {
+                throw fail();
+            }
+            pos++;
+            Expr value = atKeyword("yield") ? yieldExpression() : starExpressions();
+            return new Ast.AugAssign(toTarget(first, ExprContext.Store), AUG_OPS[aug], value, l(start), c(start), el(),
+                    ec());
         }
         if (at(TokenKind.EQUAL)) {
             List<Expr> targets = new ArrayList<>(1); // most assignments have one target
@@ -3070,7 +3095,12 @@ public final class Parser311 {
         try {
             int start = pos;
             Expr e = atom();
-            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && braceComprehensionTrailer && at(TokenKind.LBRACE)) {
+            while (true) {
+                TokenKind k = kind(pos);
+                if (!(k == TokenKind.DOT || k == TokenKind.LPAR || k == TokenKind.LSQB
+                        || errorPass && braceComprehensionTrailer && k == TokenKind.LBRACE)) {
+                    break;
+                }
                 if (errorPass && !at(TokenKind.DOT)) {
                     // 'primary genexp' comes before calls and subscripts; genexp's invalid_comprehension
                     // takes '[' and '{' too
@@ -3311,7 +3341,7 @@ public final class Parser311 {
             // single_target augassign (yield_expr | star_expressions)
             t = attempt(Parser311.this::starExpressions);
             if (t != null && (t instanceof Ast.Name || t instanceof Ast.Attribute || t instanceof Ast.Subscript)
-                    && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
+                    && augmentedIndex(kind(pos)) >= 0) {
                 pos++;
                 if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
                     return true;
@@ -3368,7 +3398,7 @@ public final class Parser311 {
             pos = s;
             // star_expressions augassign (yield_expr | star_expressions)
             a = attempt(Parser311.this::starExpressions);
-            if (a != null && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
+            if (a != null && augmentedIndex(kind(pos)) >= 0) {
                 pos++;
                 if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
                     throw nodeError(a, "'" + nameOf(a) + "' is an illegal expression for augmented assignment");

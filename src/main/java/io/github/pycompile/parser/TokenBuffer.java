@@ -1,6 +1,7 @@
 package io.github.pycompile.parser;
 
 import io.github.pycompile.tokenizer.Token;
+import io.github.pycompile.tokenizer.TokenKind;
 
 /**
  * The tokens a parser has read so far, in order: a growable array with the few list operations the
@@ -10,6 +11,8 @@ import io.github.pycompile.tokenizer.Token;
  */
 final class TokenBuffer {
     private Token[] items;
+    /** Each token's kind, beside it: the parser's look at the next token's kind reads one array. */
+    private TokenKind[] kinds;
     private int size;
 
     TokenBuffer() {
@@ -19,6 +22,7 @@ final class TokenBuffer {
     /** A buffer with room for {@code expected} tokens before it grows (a source has about one per 5 chars). */
     TokenBuffer(int expected) {
         items = new Token[Math.max(16, expected)];
+        kinds = new TokenKind[items.length];
     }
 
     int size() {
@@ -41,10 +45,17 @@ final class TokenBuffer {
         return items;
     }
 
+    /** The kinds array: its first {@link #size()} elements are the tokens' kinds (a new array after growth). */
+    TokenKind[] kinds() {
+        return kinds;
+    }
+
     void add(Token t) {
         if (size == items.length) {
             items = java.util.Arrays.copyOf(items, size * 2);
+            kinds = java.util.Arrays.copyOf(kinds, size * 2);
         }
+        kinds[size] = t.kind();
         items[size++] = t;
     }
 

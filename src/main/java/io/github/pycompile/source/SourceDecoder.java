@@ -3,7 +3,10 @@ package io.github.pycompile.source;
 import io.github.pycompile.PythonError;
 import io.github.pycompile.UnsupportedFeatureException;
 import io.github.pycompile.target.PythonVersion;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
@@ -109,7 +112,10 @@ public final class SourceDecoder {
 
     public static DecodedSource decode(byte[] src, PythonVersion target, String filename)
             throws PythonError, UnsupportedFeatureException {
-        checkNullBytes(src, target);
+        int bytes = scan(src);
+        if ((bytes & NUL) != 0) {
+            throw nullBytes(target);
+        }
         boolean bom = src.length >= 3 && (src[0] & 0xff) == 0xef && (src[1] & 0xff) == 0xbb && (src[2] & 0xff) == 0xbf;
         int start = bom ? 3 : 0;
         String cookie = findCookie(src, start);
@@ -136,7 +142,8 @@ public final class SourceDecoder {
             // 2.x's tokenizer works on the bytes themselves unless a cookie names another codec
             text = new String(src, start, src.length - start, StandardCharsets.ISO_8859_1);
         } else if (encoding.equals("utf-8")) {
-            text = decodeUtf8(src, start);
+            text = (bytes & NON_ASCII) == 0 ? new String(src, start, src.length - start, StandardCharsets.ISO_8859_1)
+                    : decodeUtf8(src, start);
         } else {
             String codec = pythonCodec(encoding);
             if (codec == null && target == PythonVersion.V2_7
@@ -194,17 +201,49 @@ public final class SourceDecoder {
         return "decoder did not return an unicode object (type=str)";
     }
 
-    private static void checkNullBytes(byte[] src, PythonVersion target) throws PythonError {
-        for (byte b : src) {
-            if (b == 0) {
-                if (target.isPython2()) {
-                    throw PythonError.plain("TypeError", "compile() expected string without null bytes");
-                }
-                // 3.11.7 (the installed 3.11) and later raise SyntaxError; earlier 3.x ValueError
-                throw PythonError.plain(target.atLeast(PythonVersion.V3_11) ? "SyntaxError" : "ValueError",
-                        "source code string cannot contain null bytes");
+    private static PythonError nullBytes(PythonVersion target) {
+        if (target.isPython2()) {
+            return PythonError.plain("TypeError", "compile() expected string without null bytes");
+        }
+        // 3.11.7 (the installed 3.11) and later raise SyntaxError; earlier 3.x ValueError
+        return PythonError.plain(target.atLeast(PythonVersion.V3_11) ? "SyntaxError" : "ValueError",
+                "source code string cannot contain null bytes");
+    }
+
+    /** {@link #scan}: the source holds a null byte. */
+    private static final int NUL = 1;
+    /** {@link #scan}: the source holds a byte beyond ASCII. */
+    private static final int NON_ASCII = 2;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long LOW_BITS = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
+
+    /**
+     * One pass over the source for what decoding must know first: {@link #NUL} if a byte is 0,
+     * else {@link #NON_ASCII} if one is 0x80 or above. Eight bytes at a time: a byte is 0 where subtracting 1
+     * from it borrows into its top bit while that bit was clear.
+     */
+    static int scan(byte[] src) {
+        long high = 0;
+        int n = src.length;
+        int i = 0;
+        for (; i + 8 <= n; i += 8) {
+            long v = (long) LONGS.get(src, i);
+            high |= v;
+            if (((v - LOW_BITS) & ~v & HIGH_BITS) != 0) {
+                return NUL; // the source is refused: whether it is ASCII no longer matters
             }
         }
+        int found = 0;
+        for (; i < n; i++) {
+            byte b = src[i];
+            if (b == 0) {
+                found |= NUL;
+            } else if (b < 0) {
+                found |= NON_ASCII;
+            }
+        }
+        return found | ((high & HIGH_BITS) != 0 ? NON_ASCII : 0);
     }
 
     /**

@@ -364,9 +364,21 @@ public final class Tokenizer {
             again:
             while (true) {
                 tokStart = -1;
-                do {
-                    c = nextc();
-                } while (c == ' ' || c == '\t' || c == '\f');
+                int i = cur;
+                if (i < nextLineStart) {
+                    // within the line, whose '\n' stops the blanks: no line is entered on the way
+                    char[] cs = chars;
+                    char ch = cs[i];
+                    while (ch == ' ' || ch == '\t' || ch == '\f') {
+                        ch = cs[++i];
+                    }
+                    cur = i + 1;
+                    c = ch;
+                } else {
+                    do {
+                        c = nextc();
+                    } while (c == ' ' || c == '\t' || c == '\f');
+                }
                 setStart(cur - 1);
                 if (c == '#') {
                     // a comment runs to the '\n' ending its line (the text always ends with one): jump there

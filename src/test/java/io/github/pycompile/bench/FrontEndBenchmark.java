@@ -24,8 +24,10 @@ import java.util.stream.Stream;
  *
  * <p>Each of our two measurements runs in a JVM of its own, as JMH forks do: run in one JVM, the
  * tokenizer-only rounds leave the JIT with profiles that the parser's rounds must first undo, and the
- * second measurement would depend on the first. Each fork warms up for {@value #WARMUP} rounds over the
- * whole corpus, then times {@value #ROUNDS}.
+ * second measurement would depend on the first. Each fork warms up over the whole corpus for at least
+ * {@value #WARMUP} rounds and 20 seconds (JMH's default warm-up is five 10-second iterations; on two cores
+ * the JIT's second tier takes that long to compile the parser's hot methods), then times {@value #ROUNDS}.
+ * CPython's {@code compile()} runs three rounds before our forks and three after; its median is of the six.
  *
  * <p>A program, not a test; after {@code mvn test-compile}:
  * {@code java -cp target/classes:target/test-classes:<test classpath> io.github.pycompile.bench.FrontEndBenchmark}
@@ -33,8 +35,11 @@ import java.util.stream.Stream;
  * forks in the system property {@code bench.jvmArgs}, space-separated).
  */
 public final class FrontEndBenchmark {
+    /** Warm-up: at least this many rounds over the corpus... */
     private static final int WARMUP = 6;
-    private static final int ROUNDS = 7;
+    /** ... and at least this long, so that the JIT's second tier has compiled the hot code (on 2 cores it lags). */
+    private static final double WARMUP_SECONDS = Double.parseDouble(System.getProperty("bench.warmupSeconds", "20"));
+    private static final int ROUNDS = 9;
 
     private FrontEndBenchmark() {}
 
@@ -50,43 +55,62 @@ public final class FrontEndBenchmark {
             bytes += Files.size(f);
         }
         double mb = bytes / 1e6;
+        Path python = Interpreters.find(PythonVersion.V3_11).orElse(null);
+        // CPython runs before and after our forks, so that a change of load during the run hits both sides
+        List<double[]> cpython = new ArrayList<>();
+        if (python != null) {
+            cpython.addAll(cpythonRounds(python, used));
+        }
         double[] tok = runFork("tokenize", c1);
         double[] parse = runFork("parse", c1);
-        System.out.printf("files: %d, %.1f MB (JVM forks: %d warm-up rounds, median of %d)%n", used.size(), mb,
-                WARMUP, ROUNDS);
+        if (python != null) {
+            cpython.addAll(cpythonRounds(python, used));
+        }
+        System.out.printf("files: %d, %.1f MB (JVM forks: warm-up of at least %d rounds and %.0f s, median of %d)%n",
+                used.size(), mb, WARMUP, WARMUP_SECONDS, ROUNDS);
         System.out.printf("ours (decode + tokenize): median %.3f s = %.1f MB/s; CPU %.3f s = %.1f MB/s%n", tok[0],
                 mb / tok[0], tok[1], mb / tok[1]);
         System.out.printf("ours (decode + tokenize + parse to the AST): median %.3f s = %.1f MB/s; CPU %.3f s = %.1f MB/s%n",
                 parse[0], mb / parse[0], parse[1], mb / parse[1]);
-        Path python = Interpreters.find(PythonVersion.V3_11).orElse(null);
         if (python == null) {
             System.out.println("CPython 3.11 not found: no comparison");
             return;
         }
+        double c = median(cpython, 0);
+        double cc = median(cpython, 1);
+        System.out.printf("CPython 3.11 compile(): median of %d rounds (half before, half after ours) %.3f s = %.1f MB/s;"
+                + " ratio to our tokenizer %.1fx, to our front end (parse) %.1fx%n", cpython.size(), c, mb / c, c / tok[0],
+                c / parse[0]);
+        System.out.printf("CPU time: CPython %.3f s = %.1f MB/s; ratio to our tokenizer %.1fx, to our front end"
+                + " (parse) %.1fx%n", cc, mb / cc, cc / tok[1], cc / parse[1]);
+    }
+
+    private static double median(List<double[]> rounds, int k) {
+        double[] v = rounds.stream().mapToDouble(r -> r[k]).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /** Three rounds of CPython's compile() over the corpus: each round's wall and CPU seconds. */
+    private static List<double[]> cpythonRounds(Path python, List<Path> used) throws Exception {
         var r = Python.exec(List.of(python.toString(), "-c", String.join("\n",
                 "import sys, time",
                 "srcs = [open(p, 'rb').read() for p in sys.stdin.read().splitlines()]",
-                "ts = []",
-                "cs = []",
                 "for _ in range(3):",
                 "    t, c = time.perf_counter(), time.process_time()",
                 "    for s in srcs:",
                 "        try: compile(s, 'f', 'exec')",
                 "        except SyntaxError: pass",
-                "    ts.append(time.perf_counter() - t)",
-                "    cs.append(time.process_time() - c)",
-                "print(sorted(ts)[1], sorted(cs)[1])")), null,
+                "    print(time.perf_counter() - t, time.process_time() - c)")), null,
                 used.stream().map(Path::toString).collect(Collectors.joining("\n")));
         if (r.status() != 0) {
             throw new IllegalStateException(r.err());
         }
-        String[] out = r.out().trim().split(" ");
-        double c = Double.parseDouble(out[0]);
-        double cc = Double.parseDouble(out[1]);
-        System.out.printf("CPython 3.11 compile(): median %.3f s = %.1f MB/s; ratio to our tokenizer %.1fx, to our"
-                + " front end (parse) %.1fx%n", c, mb / c, c / tok[0], c / parse[0]);
-        System.out.printf("CPU time: CPython %.3f s = %.1f MB/s; ratio to our tokenizer %.1fx, to our front end"
-                + " (parse) %.1fx%n", cc, mb / cc, cc / tok[1], cc / parse[1]);
+        List<double[]> out = new ArrayList<>();
+        for (String line : r.out().trim().split("\n")) {
+            String[] f = line.trim().split(" ");
+            out.add(new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1])});
+        }
+        return out;
     }
 
     /** The 3.11 standard library's files that our tokenizer accepts (the others are left out of every run). */
@@ -152,34 +176,45 @@ public final class FrontEndBenchmark {
             sources.add(Files.readAllBytes(f));
         }
         boolean parse = what.equals("parse");
+        long warmupEnd = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+        int warmupRounds = 0;
+        while (warmupRounds < WARMUP || System.nanoTime() < warmupEnd) {
+            round(sources, parse);
+            warmupRounds++;
+        }
         double[] secs = new double[ROUNDS];
         double[] cpu = new double[ROUNDS];
-        for (int round = -WARMUP; round < ROUNDS; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             long t0 = System.nanoTime();
             long c0 = mx.getCurrentThreadCpuTime();
-            long tokens = 0;
-            for (byte[] b : sources) {
-                if (parse) {
-                    try {
-                        io.github.pycompile.parser.Parser311.parseModule(b, "f", PythonVersion.V3_11, w -> { });
-                    } catch (io.github.pycompile.PythonError | io.github.pycompile.UnsupportedFeatureException e) {
-                        // timed all the same
-                    }
-                } else {
-                    tokens += new Tokenizer(SourceDecoder.decode(b, PythonVersion.V3_11, "f").text(), PythonVersion.V3_11)
-                            .all().size();
-                }
-            }
-            if (round >= 0) {
-                secs[round] = (System.nanoTime() - t0) / 1e9;
-                cpu[round] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
-            }
+            long tokens = round(sources, parse);
+            secs[round] = (System.nanoTime() - t0) / 1e9;
+            cpu[round] = (mx.getCurrentThreadCpuTime() - c0) / 1e9;
             if (!parse && round == ROUNDS - 1) {
                 System.out.printf("tokens: %d%n", tokens);
             }
         }
+        System.out.printf("%s fork: %d warm-up rounds%n", what, warmupRounds);
         Arrays.sort(secs);
         Arrays.sort(cpu);
         System.out.println("result " + secs[ROUNDS / 2] + " " + cpu[ROUNDS / 2]);
+    }
+
+    /** One round over the corpus: parse each source, or decode and tokenize it (then: the number of tokens). */
+    private static long round(List<byte[]> sources, boolean parse) {
+        long tokens = 0;
+        for (byte[] b : sources) {
+            try {
+                if (parse) {
+                    io.github.pycompile.parser.Parser311.parseModule(b, "f", PythonVersion.V3_11, w -> { });
+                } else {
+                    tokens += new Tokenizer(SourceDecoder.decode(b, PythonVersion.V3_11, "f").text(), PythonVersion.V3_11)
+                            .all().size();
+                }
+            } catch (io.github.pycompile.PythonError | io.github.pycompile.UnsupportedFeatureException e) {
+                // timed all the same
+            }
+        }
+        return tokens;
     }
 }

@@ -62,8 +62,8 @@ public final class PyRepr {
 
     /** Python's {@code str.isprintable()} for one code point (by the JDK's Unicode tables). */
     public static boolean isPrintable(int cp) {
-        if (cp == ' ') {
-            return true;
+        if (cp < 0x80) {
+            return cp >= ' ' && cp != 0x7F; // ASCII: all but the control characters
         }
         switch (Character.getType(cp)) {
             case Character.CONTROL:

@@ -62,6 +62,8 @@ public final class Tokenizer {
     private final String filename;
     private final boolean py2;
     private final boolean sourceEndsWithNewline;
+    /** Whether {@link #fastToken} may serve (3.7+: no 2.x prefixes and columns, no 3.6 async/await rules). */
+    private final boolean fastPath;
 
     // reading state, as CPython's tok->cur, lineno, line_start, buf, start
     private int cur;
@@ -168,6 +170,7 @@ public final class Tokenizer {
         this.target = target;
         this.filename = filename;
         this.py2 = target.isPython2();
+        this.fastPath = !py2 && target != PythonVersion.V3_6;
         modes.add(regular);
     }
 
@@ -327,11 +330,121 @@ public final class Tokenizer {
 
     private Token get() throws PythonError {
         List<FStringMode> ms = modes;
+        if (ms.size() == 1 && fastPath && !atBol && pendin == 0) {
+            Token t = fastToken();
+            if (t != null) {
+                return t;
+            }
+        }
         FStringMode mode = ms.size() == 1 ? regular : ms.get(ms.size() - 1);
         if (mode.inFStringMode) {
             return FStrings.fstringModeToken(this, mode);
         }
         return regularToken(mode);
+    }
+
+    /**
+     * The commonest tokens, read in one go where {@link #regularToken} would read them char by char
+     * through its general tests: outside f-strings, inside a line (no line to enter, no indentation), an
+     * ASCII name that no quote follows, a bracket that opens or closes (matching), and the one-char
+     * operators that start no longer one, and a NEWLINE outside brackets. Anything else (a comment, a
+     * string or its prefix, a number, a possible two-char operator, an error) returns null before any state
+     * changed, and the general path reads it: the tokens are the same either way.
+     */
+    private Token fastToken() {
+        int i = cur;
+        if (i >= nextLineStart) {
+            return null; // a line to enter first
+        }
+        char[] cs = chars;
+        char ch = cs[i];
+        while (ch == ' ' || ch == '\t' || ch == '\f') {
+            ch = cs[++i];
+        }
+        int start = i;
+        TokenKind kind;
+        if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_') {
+            int h = ch;
+            char d = cs[++i];
+            while (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '_' || d >= '0' && d <= '9') {
+                h = 31 * h + d;
+                d = cs[++i];
+            }
+            if (d >= 0x80 || d == '"' || d == '\'') {
+                return null; // a non-ASCII name, or a string's prefix
+            }
+            cur = i;
+            tokStart = start;
+            tokLine = lineno;
+            tokLineStart = lineStart;
+            return new Token(TokenKind.NAME, names.intern(start, i, h), lineno, byteCol(lineStart, start), lineno,
+                    byteCol(lineStart, i), start, i);
+        }
+        switch (ch) {
+            case '(' -> kind = TokenKind.LPAR;
+            case '[' -> kind = TokenKind.LSQB;
+            case '{' -> kind = TokenKind.LBRACE;
+            case ')' -> kind = TokenKind.RPAR;
+            case ']' -> kind = TokenKind.RSQB;
+            case '}' -> kind = TokenKind.RBRACE;
+            case ',' -> kind = TokenKind.COMMA;
+            case ';' -> kind = TokenKind.SEMI;
+            case '~' -> kind = TokenKind.TILDE;
+            case ':' -> kind = cs[i + 1] == '=' ? null : TokenKind.COLON;
+            case '=' -> kind = cs[i + 1] == '=' ? null : TokenKind.EQUAL;
+            case '.' -> {
+                char d = cs[i + 1];
+                kind = d == '.' || d >= '0' && d <= '9' ? null : TokenKind.DOT;
+            }
+            case '\n' -> {
+                if (level > 0) {
+                    return null; // a newline inside brackets: skipped, and the next line entered
+                }
+                cur = i + 1;
+                tokStart = i;
+                tokLine = lineno;
+                tokLineStart = lineStart;
+                atBol = true;
+                contLine = false;
+                int col = byteCol(lineStart, i);
+                return new Token(TokenKind.NEWLINE, "", lineno, col, lineno, col, i, i);
+            }
+            default -> kind = null;
+        }
+        if (kind == null) {
+            return null;
+        }
+        switch (ch) {
+            case '(', '[', '{' -> {
+                if (level >= MAXLEVEL || level >= parenStack.length) {
+                    return null; // the general path's limit and growth
+                }
+                parenStack[level] = ch;
+                parenLine[level] = lineno;
+                parenIndex[level] = start;
+                parenLineStart[level] = lineStart;
+                level++;
+            }
+            case ')', ']', '}' -> {
+                if (level == 0) {
+                    return null;
+                }
+                char opening = parenStack[level - 1];
+                if (!(opening == '(' && ch == ')' || opening == '[' && ch == ']' || opening == '{' && ch == '}')) {
+                    return null; // a mismatch: the general path's errors
+                }
+                level--;
+            }
+            default -> {
+                // no state beyond the position
+            }
+        }
+        cur = i + 1;
+        tokStart = start;
+        tokLine = lineno;
+        tokLineStart = lineStart;
+        int col = byteCol(lineStart, start);
+        return new Token(kind, kind.operator(), lineno, col, lineno, byteCol(lineStart, i + 1), start, i + 1);
     }
 
     Token regularToken(FStringMode mode) throws PythonError {

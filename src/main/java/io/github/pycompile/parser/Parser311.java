@@ -189,11 +189,7 @@ public final class Parser311 {
             if (e.typeName().equals("SyntaxError") && e.text() != null && e.text().indexOf('(') < 0) {
                 // 3.9's SyntaxError itself rewrites the message of any error on a line holding a print or
                 // exec statement (at its start, or after its first ':'), position unchanged
-                String msg = legacyStatementMessage(e.text(), 0);
-                int colon = e.text().indexOf(':');
-                if (msg == null && colon >= 0) {
-                    msg = legacyStatementMessage(e.text(), colon + 1);
-                }
+                String msg = legacyRewrite(e.text());
                 if (msg != null) {
                     throw new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
                             e.endLineno(), e.endOffset());
@@ -201,6 +197,16 @@ public final class Parser311 {
             }
             throw e;
         }
+    }
+
+    /** 3.9's message for an error whose text holds a print or exec statement (at its start, or after its first ':'). */
+    private static String legacyRewrite(String text) {
+        String msg = legacyStatementMessage(text, 0);
+        int colon = text.indexOf(':');
+        if (msg == null && colon >= 0) {
+            msg = legacyStatementMessage(text, colon + 1);
+        }
+        return msg;
     }
 
     /** 3.9's message for a line whose text from {@code start} (after blanks) is a print or exec statement. */
@@ -298,6 +304,42 @@ public final class Parser311 {
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
+        if (target != PythonVersion.V3_9) {
+            return parseTokens(source, filename, target, warnings, decoded, tk);
+        }
+        try {
+            return parseTokens(source, filename, target, warnings, decoded, tk);
+        } catch (PythonError e) {
+            throw withBufferText39(e, tk);
+        }
+    }
+
+    /**
+     * 3.9 gives a SyntaxError of a string source the tokenizer's buffer as its text (from the first line
+     * of a token still being read when a line was entered, through the current line), and its print/exec
+     * rewrite ({@link #parseModule}) reads that text: where the buffer's text and the error line's would
+     * rewrite differently, the error takes the buffer's (a print of a multi-line string, say).
+     */
+    private static PythonError withBufferText39(PythonError e, Tokenizer tk) {
+        if (!e.typeName().equals("SyntaxError") || e.text() == null) {
+            return e;
+        }
+        String buffer = tk.pgenText();
+        boolean lineRewrites = e.text().indexOf('(') < 0 && legacyRewrite(e.text()) != null;
+        boolean bufferRewrites = buffer.indexOf('(') < 0 && legacyRewrite(buffer) != null;
+        if (!lineRewrites && !bufferRewrites) {
+            return e;
+        }
+        if (lineRewrites && bufferRewrites && legacyRewrite(buffer).equals(legacyRewrite(e.text()))) {
+            return e;
+        }
+        return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), buffer,
+                e.endLineno(), e.endOffset());
+    }
+
+    private static Ast.ModuleNode parseTokens(byte[] source, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings, SourceDecoder.DecodedSource decoded, Tokenizer tk)
+            throws PythonError, UnsupportedFeatureException {
         // 3.6-3.8 decode literals in ast.c, after the LL(1) parser accepted the whole file
         Ll1Errors.WarningGate gate = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors.WarningGate(warnings);
         Consumer<CompilerWarning> out = gate == null ? warnings : gate;
@@ -3984,7 +4026,9 @@ public final class Parser311 {
             if (at(TokenKind.DOUBLESTAR)) {
                 return false;
             }
-            if (at(TokenKind.NAME) && peek(1).kind() == TokenKind.EQUAL) {
+            // 3.9 reads no token past a keyword here (its one pass sets the error's position by the
+            // furthest token read: "f(a, return b)" fails at 'return')
+            if ((target.atLeast(PythonVersion.V3_10) ? at(TokenKind.NAME) : atName()) && peek(1).kind() == TokenKind.EQUAL) {
                 return false;
             }
             int s = pos;

@@ -315,13 +315,15 @@ public final class Parser311 {
     }
 
     /**
-     * 3.9 gives a SyntaxError of a string source the tokenizer's buffer as its text (from the first line
+     * 3.9 reads a SyntaxError's text from the file the error names; where there is none (compile() of a
+     * string under a name such as {@code <string>}) it takes the tokenizer's buffer (from the first line
      * of a token still being read when a line was entered, through the current line), and its print/exec
-     * rewrite ({@link #parseModule}) reads that text: where the buffer's text and the error line's would
-     * rewrite differently, the error takes the buffer's (a print of a multi-line string, say).
+     * rewrite ({@link #parseModule}) reads that text. For a name in angle brackets (no file), where the
+     * buffer's text and the error line's would rewrite differently, the error takes the buffer's (a print
+     * of a multi-line string, say). Any other name is taken to be the file compiled.
      */
     private static PythonError withBufferText39(PythonError e, Tokenizer tk) {
-        if (!e.typeName().equals("SyntaxError") || e.text() == null) {
+        if (!e.typeName().equals("SyntaxError") || e.text() == null || !isPseudoFilename(e.filename())) {
             return e;
         }
         String buffer = tk.pgenText();
@@ -335,6 +337,11 @@ public final class Parser311 {
         }
         return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), buffer,
                 e.endLineno(), e.endOffset());
+    }
+
+    /** A file name such as {@code <string>}: no file CPython could read a line from. */
+    static boolean isPseudoFilename(String filename) {
+        return filename != null && filename.length() >= 2 && filename.startsWith("<") && filename.endsWith(">");
     }
 
     private static Ast.ModuleNode parseTokens(byte[] source, String filename, PythonVersion target,
@@ -649,18 +656,42 @@ public final class Parser311 {
     /**
      * 3.9's generic error: 3.9 runs its invalid_* rules within its one pass, so the error is at the
      * furthest token either of our passes read; "unexpected EOF while parsing" when that is the
-     * ENDMARKER (refused: its position); no scan of the rest of the source.
+     * ENDMARKER ({@link #eofError39}); no scan of the rest of the source.
      */
     private PythonError genericError39() throws UnsupportedFeatureException {
         Token last = tokens.get(tokens.size() - 1);
+        if (last.kind() == TokenKind.ENDMARKER
+                || last.kind() == TokenKind.DEDENT && last.startIndex() >= tokenizer.text().length()) {
+            return eofError39(last); // a DEDENT at the end: the tokenizer has met the end too
+        }
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             return genericError(last);
         }
-        if (last.kind() == TokenKind.ENDMARKER) {
-            throw new UnsupportedFeatureException(target, "3.9's 'unexpected EOF while parsing' (its position)",
-                    last.startLine());
-        }
         return syntaxError(last, last, "invalid syntax").error;
+    }
+
+    /**
+     * 3.9's "unexpected EOF while parsing": the tokenizer has met the end of the source, and the
+     * token at the end has no position, so 3.9 places the error at the tokenizer's state: its line
+     * count, and as offset the bytes from its buffer's start (the last line read between tokens) to the
+     * end, not plus one. The text is the file's line there, or that buffer where the file has no such
+     * line or there is no file ({@link #isPseudoFilename}). Where the bytes would be converted to
+     * characters (a declared encoding, non-ASCII text) the source is refused.
+     */
+    private PythonError eofError39(Token last) throws UnsupportedFeatureException {
+        String buffer = tokenizer.pgenText();
+        int bytes = 0;
+        for (int i = 0; i < buffer.length(); i++) {
+            char c = buffer.charAt(i);
+            if (c >= 0x80 && (declaredEncoding || Character.isSurrogate(c) || c >= 0xDC80 && c <= 0xDCFF)) {
+                throw new UnsupportedFeatureException(target,
+                        "3.9's 'unexpected EOF while parsing' after non-ASCII text (its offset)", last.startLine());
+            }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        int line = tokenizer.currentLine();
+        String text = isPseudoFilename(filename) || tokenizer.lineText(line).isEmpty() ? buffer : tokenizer.lineText(line);
+        return new PythonError("SyntaxError", "unexpected EOF while parsing", filename, line, bytes, text, line, -1);
     }
 
     private UnsupportedConstruct refuse(String what) {
@@ -3344,7 +3375,7 @@ public final class Parser311 {
             int before = pos;
             skipTargets();
             if (pos > before) {
-                Expr v = atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions);
+                Expr v = atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : starExpressionsGivingBack();
                 if (v != null && !at(TokenKind.EQUAL)) {
                     return true;
                 }
@@ -3355,12 +3386,32 @@ public final class Parser311 {
             if (t != null && (t instanceof Ast.Name || t instanceof Ast.Attribute || t instanceof Ast.Subscript)
                     && java.util.Arrays.stream(AUG).anyMatch(k -> at(k))) {
                 pos++;
-                if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
+                if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : starExpressionsGivingBack()) != null) {
                     return true;
                 }
             }
             pos = s;
             return false;
+        }
+
+        /**
+         * star_expressions as pegen reads it: an item after a ',' that does not parse is given back and
+         * the tuple ends at that ',' ("x = 1,+" has the valid prefix "x = 1,"); null where not even the
+         * first item parses. Only where it ends matters here, not the node.
+         */
+        private Expr starExpressionsGivingBack() {
+            Expr first = attempt(Parser311.this::starExpression);
+            if (first == null) {
+                return null;
+            }
+            while (at(TokenKind.COMMA)) {
+                int after = ++pos;
+                if (attempt(Parser311.this::starExpression) == null) {
+                    pos = after;
+                    break;
+                }
+            }
+            return first;
         }
 
         /** invalid_assignment's alternatives in order. */

@@ -443,5 +443,19 @@ case(P, "tuple-give-back-04", "x += 1,+\n")
 case(P, "tuple-give-back-05", "x = 1, 2,-\n")
 case(P, "tuple-give-back-06", "x = 1,+\ny\n")
 
+# 3.9's named_expression in arguments ends with invalid_named_expression (expression ':=' expression)
+case(P, "arg-walrus-01", "@w(s.g:=\n")
+case(P, "arg-walrus-02", "class I(m.M,\n  c.I:= ):\n  pass\n")
+case(P, "arg-walrus-03", "t = s.get(\"B\":= )\n")
+case(P, "arg-walrus-04", "w.warn(\n \"F\"\n := \"U\",\n)\n")
+case(P, "arg-walrus-05", "f(a, b.c := d e)\n")
+case(P, "arg-walrus-06", "f(1 := 2)\n")
+# 3.9's invalid_primary: a primary followed by '{'
+case(P, "primary-brace-01", "0x1d616:'o'{ , 0x1d617:'p'\n")
+case(P, "primary-brace-02", "x: y{\n")
+case(P, "primary-brace-03", "f(x){1}\n")
+case(P, "primary-brace-04", "{a{}}\n")
+case(P, "primary-brace-05", "lambda: a{\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

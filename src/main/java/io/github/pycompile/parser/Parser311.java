@@ -2551,6 +2551,19 @@ public final class Parser311 {
             }
             return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
         }
+        if (errorPass && target == PythonVersion.V3_9) {
+            // 3.9's named_expression in arguments: its last alternative, invalid_named_expression
+            // (expression ':=' expression), reads past the ':=' where the target is not a name
+            Expr e = expression();
+            if (at(TokenKind.COLONEQUAL)) {
+                int s = pos++;
+                if (attemptRule(this::expression) != null) {
+                    throw rangeError(e, e, "cannot use assignment expressions with " + nameOf(e));
+                }
+                pos = s;
+            }
+            return e;
+        }
         return ll1 != null ? ll1NamedTarget(pos, expression()) : expression();
     }
 
@@ -3143,7 +3156,7 @@ public final class Parser311 {
         try {
             int start = pos;
             Expr e = atom();
-            while (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && braceComprehensionTrailer && at(TokenKind.LBRACE)) {
+            while (!invalidPrimary39() && (at(TokenKind.DOT) || at(TokenKind.LPAR) || at(TokenKind.LSQB) || errorPass && braceComprehensionTrailer && at(TokenKind.LBRACE))) {
                 if (errorPass && !at(TokenKind.DOT)) {
                     // 'primary genexp' comes before calls and subscripts; genexp's invalid_comprehension
                     // takes '[' and '{' too
@@ -3174,6 +3187,14 @@ public final class Parser311 {
         } finally {
             depth--;
         }
+    }
+
+    /** 3.9's invalid_primary, first of its primary's alternatives (error pass): a primary followed by '{' is an error there. */
+    private boolean invalidPrimary39() {
+        if (errorPass && target == PythonVersion.V3_9 && at(TokenKind.LBRACE)) {
+            throw syntaxError(peek(), peek(), "invalid syntax");
+        }
+        return false;
     }
 
     /** At '(': does genexp's valid alternative, {@code '(' expression for_if_clauses ')'}, match here? */

@@ -457,5 +457,15 @@ case(P, "primary-brace-03", "f(x){1}\n")
 case(P, "primary-brace-04", "{a{}}\n")
 case(P, "primary-brace-05", "lambda: a{\n")
 
+# the generic error at a DEDENT made at the end (3.10+ "unexpected unindent", 3.9 "unexpected EOF")
+case(P, "dedent-eof-01", "if 1:\n  @d\n")
+case(P, "dedent-eof-02", "if 1:\n  @d")
+case(P, "dedent-eof-03", "if 1:\n  @d\n\n")
+case(P, "dedent-eof-04", "if 1:\n  @d\n# c\n")
+case(P, "dedent-eof-05", "if 1:\n  @d # x\n")
+case(P, "dedent-eof-06", "if 1:\n  if 2:\n    @d\n")
+case(P, "dedent-eof-07", "if 1:\n  @d\xe9\n")
+case(P, "dedent-eof-08", "def e(self):\n        @ c.u(input, self.errors)[0]\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

@@ -642,7 +642,14 @@ public final class Parser311 {
      * token the first pass read, "unexpected indent"/"unexpected unindent" for an INDENT/DEDENT there,
      * otherwise "invalid syntax" — unless tokenizing the rest of the source meets an error first.
      */
-    private PythonError genericError(Token last) {
+    private PythonError genericError(Token last) throws UnsupportedFeatureException {
+        if (last.kind() == TokenKind.DEDENT && last.startIndex() >= tokenizer.text().length()) {
+            // a DEDENT made at the end of the source has no position: the tokenizer's state places it
+            int line = tokenizer.currentLine();
+            String text = tokenizer.lineText(line).isEmpty() ? tokenizer.pgenText() : tokenizer.lineText(line);
+            return new PythonError("IndentationError", "unexpected unindent", filename, line, bytesToEnd(last), text,
+                    line, -1);
+        }
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             String text = tokenizer.text();
             int lineStart = text.lastIndexOf('\n', last.startIndex() - 1) + 1;
@@ -680,18 +687,35 @@ public final class Parser311 {
      */
     private PythonError eofError39(Token last) throws UnsupportedFeatureException {
         String buffer = tokenizer.pgenText();
-        int bytes = 0;
-        for (int i = 0; i < buffer.length(); i++) {
-            char c = buffer.charAt(i);
-            if (c >= 0x80 && (declaredEncoding || Character.isSurrogate(c) || c >= 0xDC80 && c <= 0xDCFF)) {
-                throw new UnsupportedFeatureException(target,
-                        "3.9's 'unexpected EOF while parsing' after non-ASCII text (its offset)", last.startLine());
-            }
-            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
-        }
+        int bytes = bytesToEnd(last);
         int line = tokenizer.currentLine();
         String text = isPseudoFilename(filename) || tokenizer.lineText(line).isEmpty() ? buffer : tokenizer.lineText(line);
         return new PythonError("SyntaxError", "unexpected EOF while parsing", filename, line, bytes, text, line, -1);
+    }
+
+    /**
+     * The offset pegen gives a token without position made at the end of the source: the bytes from the
+     * tokenizer's buffer start (the last line read between tokens) to the end, not plus one; 3.13+
+     * count them as characters. Refused where 3.9-3.12 would convert them (a declared encoding,
+     * non-ASCII text) and for text outside the BMP or undecodable.
+     */
+    private int bytesToEnd(Token last) throws UnsupportedFeatureException {
+        String buffer = tokenizer.pgenText();
+        boolean chars = target.atLeast(PythonVersion.V3_13);
+        int bytes = 0;
+        for (int i = 0; i < buffer.length(); i++) {
+            char c = buffer.charAt(i);
+            if (chars && c >= 0x80 && !Character.isSurrogate(c)) {
+                bytes++;
+                continue;
+            }
+            if (c >= 0x80 && (declaredEncoding || Character.isSurrogate(c))) {
+                throw new UnsupportedFeatureException(target,
+                        "an error at the end of the source after non-ASCII text (its offset)", last.startLine());
+            }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 
     private UnsupportedConstruct refuse(String what) {

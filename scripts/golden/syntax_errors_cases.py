@@ -467,5 +467,13 @@ case(P, "dedent-eof-06", "if 1:\n  if 2:\n    @d\n")
 case(P, "dedent-eof-07", "if 1:\n  @d\xe9\n")
 case(P, "dedent-eof-08", "def e(self):\n        @ c.u(input, self.errors)[0]\n")
 
+# 3.10-3.12 force a def's ':' in the first pass: the '->' annotation is pegen's shorter expression there
+case(P, "def-arrow-01", "def f() -> D[a b]:\n  pass\n")
+case(P, "def-arrow-02", "def f(self) -> D[s, U[s, L[s]except ]]:\n  pass\n")
+case(P, "def-arrow-03", "def f() -> a if b:\n  pass\n")
+case(P, "def-arrow-04", "def f() -> a + :\n  pass\n")
+case(P, "def-arrow-05", "def f() -> lambda: a[b c]:\n  pass\n")
+case(P, "def-arrow-06", "def f(x) -> a(b c):\n  pass\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

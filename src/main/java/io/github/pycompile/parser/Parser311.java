@@ -1421,6 +1421,16 @@ public final class Parser311 {
             // ['->' expression]: without its expression, the forced ':' decides at the '->'
             int arrow = pos++;
             returns = attemptRule(this::expression);
+            if (returns == null && !pegFallbacks && !errors313 && target.atLeast(PythonVersion.V3_10)) {
+                // 3.10-3.12 force the ':' in the valid rule, so in the first pass: the annotation is then
+                // what pegen's expression keeps of a failing one (the error pass's fallbacks: 'a[b c]' is 'a')
+                pegFallbacks = true;
+                try {
+                    returns = attemptRule(this::expression);
+                } finally {
+                    pegFallbacks = false;
+                }
+            }
             if (returns == null) {
                 pos = arrow;
             }

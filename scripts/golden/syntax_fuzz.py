@@ -4,7 +4,7 @@
 # this CPython's compile() raises a SyntaxError (IndentationError, TabError) for it. One JSON line per
 # case, the fields of syntax_suite.py ("src" one char per byte, latin-1). Deterministic for a seed and
 # an interpreter's stdlib. Usage: pythonX.Y syntax_fuzz.py SEED COUNT > src/test/resources/golden/syntax-fuzz/X.Y.jsonl
-# (the committed files: seed 7, 2500 cases, with pyenv's 3.6.15, 3.7.16, 3.8.18, 3.11.7, 3.12.1 and 3.13.0; before 3.10
+# (the committed files: seed 7, 2500 cases, with pyenv's 3.6.15, 3.7.16, 3.8.18, 3.9.18, 3.10.13, 3.11.7, 3.12.1 and 3.13.0; before 3.10
 # a SyntaxError has no end position: None)
 import sys, os, random, json, io, tokenize, warnings
 random.seed(int(sys.argv[1]))

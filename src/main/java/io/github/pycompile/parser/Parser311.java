@@ -191,11 +191,7 @@ public final class Parser311 {
             if (e.typeName().equals("SyntaxError") && e.text() != null && e.text().indexOf('(') < 0) {
                 // 3.9's SyntaxError itself rewrites the message of any error on a line holding a print or
                 // exec statement (at its start, or after its first ':'), position unchanged
-                String msg = legacyStatementMessage(e.text(), 0);
-                int colon = e.text().indexOf(':');
-                if (msg == null && colon >= 0) {
-                    msg = legacyStatementMessage(e.text(), colon + 1);
-                }
+                String msg = legacyRewrite(e.text());
                 if (msg != null) {
                     throw new PythonError("SyntaxError", msg, e.filename(), e.lineno(), e.offset(), e.text(),
                             e.endLineno(), e.endOffset());
@@ -203,6 +199,16 @@ public final class Parser311 {
             }
             throw e;
         }
+    }
+
+    /** 3.9's message for an error whose text holds a print or exec statement (at its start, or after its first ':'). */
+    private static String legacyRewrite(String text) {
+        String msg = legacyStatementMessage(text, 0);
+        int colon = text.indexOf(':');
+        if (msg == null && colon >= 0) {
+            msg = legacyStatementMessage(text, colon + 1);
+        }
+        return msg;
     }
 
     /** 3.9's message for a line whose text from {@code start} (after blanks) is a print or exec statement. */
@@ -300,6 +306,49 @@ public final class Parser311 {
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
         Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
+        if (target != PythonVersion.V3_9) {
+            return parseTokens(source, filename, target, warnings, decoded, tk);
+        }
+        try {
+            return parseTokens(source, filename, target, warnings, decoded, tk);
+        } catch (PythonError e) {
+            throw withBufferText39(e, tk);
+        }
+    }
+
+    /**
+     * 3.9 reads a SyntaxError's text from the file the error names; where there is none (compile() of a
+     * string under a name such as {@code <string>}) it takes the tokenizer's buffer (from the first line
+     * of a token still being read when a line was entered, through the current line), and its print/exec
+     * rewrite ({@link #parseModule}) reads that text. For a name in angle brackets (no file), where the
+     * buffer's text and the error line's would rewrite differently, the error takes the buffer's (a print
+     * of a multi-line string, say). Any other name is taken to be the file compiled.
+     */
+    private static PythonError withBufferText39(PythonError e, Tokenizer tk) {
+        if (!e.typeName().equals("SyntaxError") || e.text() == null || !isPseudoFilename(e.filename())) {
+            return e;
+        }
+        String buffer = tk.pgenText();
+        boolean lineRewrites = e.text().indexOf('(') < 0 && legacyRewrite(e.text()) != null;
+        boolean bufferRewrites = buffer.indexOf('(') < 0 && legacyRewrite(buffer) != null;
+        if (!lineRewrites && !bufferRewrites) {
+            return e;
+        }
+        if (lineRewrites && bufferRewrites && legacyRewrite(buffer).equals(legacyRewrite(e.text()))) {
+            return e;
+        }
+        return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), buffer,
+                e.endLineno(), e.endOffset());
+    }
+
+    /** A file name such as {@code <string>}: no file CPython could read a line from. */
+    static boolean isPseudoFilename(String filename) {
+        return filename != null && filename.length() >= 2 && filename.startsWith("<") && filename.endsWith(">");
+    }
+
+    private static Ast.ModuleNode parseTokens(byte[] source, String filename, PythonVersion target,
+            Consumer<CompilerWarning> warnings, SourceDecoder.DecodedSource decoded, Tokenizer tk)
+            throws PythonError, UnsupportedFeatureException {
         // 3.6-3.8 decode literals in ast.c, after the LL(1) parser accepted the whole file
         Ll1Errors.WarningGate gate = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors.WarningGate(warnings);
         Consumer<CompilerWarning> out = gate == null ? warnings : gate;
@@ -604,7 +653,14 @@ public final class Parser311 {
      * token the first pass read, "unexpected indent"/"unexpected unindent" for an INDENT/DEDENT there,
      * otherwise "invalid syntax" — unless tokenizing the rest of the source meets an error first.
      */
-    private PythonError genericError(Token last) {
+    private PythonError genericError(Token last) throws UnsupportedFeatureException {
+        if (last.kind() == TokenKind.DEDENT && last.startIndex() >= tokenizer.text().length()) {
+            // a DEDENT made at the end of the source has no position: the tokenizer's state places it
+            int line = tokenizer.currentLine();
+            String text = tokenizer.lineText(line).isEmpty() ? tokenizer.pgenText() : tokenizer.lineText(line);
+            return new PythonError("IndentationError", "unexpected unindent", filename, line, bytesToEnd(last), text,
+                    line, -1);
+        }
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             String text = tokenizer.text();
             int lineStart = text.lastIndexOf('\n', last.startIndex() - 1) + 1;
@@ -618,18 +674,59 @@ public final class Parser311 {
     /**
      * 3.9's generic error: 3.9 runs its invalid_* rules within its one pass, so the error is at the
      * furthest token either of our passes read; "unexpected EOF while parsing" when that is the
-     * ENDMARKER (refused: its position); no scan of the rest of the source.
+     * ENDMARKER ({@link #eofError39}); no scan of the rest of the source.
      */
     private PythonError genericError39() throws UnsupportedFeatureException {
         Token last = tokens.get(tokens.size() - 1);
+        if (last.kind() == TokenKind.ENDMARKER
+                || last.kind() == TokenKind.DEDENT && last.startIndex() >= tokenizer.text().length()) {
+            return eofError39(last); // a DEDENT at the end: the tokenizer has met the end too
+        }
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             return genericError(last);
         }
-        if (last.kind() == TokenKind.ENDMARKER) {
-            throw new UnsupportedFeatureException(target, "3.9's 'unexpected EOF while parsing' (its position)",
-                    last.startLine());
-        }
         return syntaxError(last, last, "invalid syntax").error;
+    }
+
+    /**
+     * 3.9's "unexpected EOF while parsing": the tokenizer has met the end of the source, and the
+     * token at the end has no position, so 3.9 places the error at the tokenizer's state: its line
+     * count, and as offset the bytes from its buffer's start (the last line read between tokens) to the
+     * end, not plus one. The text is the file's line there, or that buffer where the file has no such
+     * line or there is no file ({@link #isPseudoFilename}). Where the bytes would be converted to
+     * characters (a declared encoding, non-ASCII text) the source is refused.
+     */
+    private PythonError eofError39(Token last) throws UnsupportedFeatureException {
+        String buffer = tokenizer.pgenText();
+        int bytes = bytesToEnd(last);
+        int line = tokenizer.currentLine();
+        String text = isPseudoFilename(filename) || tokenizer.lineText(line).isEmpty() ? buffer : tokenizer.lineText(line);
+        return new PythonError("SyntaxError", "unexpected EOF while parsing", filename, line, bytes, text, line, -1);
+    }
+
+    /**
+     * The offset pegen gives a token without position made at the end of the source: the bytes from the
+     * tokenizer's buffer start (the last line read between tokens) to the end, not plus one; 3.13+
+     * count them as characters. Refused where 3.9-3.12 would convert them (a declared encoding,
+     * non-ASCII text) and for text outside the BMP or undecodable.
+     */
+    private int bytesToEnd(Token last) throws UnsupportedFeatureException {
+        String buffer = tokenizer.pgenText();
+        boolean chars = target.atLeast(PythonVersion.V3_13);
+        int bytes = 0;
+        for (int i = 0; i < buffer.length(); i++) {
+            char c = buffer.charAt(i);
+            if (chars && c >= 0x80 && !Character.isSurrogate(c)) {
+                bytes++;
+                continue;
+            }
+            if (c >= 0x80 && (declaredEncoding || Character.isSurrogate(c))) {
+                throw new UnsupportedFeatureException(target,
+                        "an error at the end of the source after non-ASCII text (its offset)", last.startLine());
+            }
+            bytes += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return bytes;
     }
 
     private UnsupportedConstruct refuse(String what) {
@@ -1334,6 +1431,16 @@ public final class Parser311 {
             // ['->' expression]: without its expression, the forced ':' decides at the '->'
             int arrow = pos++;
             returns = attemptRule(this::expression);
+            if (returns == null && !pegFallbacks && !errors313 && target.atLeast(PythonVersion.V3_10)) {
+                // 3.10-3.12 force the ':' in the valid rule, so in the first pass: the annotation is then
+                // what pegen's expression keeps of a failing one (the error pass's fallbacks: 'a[b c]' is 'a')
+                pegFallbacks = true;
+                try {
+                    returns = attemptRule(this::expression);
+                } finally {
+                    pegFallbacks = false;
+                }
+            }
             if (returns == null) {
                 pos = arrow;
             }
@@ -2503,6 +2610,19 @@ public final class Parser311 {
             }
             return new Ast.NamedExpr(target, value, l(start), c(start), el(), ec());
         }
+        if (errorPass && target == PythonVersion.V3_9) {
+            // 3.9's named_expression in arguments: its last alternative, invalid_named_expression
+            // (expression ':=' expression), reads past the ':=' where the target is not a name
+            Expr e = expression();
+            if (at(TokenKind.COLONEQUAL)) {
+                int s = pos++;
+                if (attemptRule(this::expression) != null) {
+                    throw rangeError(e, e, "cannot use assignment expressions with " + nameOf(e));
+                }
+                pos = s;
+            }
+            return e;
+        }
         return ll1 != null ? ll1NamedTarget(pos, expression()) : expression();
     }
 
@@ -3096,6 +3216,9 @@ public final class Parser311 {
             int start = pos;
             Expr e = atom();
             while (true) {
+                if (errorPass) {
+                    invalidPrimary39(); // 3.9: a '{' after a primary is invalid syntax there
+                }
                 TokenKind k = kind(pos);
                 if (!(k == TokenKind.DOT || k == TokenKind.LPAR || k == TokenKind.LSQB
                         || errorPass && braceComprehensionTrailer && k == TokenKind.LBRACE)) {
@@ -3131,6 +3254,14 @@ public final class Parser311 {
         } finally {
             depth--;
         }
+    }
+
+    /** 3.9's invalid_primary, first of its primary's alternatives (error pass): a primary followed by '{' is an error there. */
+    private boolean invalidPrimary39() {
+        if (errorPass && target == PythonVersion.V3_9 && at(TokenKind.LBRACE)) {
+            throw syntaxError(peek(), peek(), "invalid syntax");
+        }
+        return false;
     }
 
     /** At '(': does genexp's valid alternative, {@code '(' expression for_if_clauses ')'}, match here? */
@@ -3332,7 +3463,7 @@ public final class Parser311 {
             int before = pos;
             skipTargets();
             if (pos > before) {
-                Expr v = atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions);
+                Expr v = atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : starExpressionsGivingBack();
                 if (v != null && !at(TokenKind.EQUAL)) {
                     return true;
                 }
@@ -3343,12 +3474,32 @@ public final class Parser311 {
             if (t != null && (t instanceof Ast.Name || t instanceof Ast.Attribute || t instanceof Ast.Subscript)
                     && augmentedIndex(kind(pos)) >= 0) {
                 pos++;
-                if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : attempt(Parser311.this::starExpressions)) != null) {
+                if ((atKeyword("yield") ? attempt(Parser311.this::yieldExpression) : starExpressionsGivingBack()) != null) {
                     return true;
                 }
             }
             pos = s;
             return false;
+        }
+
+        /**
+         * star_expressions as pegen reads it: an item after a ',' that does not parse is given back and
+         * the tuple ends at that ',' ("x = 1,+" has the valid prefix "x = 1,"); null where not even the
+         * first item parses. Only where it ends matters here, not the node.
+         */
+        private Expr starExpressionsGivingBack() {
+            Expr first = attempt(Parser311.this::starExpression);
+            if (first == null) {
+                return null;
+            }
+            while (at(TokenKind.COMMA)) {
+                int after = ++pos;
+                if (attempt(Parser311.this::starExpression) == null) {
+                    pos = after;
+                    break;
+                }
+            }
+            return first;
         }
 
         /** invalid_assignment's alternatives in order. */
@@ -4014,7 +4165,9 @@ public final class Parser311 {
             if (at(TokenKind.DOUBLESTAR)) {
                 return false;
             }
-            if (at(TokenKind.NAME) && peek(1).kind() == TokenKind.EQUAL) {
+            // 3.9 reads no token past a keyword here (its one pass sets the error's position by the
+            // furthest token read: "f(a, return b)" fails at 'return')
+            if ((target.atLeast(PythonVersion.V3_10) ? at(TokenKind.NAME) : atName()) && peek(1).kind() == TokenKind.EQUAL) {
                 return false;
             }
             int s = pos;

@@ -177,7 +177,15 @@ public final class SourceDecoder {
                 recoded = true;
             }
         }
-        return new DecodedSource(translateNewlines(text), encoding, bom, recoded, bom || cookie != null);
+        String translated = translateNewlines(text);
+        if ((target == PythonVersion.V3_9 || target == PythonVersion.V3_10 || target == PythonVersion.V3_11)
+                && text.endsWith("\r\n")) {
+            // 3.9-3.11 translate a final "\r\n" to "\n" and then add a newline all the same (the string
+            // no longer seems to end with one): one more, empty, line at the end, where the errors at the
+            // end of the source are placed
+            translated += "\n";
+        }
+        return new DecodedSource(translated, encoding, bom, recoded, bom || cookie != null);
     }
 
     /** What 2.7 reports for a source declared as string-escape: the codec's own error, or its result's type. */

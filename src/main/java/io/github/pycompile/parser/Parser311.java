@@ -305,7 +305,7 @@ public final class Parser311 {
     private static Ast.ModuleNode parseOnThisStack(byte[] source, String filename, PythonVersion target,
             Consumer<CompilerWarning> warnings) throws PythonError, UnsupportedFeatureException {
         SourceDecoder.DecodedSource decoded = SourceDecoder.decode(source, target, filename);
-        Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared());
+        Tokenizer tk = new Tokenizer(decoded.text(), target, filename, decoded.declared(), decoded.ascii());
         if (target != PythonVersion.V3_9) {
             return parseTokens(source, filename, target, warnings, decoded, tk);
         }

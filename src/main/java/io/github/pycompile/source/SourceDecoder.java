@@ -34,7 +34,8 @@ public final class SourceDecoder {
      * encoding (CPython's {@code tok->encoding} is then set, and 3.9–3.12 report parser error offsets in
      * characters instead of UTF-8 bytes).
      */
-    public record DecodedSource(String text, String encoding, boolean bom, boolean recodedToUtf8, boolean declared) {}
+    public record DecodedSource(String text, String encoding, boolean bom, boolean recodedToUtf8, boolean declared,
+            boolean ascii) {}
 
     /** Every codec name CPython accepts (normalised) and the codec it names; made by scripts/golden/python_codecs.py. */
     private static final Map<String, String> PYTHON_CODECS = loadCodecs();
@@ -138,12 +139,13 @@ public final class SourceDecoder {
         }
         String text;
         boolean recoded = false;
+        boolean ascii = false;
         if (target.isPython2() && (cookie == null || encoding.equals("utf-8") || encoding.equals("iso-8859-1"))) {
             // 2.x's tokenizer works on the bytes themselves unless a cookie names another codec
             text = new String(src, start, src.length - start, StandardCharsets.ISO_8859_1);
         } else if (encoding.equals("utf-8")) {
-            text = (bytes & NON_ASCII) == 0 ? new String(src, start, src.length - start, StandardCharsets.ISO_8859_1)
-                    : decodeUtf8(src, start);
+            ascii = (bytes & NON_ASCII) == 0;
+            text = ascii ? new String(src, start, src.length - start, StandardCharsets.ISO_8859_1) : decodeUtf8(src, start);
         } else {
             String codec = pythonCodec(encoding);
             if (codec == null && target == PythonVersion.V2_7
@@ -185,7 +187,7 @@ public final class SourceDecoder {
             // end of the source are placed
             translated += "\n";
         }
-        return new DecodedSource(translated, encoding, bom, recoded, bom || cookie != null);
+        return new DecodedSource(translated, encoding, bom, recoded, bom || cookie != null, ascii);
     }
 
     /** What 2.7 reports for a source declared as string-escape: the codec's own error, or its result's type. */

@@ -72,9 +72,21 @@ final class NameTable {
 
     /** As {@link #intern(int, int)}, {@code h} being {@link #hash} of the range. */
     String intern(int start, int stop, int h) {
+        return intern(start, stop, h, key(text, start, stop));
+    }
+
+    /**
+     * As {@link #intern(int, int, int)} for an ASCII range whose characters were packed as {@link #key}
+     * packs them (7 bits each, the first the highest); longer than {@value #PACKED} characters the packing
+     * overflowed and is not a key.
+     */
+    String internAscii(int start, int stop, int h, long packed) {
+        return intern(start, stop, h, stop - start <= PACKED ? packed : -1);
+    }
+
+    private String intern(int start, int stop, int h, long key) {
         char[] cs = text;
         int len = stop - start;
-        long key = key(cs, start, stop);
         int mask = strings.length - 1;
         int i = (h ^ h >>> 16) & mask;
         while (true) {

@@ -161,6 +161,15 @@ public final class Tokenizer {
      *     the parser's error offsets in characters, otherwise in UTF-8 bytes (3.13+: always characters)
      */
     public Tokenizer(String text, PythonVersion target, String filename, boolean declaredEncoding) {
+        this(text, target, filename, declaredEncoding, false);
+    }
+
+    /**
+     * As {@link #Tokenizer(String, PythonVersion, String, boolean)}; {@code ascii}: the caller knows the
+     * text holds no character beyond ASCII (its decoder saw only ASCII bytes), so that columns need no
+     * look for one.
+     */
+    public Tokenizer(String text, PythonVersion target, String filename, boolean declaredEncoding, boolean ascii) {
         this.declaredEncoding = declaredEncoding;
         this.sourceEndsWithNewline = text.endsWith("\n");
         this.src = sourceEndsWithNewline ? text : text + "\n";
@@ -171,6 +180,9 @@ public final class Tokenizer {
         this.filename = filename;
         this.py2 = target.isPython2();
         this.fastPath = !py2 && target != PythonVersion.V3_6;
+        if (ascii) {
+            nonAscii = end; // the whole text is one ASCII run
+        }
         modes.add(regular);
     }
 
@@ -365,9 +377,11 @@ public final class Tokenizer {
         TokenKind kind;
         if (ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z' || ch == '_') {
             int h = ch;
+            long packed = ch;
             char d = cs[++i];
             while (d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d == '_' || d >= '0' && d <= '9') {
                 h = 31 * h + d;
+                packed = packed << 7 | d;
                 d = cs[++i];
             }
             if (d >= 0x80 || d == '"' || d == '\'') {
@@ -377,7 +391,7 @@ public final class Tokenizer {
             tokStart = start;
             tokLine = lineno;
             tokLineStart = lineStart;
-            return new Token(TokenKind.NAME, names.intern(start, i, h), lineno, byteCol(lineStart, start), lineno,
+            return new Token(TokenKind.NAME, names.internAscii(start, i, h, packed), lineno, byteCol(lineStart, start), lineno,
                     byteCol(lineStart, i), start, i);
         }
         switch (ch) {

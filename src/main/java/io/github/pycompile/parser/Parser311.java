@@ -517,31 +517,38 @@ public final class Parser311 {
 
     /** Reads tokens from the tokenizer up to index {@code i} (ENDMARKER stands for any index past it). */
     private Token read(int i) {
-        while (tokens.size() <= i) {
-            Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
-            if (last != null && last.kind() == TokenKind.ENDMARKER) {
-                return last;
-            }
-            try {
-                Token t = tokenizer.next();
+        TokenBuffer b = tokens;
+        try {
+            while (b.size() <= i) {
+                if (b.lastKind() == TokenKind.ENDMARKER) {
+                    return b.get(b.size() - 1);
+                }
+                Token t;
+                try {
+                    t = tokenizer.next();
+                } catch (PythonError e) {
+                    if (sub && !fieldErrors) {
+                        throw new UnsupportedConstruct(FIELD_TOKENIZER_REFUSAL, -1);
+                    }
+                    throw new TokenizerFailure(e);
+                }
                 if (lineShift != 0 || colShift != 0) {
                     t = new Token(t.kind(), t.text(), t.startLine() + lineShift,
                             t.startLine() == 1 && t.startCol() >= 0 ? t.startCol() + colShift : t.startCol(),
                             t.endLine() + lineShift, t.endLine() == 1 && t.endCol() >= 0 ? t.endCol() + colShift : t.endCol(),
                             t.startIndex(), t.endIndex());
                 }
-                tokens.add(t);
-                readTokens = tokens.array();
-                readKinds = tokens.kinds();
-                readCount = tokens.size();
-            } catch (PythonError e) {
-                if (sub && !fieldErrors) {
-                    throw new UnsupportedConstruct(FIELD_TOKENIZER_REFUSAL, -1);
-                }
-                throw new TokenizerFailure(e);
+                b.add(t);
             }
+            return b.get(i);
+        } finally {
+            // the aliases tok() and kind() read: new arrays only after the buffer grew
+            if (readTokens != b.array()) {
+                readTokens = b.array();
+                readKinds = b.kinds();
+            }
+            readCount = b.size();
         }
-        return tokens.get(i);
     }
 
     private Token peek() {
@@ -3365,20 +3372,23 @@ public final class Parser311 {
     /** Call arguments up to (not including) the closing parenthesis. */
     private void arguments(List<Expr> args, List<Ast.Keyword> keywords) {
         do {
-            if (at(TokenKind.RPAR)) {
+            TokenKind kind = kind(pos);
+            if (kind == TokenKind.RPAR) {
                 break;
             }
             int start = pos;
-            if (at(TokenKind.STAR) && keywords.stream().anyMatch(k -> k.arg() == null)) {
-                throw fail(); // see CallArgErrors
-            }
-            if (accept(TokenKind.STAR)) {
+            if (kind == TokenKind.STAR) {
+                if (keywords.stream().anyMatch(k -> k.arg() == null)) {
+                    throw fail(); // see CallArgErrors
+                }
+                pos++;
                 Expr v = expression();
                 args.add(new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec()));
-            } else if (accept(TokenKind.DOUBLESTAR)) {
+            } else if (kind == TokenKind.DOUBLESTAR) {
+                pos++;
                 Expr v = expression();
                 keywords.add(new Ast.Keyword(null, v, l(start), c(start), el(), ec()));
-            } else if (atName() && peek(1).kind() == TokenKind.EQUAL) {
+            } else if (kind == TokenKind.NAME && atName() && kind(pos + 1) == TokenKind.EQUAL) {
                 String n = tok(pos).text();
                 pos += 2;
                 Expr v = expression();

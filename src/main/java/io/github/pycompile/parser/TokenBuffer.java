@@ -45,6 +45,11 @@ final class TokenBuffer {
         return items;
     }
 
+    /** The last token's kind, or null when there is none. */
+    TokenKind lastKind() {
+        return size == 0 ? null : kinds[size - 1];
+    }
+
     /** The kinds array: its first {@link #size()} elements are the tokens' kinds (a new array after growth). */
     TokenKind[] kinds() {
         return kinds;

@@ -580,8 +580,15 @@ public final class Tokenizer {
         while (true) {
             c = nextc();
             if (c == ' ') {
-                col++;
-                altcol++;
+                // a run of spaces, read straight from the line (its '\n' ends the run)
+                int i = cur;
+                char[] cs = chars;
+                while (cs[i] == ' ') {
+                    i++;
+                }
+                col += i - cur + 1;
+                altcol += i - cur + 1;
+                cur = i;
             } else if (c == '\t') {
                 col = (col / TABSIZE + 1) * TABSIZE;
                 altcol++;

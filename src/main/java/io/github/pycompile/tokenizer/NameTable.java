@@ -115,13 +115,7 @@ final class NameTable {
     }
 
     private boolean samePooled(char[] cs, int start, int offset, int len) {
-        char[] p = pool;
-        for (int k = 0; k < len; k++) {
-            if (cs[start + k] != p[offset + k]) {
-                return false;
-            }
-        }
-        return true;
+        return java.util.Arrays.equals(cs, start, start + len, pool, offset, offset + len);
     }
 
     /** Copies {@code cs[start, start + len)} to the pool; where it starts there. */

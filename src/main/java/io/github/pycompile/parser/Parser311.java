@@ -568,10 +568,9 @@ public final class Parser311 {
     private Token last() {
         int i = pos - 1;
         if (i > 0 && i < readCount) {
-            Token t = readTokens[i];
-            TokenKind k = t.kind();
+            TokenKind k = readKinds[i];
             if (k != TokenKind.NEWLINE && k != TokenKind.INDENT && k != TokenKind.DEDENT && k != TokenKind.ENDMARKER) {
-                return t; // the common case: the token just consumed
+                return readTokens[i]; // the common case: the token just consumed
             }
         }
         while (i > 0) {

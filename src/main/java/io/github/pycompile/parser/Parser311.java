@@ -90,6 +90,8 @@ public final class Parser311 {
      * the target is {@code None}), though 3.9 keeps none of the second pass's memos.
      */
     private boolean pegFallbacks;
+    /** 3.10+ (pegen's dict error rules, see {@link #braceFormFirstPass}); off in 3.9 and the LL(1) targets. */
+    private final boolean dictErrorsFirstPass;
     /** Second pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
     private final java.util.Map<Integer, Object[]> disjunctionMemo = new java.util.HashMap<>();
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
@@ -161,6 +163,7 @@ public final class Parser311 {
         this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
         this.forcedTokens = target.atLeast(PythonVersion.V3_10);
         this.braceComprehensionTrailer = target.atLeast(PythonVersion.V3_10);
+        this.dictErrorsFirstPass = target.atLeast(PythonVersion.V3_10);
         this.keywords = target == PythonVersion.V3_6 ? KEYWORDS_36 : KEYWORDS;
         this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
@@ -4305,7 +4308,7 @@ public final class Parser311 {
             case LSQB:
                 return errorPass ? bracketChecked(this::listForm) : listForm();
             case LBRACE:
-                return errorPass ? bracketChecked(this::braceForm) : braceForm();
+                return errorPass ? bracketChecked(this::braceForm) : dictErrorsFirstPass ? braceFormFirstPass() : braceForm();
             default:
                 throw fail();
         }
@@ -5456,6 +5459,38 @@ public final class Parser311 {
         }
         expect(TokenKind.RBRACE);
         return new Ast.SetExpr(elts, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.10+, first pass: a brace that fails. pegen guards with its error-pass flag only the alternatives that
+     * are an {@code invalid_*} rule alone, so dict's {@code '{' invalid_double_starred_kvpairs '}'} runs in the
+     * first pass too, after the display's own alternative fails: its errors ("':' expected after dictionary
+     * key", a starred value, a missing value) come from the first pass, their expressions read as that pass
+     * reads them (PEG's fallbacks, no error rule: {@code {1: 2, b if c}} is the ':' error at {@code b}, not the
+     * conditional's), and no second pass follows.
+     */
+    private Expr braceFormFirstPass() {
+        int start = pos;
+        try {
+            return braceForm();
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            boolean fallbacks = pegFallbacks;
+            handedStart = -1; // the fast paths' hand-overs belong to the failed reading
+            handedArgStart = -1;
+            pegFallbacks = true;
+            try {
+                pos = start + 1;
+                invalidDoubleStarredKvpairs();
+            } finally {
+                pegFallbacks = fallbacks;
+            }
+            pos = failedAt;
+            throw e;
+        }
     }
 
     /** After '{': is this a dict display (an expression followed by ':' at bracket depth zero)? */

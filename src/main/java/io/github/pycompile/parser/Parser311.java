@@ -2527,7 +2527,23 @@ public final class Parser311 {
         return ll1 != null ? ll1NamedTarget(start, e) : e;
     }
 
+    /**
+     * Second pass: expression results by start position, as pegen memoizes the rule across the whole pass:
+     * what a stretch without error rules read ({@code expression_without_invalid}'s operands, the call
+     * arguments and parenthesized forms inside it) is what a later reading with the rules finds, so
+     * invalid_expression does not run there again ({@code a, b, c -- s t (u v)}: the tuple's later
+     * readings of {@code (u v)} raise nothing).
+     */
+    private final java.util.Map<Integer, Object[]> expressionMemo = new java.util.HashMap<>();
+
     private Expr expression() {
+        if (secondPass) {
+            return memoized(expressionMemo, this::expression0);
+        }
+        return expression0();
+    }
+
+    private Expr expression0() {
         enter();
         try {
             if (errorPass) {
@@ -3294,6 +3310,8 @@ public final class Parser311 {
             }
             pos = s;
             // ('(' single_target ')' | single_subscript_attribute_target) ':' expression
+            attempt(Parser311.this::primary); // single_subscript_attribute_target reads t_primary here first
+            pos = s;
             Expr t = attempt(Parser311.this::starExpressions);
             if (t != null && (t instanceof Ast.Attribute || t instanceof Ast.Subscript
                     || t instanceof Ast.Name && parenthesized.contains(t)) && accept(TokenKind.COLON)
@@ -3384,6 +3402,7 @@ public final class Parser311 {
         private void skipTargets() {
             while (true) {
                 int s = pos;
+                targetsRead();
                 Expr e = attempt(Parser311.this::starExpressions);
                 if (e == null || !at(TokenKind.EQUAL) || !validTarget(e)) {
                     pos = s;
@@ -3391,6 +3410,26 @@ public final class Parser311 {
                 }
                 pos++;
             }
+        }
+
+        /**
+         * What pegen's star_targets reads at this position before any expression rule runs there: each
+         * element's t_primary (its atom and trailers, read with the error rules, so their errors and memos
+         * come first: {@code x = 'a' f'{e f}'} is the forgot-comma error, not the field's), the next element
+         * only after a comma that follows a valid target. The position is restored.
+         */
+        private void targetsRead() {
+            int s = pos;
+            while (true) {
+                while (accept(TokenKind.STAR)) {
+                    // star_target: '*' (!'*' star_target)
+                }
+                Expr e = attempt(Parser311.this::primary);
+                if (e == null || !validTarget(e) || !accept(TokenKind.COMMA)) {
+                    break;
+                }
+            }
+            pos = s;
         }
 
         private boolean validTarget(Expr e) {
@@ -3622,7 +3661,8 @@ public final class Parser311 {
     private Expr expressionWithoutInvalid() {
         errorPass = false;
         try {
-            return attemptRule(this::expression);
+            // a rule of its own in pegen: not the memoized expression at this position
+            return attemptRule(this::expression0);
         } finally {
             errorPass = true;
         }

@@ -348,6 +348,7 @@ public final class Parser311 {
             p2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
             p2.pegFallbacks = true;
             p2.declaredEncoding = p.declaredEncoding;
+            p2.sourceEndsWithCrlf = source.length >= 2 && source[source.length - 2] == '\r' && source[source.length - 1] == '\n';
             try {
                 p2.file();
             } catch (TokenizerFailure f) {
@@ -596,7 +597,11 @@ public final class Parser311 {
      * token the first pass read, "unexpected indent"/"unexpected unindent" for an INDENT/DEDENT there,
      * otherwise "invalid syntax" — unless tokenizing the rest of the source meets an error first.
      */
-    private PythonError genericError(Token last) {
+    private PythonError genericError(Token last) throws UnsupportedFeatureException {
+        if (last.kind() == TokenKind.DEDENT && last.startIndex() >= tokenizer.text().length()
+                && target.atLeast(PythonVersion.V3_10)) {
+            return endOfFileUnindent(last);
+        }
         if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
             String text = tokenizer.text();
             int lineStart = text.lastIndexOf('\n', last.startIndex() - 1) + 1;
@@ -606,6 +611,29 @@ public final class Parser311 {
         }
         return withRestScanned(syntaxError(last, last, "invalid syntax").error, tokenizer, furthestLine());
     }
+
+    /**
+     * 3.10+: "unexpected unindent" where the DEDENT closes the file. pegen's tokenizer gives such a token
+     * no column, so the error takes the column the tokenizer stands at: past the last line, its newline
+     * counted (one more where the file lacks it: the tokenizer supplies one), in bytes up to 3.12 and in
+     * characters since. 3.10 and 3.11 place it a line further where that line ends with CRLF (refused).
+     */
+    private PythonError endOfFileUnindent(Token last) throws UnsupportedFeatureException {
+        if (sourceEndsWithCrlf && !errors312) {
+            throw new UnsupportedFeatureException(target,
+                    "an unindent error at the end of a file ending with CRLF (3.10 and 3.11's position)", last.startLine());
+        }
+        String text = tokenizer.text();
+        boolean newline = text.endsWith("\n");
+        String line = text.substring(text.lastIndexOf('\n', text.length() - (newline ? 2 : 1)) + 1);
+        int width = errors313 ? line.codePointCount(0, line.length())
+                : line.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        return new PythonError("IndentationError", "unexpected unindent", filename, last.startLine(),
+                width + (newline ? 0 : 1), tokenizer.lineText(last.startLine()), last.startLine(), -1);
+    }
+
+    /** Whether the source's bytes end with CRLF (see {@link #endOfFileUnindent}). */
+    private boolean sourceEndsWithCrlf;
 
     /**
      * 3.9's generic error: 3.9 runs its invalid_* rules within its one pass, so the error is at the

@@ -449,5 +449,23 @@ case(P, "second-pass-memo-15", "[x, 'abc' f'{e f}']\n")
 case(P, "second-pass-memo-16", "x = a, 'abc' f'{e f}'\n")
 case(P, "second-pass-memo-17", "x = f'ab{e f}'\n")
 
+# --- 'unexpected unindent' where the DEDENT closes the file: the column past the last line ---
+case(P, "eof-unindent-01", "def f():\n    @ a.b\n")
+case(P, "eof-unindent-02", "def f():\n    @ a.b")
+case(P, "eof-unindent-03", "def f():\n    @ a.b\n\n")
+case(P, "eof-unindent-04", "def f():\n    @ a.b\n    \n")
+case(P, "eof-unindent-05", "def f():\n    @ a.b\n# c\n")
+case(P, "eof-unindent-06", "def f():\n    @ a.b  # c\n")
+case(P, "eof-unindent-07", "def f():\r\n    @ a.b\r\n")
+case(P, "eof-unindent-08", "def f():\r    @ a.b\r")
+case(P, "eof-unindent-09", "def f():\n    @ a.b\n  ")
+case(P, "eof-unindent-10", "def f():\n    @ a.b\n\n  # x")
+case(P, "eof-unindent-11", "if a:\n  if b:\n    @ x\n  y = 1\n")
+case(P, "eof-unindent-12", "def f():\n    @ a.\u00e9\n")
+case(P, "eof-unindent-13", "def f():\n    @ a.b\n    # \u00e9\n")
+case(P, "eof-unindent-14", "class A:\n  def f():\n    @ a\n")
+case(P, "eof-unindent-15", "def f():\n    @ a(\n  b)\n")
+case(P, "eof-unindent-16", "def f():\n    @ a.b\n\t\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

@@ -642,10 +642,11 @@ public final class Parser311 {
      */
     private PythonError genericError39() throws UnsupportedFeatureException {
         Token last = tokens.get(tokens.size() - 1);
-        if (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT) {
+        boolean atEnd = last.kind() == TokenKind.DEDENT && last.startIndex() >= tokenizer.text().length();
+        if (!atEnd && (last.kind() == TokenKind.INDENT || last.kind() == TokenKind.DEDENT)) {
             return genericError(last);
         }
-        if (last.kind() == TokenKind.ENDMARKER) {
+        if (last.kind() == TokenKind.ENDMARKER || atEnd) { // the DEDENTs closing the file come after EOF too
             throw new UnsupportedFeatureException(target, "3.9's 'unexpected EOF while parsing' (its position)",
                     last.startLine());
         }

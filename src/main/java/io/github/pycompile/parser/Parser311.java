@@ -1355,7 +1355,15 @@ public final class Parser311 {
         if (at(TokenKind.RARROW)) {
             // ['->' expression]: without its expression, the forced ':' decides at the '->'
             int arrow = pos++;
-            returns = attemptRule(this::expression);
+            boolean fallbacks = pegFallbacks;
+            // 3.10-3.12 force the ':' in the first pass, which backtracks inside the annotation as any PEG
+            // reading does: '-> a.:' keeps 'a', and the ':' is expected at the '.'
+            pegFallbacks |= forcedTokens && !errors313;
+            try {
+                returns = attemptRule(this::expression);
+            } finally {
+                pegFallbacks = fallbacks;
+            }
             if (returns == null) {
                 pos = arrow;
             }

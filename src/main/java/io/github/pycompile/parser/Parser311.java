@@ -3765,8 +3765,24 @@ public final class Parser311 {
             if (b != null && !atKeyword("else") && !at(TokenKind.COLON)) {
                 throw rangeError(a, b, "expected 'else' after 'if' expression");
             }
+            if (errors314 && b != null && atKeyword("else")) {
+                // disjunction 'if' disjunction 'else' !expression: at the token after 'else'
+                int next = ++pos;
+                if (attemptRule(this::expression) == null) {
+                    throw syntaxError(tok(next), tok(next), "expected expression after 'else', but statement is given");
+                }
+            }
         }
         pos = s;
+        if (errors314 && (atKeyword("pass") || atKeyword("break") || atKeyword("continue"))) {
+            // (pass_stmt | break_stmt | continue_stmt) 'if' disjunction 'else' simple_stmt: at the statement
+            Token stmt = tok(pos++);
+            if (acceptKeyword("if") && attemptRule(this::disjunction) != null && acceptKeyword("else")
+                    && attemptRule(this::simpleStatement) != null) {
+                throw syntaxError(stmt, stmt, "expected expression before 'if', but statement is given");
+            }
+            pos = s;
+        }
         if (errors312 && atKeyword("lambda")) {
             // 'lambda' [lambda_params] ':' &FSTRING_MIDDLE: a lambda's ':' taken as a format spec's
             Token kw = tok(pos++);

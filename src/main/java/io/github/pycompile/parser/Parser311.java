@@ -1603,6 +1603,24 @@ public final class Parser311 {
             expectKeyword("in");
             return target;
         } catch (UnsupportedConstruct e) {
+            if (!errorPass && comprehension && errors313 && !errors314
+                    && (e.getMessage().equals(GRAMMAR_FAILURE) || e.getMessage().equals(TARGET_REFUSAL))) {
+                // 3.13 writes invalid_for_if_clause's alternative into for_if_clause itself, unguarded: it
+                // runs with the error rules off too (the first pass, expression_without_invalid), reading
+                // as PEG does
+                int failedAt = pos;
+                boolean fallbacks = pegFallbacks;
+                handedStart = -1;
+                handedArgStart = -1;
+                pegFallbacks = true;
+                try {
+                    pos = s;
+                    invalidForIfClause();
+                } finally {
+                    pegFallbacks = fallbacks;
+                }
+                pos = failedAt;
+            }
             if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
                 throw e;
             }

@@ -4774,10 +4774,10 @@ public final class Parser311 {
     private FStrings312 fstr312;
 
     /** A conversion other than !s, !r or !a: an action's error (so from the first pass on). */
-    private void checkConversion(Token convName) {
+    private void checkConversion(Token convName, boolean interpolation) {
         String c = convName.text();
         if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
-            throw syntaxError0(convName, convName, "f-string: invalid conversion character '" + c
+            throw syntaxError0(convName, convName, (interpolation ? "t" : "f") + "-string: invalid conversion character '" + c
                     + "': expected 's', 'r', or 'a'");
         }
     }
@@ -4845,7 +4845,7 @@ public final class Parser311 {
             if (at(TokenKind.COLON) || at(TokenKind.RBRACE)) {
                 throw errorAtToken("SyntaxError", peek(), prefix + "missing conversion character");
             }
-            if (!at(TokenKind.NAME)) {
+            if (!atName()) {
                 throw errorAtToken("SyntaxError", peek(), prefix + "invalid conversion character");
             }
             pos++;
@@ -4893,8 +4893,8 @@ public final class Parser311 {
         if (at(TokenKind.EXCLAMATION)) {
             Token bang = tok(pos++);
             textEnd = bang;
-            if (!at(TokenKind.NAME)) {
-                throw fail();
+            if (!atName()) {
+                throw fail(); // pegen's NAME: a keyword is not a conversion ('!def': the error rule's message)
             }
             convName = tok(pos++);
             // _PyPegen_check_fstring_conversion, an action: its errors stand from the first pass on
@@ -4903,7 +4903,7 @@ public final class Parser311 {
                         + (errors314 ? "exclamation" : "exclamanation") + " mark");
             }
             if (errors314) {
-                checkConversion(convName);
+                checkConversion(convName, interpolation);
             }
             conversion = convName.text().charAt(0);
         }
@@ -4925,7 +4925,7 @@ public final class Parser311 {
         }
         Token rbrace = expect(TokenKind.RBRACE);
         if (convName != null && !errors314) {
-            checkConversion(convName); // before 3.14 the field's action checks it, once the field is read
+            checkConversion(convName, interpolation); // before 3.14 the field's action checks it, once the field is read
         }
         if (textEnd == null) {
             textEnd = rbrace;

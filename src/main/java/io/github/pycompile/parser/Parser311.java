@@ -3992,6 +3992,8 @@ public final class Parser311 {
         private final List<Expr> positional = new ArrayList<>();
         private boolean anyKeywords;
         private boolean doubleStarred;
+        /** The last {@link #args} ended with its kwargs part (it read kwargs after the positional items, or only kwargs). */
+        private boolean kwargsRead;
 
         void check() {
             int s = pos;
@@ -4055,6 +4057,7 @@ public final class Parser311 {
             positional.clear();
             anyKeywords = false;
             doubleStarred = false;
+            kwargsRead = false;
             int s = pos;
             // positional items: starred_expression | (assignment_expression | expression !':=') !'='
             while (true) {
@@ -4080,7 +4083,9 @@ public final class Parser311 {
                 int comma = pos++;
                 if (!startsPositional()) {
                     pos = comma + 1;
-                    if (!kwargs()) {
+                    if (kwargs()) {
+                        kwargsRead = true;
+                    } else {
                         pos = comma;
                     }
                     return true;
@@ -4090,7 +4095,8 @@ public final class Parser311 {
                 return true;
             }
             pos = s;
-            return kwargs();
+            kwargsRead = kwargs();
+            return kwargsRead;
         }
 
         /** Whether a positional item (not a keyword argument) could start here: cheap look at the tokens. */
@@ -4233,8 +4239,14 @@ public final class Parser311 {
                 pos = s;
             }
             if (!errors313) {
-                // args ',' '*'
-                if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
+                // (','.positional+ ',' kwargs | kwargs) ',' '*', at the '*': the positional items' gather is
+                // greedy, so where kwargs does not follow it, only a list that is all kwargs matches
+                boolean viaKwargs = args() && kwargsRead;
+                if (!viaKwargs) {
+                    pos = s;
+                    viaKwargs = kwargs();
+                }
+                if (viaKwargs && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
                     Token star = peek(1);
                     throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
                 }

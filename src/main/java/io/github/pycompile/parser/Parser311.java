@@ -2479,6 +2479,17 @@ public final class Parser311 {
             if (!startsExpression()) {
                 break;
             }
+            if (pegFallbacks) {
+                // error pass: an item that fails leaves the comma before it as the trailing one
+                int item = pos;
+                Expr e = attemptRule(this::starExpression);
+                if (e == null) {
+                    pos = item;
+                    break;
+                }
+                elts.add(e);
+                continue;
+            }
             elts.add(starExpression());
         }
         return new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec());

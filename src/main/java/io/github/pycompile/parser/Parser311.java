@@ -2185,6 +2185,9 @@ public final class Parser311 {
             if (pos == as + 1) {
                 ll1Bound(as, as);
             }
+            if (errorPass && errors314) {
+                invalidImportTarget(); // invalid_dotted_as_name
+            }
             String asname = acceptKeyword("as") ? name().text() : null;
             if (asname != null) {
                 ll1Bound(pos - 1, pos - 1);
@@ -2214,6 +2217,26 @@ public final class Parser311 {
             if (acceptKeyword("from") && dottedNameAttempt()) {
                 throw startingFrom(tokenNode(kw), tokens.get(tokens.size() - 1),
                         "Did you mean to use 'from ... import ...' instead?");
+            }
+        }
+        pos = s;
+    }
+
+    /**
+     * 3.14's invalid_dotted_as_name and invalid_import_from_as_name, after the imported name: {@code 'as'
+     * !(NAME (',' | ')' | ';' | NEWLINE)) expression}, "cannot use ... as import target" at that expression.
+     */
+    private void invalidImportTarget() {
+        int s = pos;
+        if (acceptKeyword("as")) {
+            TokenKind next = peek(1).kind();
+            boolean plain = atName() && (next == TokenKind.COMMA || next == TokenKind.RPAR || next == TokenKind.SEMI
+                    || next == TokenKind.NEWLINE);
+            if (!plain) {
+                Expr a = attemptRule(this::expression);
+                if (a != null) {
+                    throw rangeError(a, a, "cannot use " + exprName(a) + " as import target");
+                }
             }
         }
         pos = s;
@@ -2292,6 +2315,9 @@ public final class Parser311 {
                 }
                 int as = pos;
                 String n = name().text();
+                if (errorPass && errors314) {
+                    invalidImportTarget(); // invalid_import_from_as_name
+                }
                 String asname = acceptKeyword("as") ? name().text() : null;
                 ll1Bound(asname != null ? pos - 1 : as, asname != null ? pos - 1 : as);
                 names.add(alias(n, asname, as));

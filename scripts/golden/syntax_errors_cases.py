@@ -601,5 +601,23 @@ case(P, "try-handlers-comma-21", "try: a\nexcept*:\n")
 case(P, "try-handlers-comma-22", "try:except*:\n")
 case(P, "try-handlers-comma-23", "try:except*: y\n")
 
+# --- 3.14: 'as' followed by more than a lone name in an import ---
+case(P, "import-as-target-01", "import a as b.\n")
+case(P, "import-as-target-02", "import a as b+\n")
+case(P, "import-as-target-03", "import a as None\n")
+case(P, "import-as-target-04", "import a as await b\n")
+case(P, "import-as-target-05", "import a as print b\n")
+case(P, "import-as-target-06", "import a as match b\n")
+case(P, "import-as-target-07", "import a as b, c as d.\n")
+case(P, "import-as-target-08", "from a import b as c.\n")
+case(P, "import-as-target-09", "from a import b as None c\n")
+case(P, "import-as-target-10", "from a import (b as c.)\n")
+case(P, "import-as-target-11", "from a import b as c, d as e[0]\n")
+case(P, "import-as-target-12", "import a as b;\n")
+case(P, "import-as-target-13", "from a import b as c;\n")
+case(P, "import-as-target-14", "import a.b as c.d\n")
+case(P, "import-as-target-15", "from a import b as {c\n")
+case(P, "import-as-target-16", "import a as (b)\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

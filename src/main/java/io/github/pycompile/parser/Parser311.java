@@ -2120,6 +2120,9 @@ public final class Parser311 {
                             if (atSimpleEnd()) {
                                 break;
                             }
+                            if (ll1 == null && !errorPass && at(TokenKind.STAR)) {
+                                throw fail(); // pegen's del_target takes no '*': its first pass reads no further
+                            }
                             int elt = pos;
                             Expr d = bitwiseOrOrStarred();
                             targets.add(ll1 != null ? ll1Target(d, ExprContext.Del, elt) : toTarget(d, ExprContext.Del));

@@ -5293,7 +5293,7 @@ public final class Parser311 {
     private Expr starredExpression() {
         int start = pos;
         expect(TokenKind.STAR);
-        Expr v = expression();
+        Expr v = errorPass ? starredOperand() : expression(); // 3.13+: a lone '*' is its own error
         return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
     }
 

@@ -4421,7 +4421,7 @@ public final class Parser311 {
                 starredExpressionErrors();
             }
             pos++;
-            Expr v = errorPass ? starredOperand() : expression();
+            Expr v = errorPass || errors313 && !errors314 ? starredOperand() : expression(); // 3.13 does not guard it
             return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
         }
         Expr lower = null;
@@ -5293,7 +5293,7 @@ public final class Parser311 {
     private Expr starredExpression() {
         int start = pos;
         expect(TokenKind.STAR);
-        Expr v = errorPass ? starredOperand() : expression(); // 3.13+: a lone '*' is its own error
+        Expr v = errorPass || errors313 && !errors314 ? starredOperand() : expression(); // 3.13+: a lone '*' is its own error
         return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
     }
 

@@ -641,5 +641,9 @@ case(P, "lone-star-18", "(*)\n")
 case(P, "lone-star-19", "print(*)\n")
 case(P, "lone-star-20", "x = (a, *)\n")
 
+# --- 3.13: a lone '*' in a subscript, read with the error rules off ---
+case(P, "lone-star-unguarded-01", "x y [*]\n")
+case(P, "lone-star-unguarded-02", "a : b c [*]\n")
+
 # one case per line, ASCII only, so diffs stay readable
 sys.stdout.write("[\n" + ",\n".join(json.dumps(c, sort_keys=True) for c in CASES) + "\n]\n")

@@ -91,6 +91,8 @@ public final class Parser311 {
      * the target is {@code None}), though 3.9 keeps none of the second pass's memos.
      */
     private boolean pegFallbacks;
+    /** 3.10+ (pegen's dict error rules, see {@link #braceFormFirstPass}); off in 3.9 and the LL(1) targets. */
+    private final boolean dictErrorsFirstPass;
     /** Second pass: disjunction results by start position (pegen memoizes this rule), so nested rules stay linear. */
     private final java.util.Map<Integer, Object[]> disjunctionMemo = new java.util.HashMap<>();
     /** Error pass: positions where invalid_named_expression was tried already (a memoized rule). */
@@ -163,6 +165,7 @@ public final class Parser311 {
         this.starredSubscripts = Feature.STARRED_SUBSCRIPTS.allowedIn(target);
         this.forcedTokens = target.atLeast(PythonVersion.V3_10);
         this.braceComprehensionTrailer = target.atLeast(PythonVersion.V3_10);
+        this.dictErrorsFirstPass = target.atLeast(PythonVersion.V3_10);
         this.keywords = target == PythonVersion.V3_6 ? KEYWORDS_36 : KEYWORDS;
         this.ll1 = Feature.PEG_PARSER.allowedIn(target) ? null : new Ll1Errors(target, filename, tokenizer);
     }
@@ -1686,6 +1689,24 @@ public final class Parser311 {
             expectKeyword("in");
             return target;
         } catch (UnsupportedConstruct e) {
+            if (!errorPass && comprehension && errors313 && !errors314
+                    && (e.getMessage().equals(GRAMMAR_FAILURE) || e.getMessage().equals(TARGET_REFUSAL))) {
+                // 3.13 writes invalid_for_if_clause's alternative into for_if_clause itself, unguarded: it
+                // runs with the error rules off too (the first pass, expression_without_invalid), reading
+                // as PEG does
+                int failedAt = pos;
+                boolean fallbacks = pegFallbacks;
+                handedStart = -1;
+                handedArgStart = -1;
+                pegFallbacks = true;
+                try {
+                    pos = s;
+                    invalidForIfClause();
+                } finally {
+                    pegFallbacks = fallbacks;
+                }
+                pos = failedAt;
+            }
             if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
                 throw e;
             }
@@ -1870,7 +1891,10 @@ public final class Parser311 {
     private Stmt tryStatement0(Ll1Errors.Reorder r) {
         int start = pos++;
         expectForced(TokenKind.COLON, ":");
-        List<Stmt> body = block("'try' statement", start);
+        // 3.11+'s invalid_try_stmt reads 'try' ':' block* except_block+: with 'except' right after the ':',
+        // no block, its handlers' error rules decide (then the generic error, see the end of the handlers)
+        boolean noBody = errorPass && exceptStar && atKeyword("except");
+        List<Stmt> body = noBody ? List.of() : block("'try' statement", start);
         if (r != null) {
             ll1.reorderCut(r);
         }
@@ -1885,7 +1909,11 @@ public final class Parser311 {
         while (atKeyword("except")) {
             int hs = pos++;
             boolean thisStar = exceptStar && accept(TokenKind.STAR);
-            if (thisStar && (at(TokenKind.COLON) || at(TokenKind.NEWLINE))) {
+            if (!errorPass && thisStar && !handlers.isEmpty() && !star) {
+                throw fail(); // pegen's first pass reads no further than the '*' of 'except*' after plain handlers
+            }
+            // 3.14 has this error in except_star_block only: not after plain handlers
+            if (thisStar && (at(TokenKind.COLON) || at(TokenKind.NEWLINE)) && !(errors314 && !handlers.isEmpty() && !star)) {
                 if (!errorPass) {
                     throw fail();
                 }
@@ -1965,6 +1993,9 @@ public final class Parser311 {
             if (r != null) {
                 ll1.reorderCut(r);
             }
+        }
+        if (noBody) {
+            throw fail();
         }
         List<Stmt> orelse = List.of();
         List<Stmt> finalbody = List.of();
@@ -2175,6 +2206,9 @@ public final class Parser311 {
                             if (atSimpleEnd()) {
                                 break;
                             }
+                            if (ll1 == null && !errorPass && at(TokenKind.STAR)) {
+                                throw fail(); // pegen's del_target takes no '*': its first pass reads no further
+                            }
                             int elt = pos;
                             Expr d = bitwiseOrOrStarred();
                             targets.add(ll1 != null ? ll1Target(d, ExprContext.Del, elt) : toTarget(d, ExprContext.Del));
@@ -2240,6 +2274,9 @@ public final class Parser311 {
             if (pos == as + 1) {
                 ll1Bound(as, as);
             }
+            if (errorPass && errors314) {
+                invalidImportTarget(); // invalid_dotted_as_name
+            }
             String asname = acceptKeyword("as") ? name().text() : null;
             if (asname != null) {
                 ll1Bound(pos - 1, pos - 1);
@@ -2269,6 +2306,26 @@ public final class Parser311 {
             if (acceptKeyword("from") && dottedNameAttempt()) {
                 throw startingFrom(tokenNode(kw), tokens.get(tokens.size() - 1),
                         "Did you mean to use 'from ... import ...' instead?");
+            }
+        }
+        pos = s;
+    }
+
+    /**
+     * 3.14's invalid_dotted_as_name and invalid_import_from_as_name, after the imported name: {@code 'as'
+     * !(NAME (',' | ')' | ';' | NEWLINE)) expression}, "cannot use ... as import target" at that expression.
+     */
+    private void invalidImportTarget() {
+        int s = pos;
+        if (acceptKeyword("as")) {
+            TokenKind next = peek(1).kind();
+            boolean plain = atName() && (next == TokenKind.COMMA || next == TokenKind.RPAR || next == TokenKind.SEMI
+                    || next == TokenKind.NEWLINE);
+            if (!plain) {
+                Expr a = attemptRule(this::expression);
+                if (a != null) {
+                    throw rangeError(a, a, "cannot use " + exprName(a) + " as import target");
+                }
             }
         }
         pos = s;
@@ -2347,6 +2404,9 @@ public final class Parser311 {
                 }
                 int as = pos;
                 String n = name().text();
+                if (errorPass && errors314) {
+                    invalidImportTarget(); // invalid_import_from_as_name
+                }
                 String asname = acceptKeyword("as") ? name().text() : null;
                 ll1Bound(asname != null ? pos - 1 : as, asname != null ? pos - 1 : as);
                 names.add(alias(n, asname, as));
@@ -2559,6 +2619,17 @@ public final class Parser311 {
             if (!startsExpression()) {
                 break;
             }
+            if (pegFallbacks) {
+                // error pass: an item that fails leaves the comma before it as the trailing one
+                int item = pos;
+                Expr e = attemptRule(this::starExpression);
+                if (e == null) {
+                    pos = item;
+                    break;
+                }
+                elts.add(e);
+                continue;
+            }
             elts.add(starExpression());
         }
         return new Ast.TupleExpr(elts, ExprContext.Load, l(start), c(start), el(), ec());
@@ -2675,7 +2746,23 @@ public final class Parser311 {
         return ll1 != null ? ll1NamedTarget(start, e) : e;
     }
 
+    /**
+     * Second pass: expression results by start position, as pegen memoizes the rule across the whole pass:
+     * what a stretch without error rules read ({@code expression_without_invalid}'s operands, the call
+     * arguments and parenthesized forms inside it) is what a later reading with the rules finds, so
+     * invalid_expression does not run there again ({@code a, b, c -- s t (u v)}: the tuple's later
+     * readings of {@code (u v)} raise nothing).
+     */
+    private final java.util.Map<Integer, Object[]> expressionMemo = new java.util.HashMap<>();
+
     private Expr expression() {
+        if (secondPass) {
+            return memoized(expressionMemo, this::expression0);
+        }
+        return expression0();
+    }
+
+    private Expr expression0() {
         enter();
         try {
             if (errorPass) {
@@ -3461,6 +3548,8 @@ public final class Parser311 {
             }
             pos = s;
             // ('(' single_target ')' | single_subscript_attribute_target) ':' expression
+            attempt(Parser311.this::primary); // single_subscript_attribute_target reads t_primary here first
+            pos = s;
             Expr t = attempt(Parser311.this::starExpressions);
             if (t != null && (t instanceof Ast.Attribute || t instanceof Ast.Subscript
                     || t instanceof Ast.Name && parenthesized.contains(t)) && accept(TokenKind.COLON)
@@ -3571,6 +3660,7 @@ public final class Parser311 {
         private void skipTargets() {
             while (true) {
                 int s = pos;
+                targetsRead();
                 Expr e = attempt(Parser311.this::starExpressions);
                 if (e == null || !at(TokenKind.EQUAL) || !validTarget(e)) {
                     pos = s;
@@ -3578,6 +3668,26 @@ public final class Parser311 {
                 }
                 pos++;
             }
+        }
+
+        /**
+         * What pegen's star_targets reads at this position before any expression rule runs there: each
+         * element's t_primary (its atom and trailers, read with the error rules, so their errors and memos
+         * come first: {@code x = 'a' f'{e f}'} is the forgot-comma error, not the field's), the next element
+         * only after a comma that follows a valid target. The position is restored.
+         */
+        private void targetsRead() {
+            int s = pos;
+            while (true) {
+                while (accept(TokenKind.STAR)) {
+                    // star_target: '*' (!'*' star_target)
+                }
+                Expr e = attempt(Parser311.this::primary);
+                if (e == null || !validTarget(e) || !accept(TokenKind.COMMA)) {
+                    break;
+                }
+            }
+            pos = s;
         }
 
         private boolean validTarget(Expr e) {
@@ -3809,7 +3919,8 @@ public final class Parser311 {
     private Expr expressionWithoutInvalid() {
         errorPass = false;
         try {
-            return attemptRule(this::expression);
+            // a rule of its own in pegen: not the memoized expression at this position
+            return attemptRule(this::expression0);
         } finally {
             errorPass = true;
         }
@@ -3875,8 +3986,24 @@ public final class Parser311 {
             if (b != null && !atKeyword("else") && !at(TokenKind.COLON)) {
                 throw rangeError(a, b, "expected 'else' after 'if' expression");
             }
+            if (errors314 && b != null && atKeyword("else")) {
+                // disjunction 'if' disjunction 'else' !expression: at the token after 'else'
+                int next = ++pos;
+                if (attemptRule(this::expression) == null) {
+                    throw syntaxError(tok(next), tok(next), "expected expression after 'else', but statement is given");
+                }
+            }
         }
         pos = s;
+        if (errors314 && (atKeyword("pass") || atKeyword("break") || atKeyword("continue"))) {
+            // (pass_stmt | break_stmt | continue_stmt) 'if' disjunction 'else' simple_stmt: at the statement
+            Token stmt = tok(pos++);
+            if (acceptKeyword("if") && attemptRule(this::disjunction) != null && acceptKeyword("else")
+                    && attemptRule(this::simpleStatement) != null) {
+                throw syntaxError(stmt, stmt, "expected expression before 'if', but statement is given");
+            }
+            pos = s;
+        }
         if (errors312 && atKeyword("lambda")) {
             // 'lambda' [lambda_params] ':' &FSTRING_MIDDLE: a lambda's ':' taken as a format spec's
             Token kw = tok(pos++);
@@ -4068,6 +4195,8 @@ public final class Parser311 {
         private final List<Expr> positional = new ArrayList<>();
         private boolean anyKeywords;
         private boolean doubleStarred;
+        /** The last {@link #args} ended with its kwargs part (it read kwargs after the positional items, or only kwargs). */
+        private boolean kwargsRead;
 
         void check() {
             int s = pos;
@@ -4131,6 +4260,7 @@ public final class Parser311 {
             positional.clear();
             anyKeywords = false;
             doubleStarred = false;
+            kwargsRead = false;
             int s = pos;
             // positional items: starred_expression | (assignment_expression | expression !':=') !'='
             while (true) {
@@ -4156,7 +4286,9 @@ public final class Parser311 {
                 int comma = pos++;
                 if (!startsPositional()) {
                     pos = comma + 1;
-                    if (!kwargs()) {
+                    if (kwargs()) {
+                        kwargsRead = true;
+                    } else {
                         pos = comma;
                     }
                     return true;
@@ -4166,7 +4298,8 @@ public final class Parser311 {
                 return true;
             }
             pos = s;
-            return kwargs();
+            kwargsRead = kwargs();
+            return kwargsRead;
         }
 
         /** Whether a positional item (not a keyword argument) could start here: cheap look at the tokens. */
@@ -4311,8 +4444,14 @@ public final class Parser311 {
                 pos = s;
             }
             if (!errors313) {
-                // args ',' '*'
-                if (args() && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR && doubleStarred) {
+                // (','.positional+ ',' kwargs | kwargs) ',' '*', at the '*': the positional items' gather is
+                // greedy, so where kwargs does not follow it, only a list that is all kwargs matches
+                boolean viaKwargs = args() && kwargsRead;
+                if (!viaKwargs) {
+                    pos = s;
+                    viaKwargs = kwargs();
+                }
+                if (viaKwargs && at(TokenKind.COMMA) && peek(1).kind() == TokenKind.STAR) {
                     Token star = peek(1);
                     throw syntaxError(star, star, "iterable argument unpacking follows keyword argument unpacking");
                 }
@@ -4437,7 +4576,7 @@ public final class Parser311 {
                 starredExpressionErrors();
             }
             pos++;
-            Expr v = errorPass ? starredOperand() : expression();
+            Expr v = errorPass || errors313 && !errors314 ? starredOperand() : expression(); // 3.13 does not guard it
             return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
         }
         Expr lower = null;
@@ -4497,7 +4636,7 @@ public final class Parser311 {
             case LSQB:
                 return errorPass ? bracketChecked(this::listForm) : listForm();
             case LBRACE:
-                return errorPass ? bracketChecked(this::braceForm) : braceForm();
+                return errorPass ? bracketChecked(this::braceForm) : dictErrorsFirstPass ? braceFormFirstPass() : braceForm();
             default:
                 throw fail();
         }
@@ -4852,10 +4991,10 @@ public final class Parser311 {
     private FStrings312 fstr312;
 
     /** A conversion other than !s, !r or !a: an action's error (so from the first pass on). */
-    private void checkConversion(Token convName) {
+    private void checkConversion(Token convName, boolean interpolation) {
         String c = convName.text();
         if (!c.equals("s") && !c.equals("r") && !c.equals("a")) {
-            throw syntaxError0(convName, convName, "f-string: invalid conversion character '" + c
+            throw syntaxError0(convName, convName, (interpolation ? "t" : "f") + "-string: invalid conversion character '" + c
                     + "': expected 's', 'r', or 'a'");
         }
     }
@@ -4923,7 +5062,7 @@ public final class Parser311 {
             if (at(TokenKind.COLON) || at(TokenKind.RBRACE)) {
                 throw errorAtToken("SyntaxError", peek(), prefix + "missing conversion character");
             }
-            if (!at(TokenKind.NAME)) {
+            if (!atName()) {
                 throw errorAtToken("SyntaxError", peek(), prefix + "invalid conversion character");
             }
             pos++;
@@ -4971,8 +5110,8 @@ public final class Parser311 {
         if (at(TokenKind.EXCLAMATION)) {
             Token bang = tok(pos++);
             textEnd = bang;
-            if (!at(TokenKind.NAME)) {
-                throw fail();
+            if (!atName()) {
+                throw fail(); // pegen's NAME: a keyword is not a conversion ('!def': the error rule's message)
             }
             convName = tok(pos++);
             // _PyPegen_check_fstring_conversion, an action: its errors stand from the first pass on
@@ -4981,7 +5120,7 @@ public final class Parser311 {
                         + (errors314 ? "exclamation" : "exclamanation") + " mark");
             }
             if (errors314) {
-                checkConversion(convName);
+                checkConversion(convName, interpolation);
             }
             conversion = convName.text().charAt(0);
         }
@@ -5003,7 +5142,7 @@ public final class Parser311 {
         }
         Token rbrace = expect(TokenKind.RBRACE);
         if (convName != null && !errors314) {
-            checkConversion(convName); // before 3.14 the field's action checks it, once the field is read
+            checkConversion(convName, interpolation); // before 3.14 the field's action checks it, once the field is read
         }
         if (textEnd == null) {
             textEnd = rbrace;
@@ -5309,7 +5448,7 @@ public final class Parser311 {
     private Expr starredExpression() {
         int start = pos;
         expect(TokenKind.STAR);
-        Expr v = expression();
+        Expr v = errorPass || errors313 && !errors314 ? starredOperand() : expression(); // 3.13+: a lone '*' is its own error
         return new Ast.Starred(v, ExprContext.Load, l(start), c(start), el(), ec());
     }
 
@@ -5648,6 +5787,38 @@ public final class Parser311 {
         }
         expect(TokenKind.RBRACE);
         return new Ast.SetExpr(elts, l(start), c(start), el(), ec());
+    }
+
+    /**
+     * 3.10+, first pass: a brace that fails. pegen guards with its error-pass flag only the alternatives that
+     * are an {@code invalid_*} rule alone, so dict's {@code '{' invalid_double_starred_kvpairs '}'} runs in the
+     * first pass too, after the display's own alternative fails: its errors ("':' expected after dictionary
+     * key", a starred value, a missing value) come from the first pass, their expressions read as that pass
+     * reads them (PEG's fallbacks, no error rule: {@code {1: 2, b if c}} is the ':' error at {@code b}, not the
+     * conditional's), and no second pass follows.
+     */
+    private Expr braceFormFirstPass() {
+        int start = pos;
+        try {
+            return braceForm();
+        } catch (UnsupportedConstruct e) {
+            if (!e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
+                throw e;
+            }
+            int failedAt = pos;
+            boolean fallbacks = pegFallbacks;
+            handedStart = -1; // the fast paths' hand-overs belong to the failed reading
+            handedArgStart = -1;
+            pegFallbacks = true;
+            try {
+                pos = start + 1;
+                invalidDoubleStarredKvpairs();
+            } finally {
+                pegFallbacks = fallbacks;
+            }
+            pos = failedAt;
+            throw e;
+        }
     }
 
     /** After '{': is this a dict display (an expression followed by ':' at bracket depth zero)? */

@@ -395,7 +395,7 @@ public final class Parser311 {
             // 3.9 and 3.10 decode the strings again in the second pass, warning again; 3.11 on do not
             Parser311 p2 = new Parser311(tk, target, filename, target.atLeast(PythonVersion.V3_11) ? w -> { } : warnings,
                     p.tokens);
-            p2.errorPass = true;
+            p2.setErrorPass(true);
             p2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
             p2.pegFallbacks = true;
             p2.declaredEncoding = p.declaredEncoding;
@@ -766,9 +766,22 @@ public final class Parser311 {
         return t;
     }
 
-    private void enter() {
+    /** {@link #errorPass} and the nesting depth it allows, set together. */
+    private void setErrorPass(boolean on) {
+        errorPass = on;
         // the error pass spends more frames per level (its rules and memo): it goes half as deep
-        if (++depth > (errorPass ? MAX_DEPTH / 2 : MAX_DEPTH)) {
+        depthLimit = on ? MAX_DEPTH / 2 : MAX_DEPTH;
+    }
+
+    /**
+     * The deepest nesting {@link #enter} allows now (see {@link #setErrorPass}): a field, so that the
+     * hot {@code enter} has no branch on the pass (one the first pass never takes would make every rule
+     * that inlines it recompile when an error pass first runs).
+     */
+    private int depthLimit = MAX_DEPTH;
+
+    private void enter() {
+        if (++depth > depthLimit) {
             throw refuse("source nested this deeply");
         }
     }
@@ -3917,12 +3930,12 @@ public final class Parser311 {
 
     /** {@code expression_without_invalid}: an expression read with the error rules off. */
     private Expr expressionWithoutInvalid() {
-        errorPass = false;
+        setErrorPass(false);
         try {
             // a rule of its own in pegen: not the memoized expression at this position
             return attemptRule(this::expression0);
         } finally {
-            errorPass = true;
+            setErrorPass(true);
         }
     }
 
@@ -5320,7 +5333,7 @@ public final class Parser311 {
         Token firstPassLast = found == null ? q.tokens.get(q.tokens.size() - 1) : null;
         if (found == null) {
             Parser311 q2 = new Parser311(q.tokenizer, target, filename, w -> { }, q.tokens);
-            q2.errorPass = true;
+            q2.setErrorPass(true);
             q2.secondPass = target.atLeast(PythonVersion.V3_10); // 3.9 runs its rules within its one pass
             q2.pegFallbacks = true;
             q2.sub = true;

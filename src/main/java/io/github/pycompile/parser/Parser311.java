@@ -332,13 +332,10 @@ public final class Parser311 {
             return e;
         }
         String buffer = tk.pgenText();
-        boolean lineRewrites = e.text().indexOf('(') < 0 && legacyRewrite(e.text()) != null;
-        boolean bufferRewrites = buffer.indexOf('(') < 0 && legacyRewrite(buffer) != null;
-        if (!lineRewrites && !bufferRewrites) {
-            return e;
-        }
-        if (lineRewrites && bufferRewrites && legacyRewrite(buffer).equals(legacyRewrite(e.text()))) {
-            return e;
+        String lineMsg = e.text().indexOf('(') < 0 ? legacyRewrite(e.text()) : null;
+        String bufferMsg = buffer.indexOf('(') < 0 ? legacyRewrite(buffer) : null;
+        if (java.util.Objects.equals(lineMsg, bufferMsg)) {
+            return e; // neither rewrites, or both the same way
         }
         return new PythonError(e.typeName(), e.pyMessage(), e.filename(), e.lineno(), e.offset(), buffer,
                 e.endLineno(), e.endOffset());
@@ -1708,16 +1705,8 @@ public final class Parser311 {
                 // runs with the error rules off too (the first pass, expression_without_invalid), reading
                 // as PEG does
                 int failedAt = pos;
-                boolean fallbacks = pegFallbacks;
-                handedStart = -1;
-                handedArgStart = -1;
-                pegFallbacks = true;
-                try {
-                    pos = s;
-                    invalidForIfClause();
-                } finally {
-                    pegFallbacks = fallbacks;
-                }
+                pos = s;
+                withFallbacks(this::invalidForIfClause);
                 pos = failedAt;
             }
             if (!errorPass || !e.getMessage().equals(GRAMMAR_FAILURE) && !e.getMessage().equals(TARGET_REFUSAL)) {
@@ -3363,11 +3352,10 @@ public final class Parser311 {
     }
 
     /** 3.9's invalid_primary, first of its primary's alternatives (error pass): a primary followed by '{' is an error there. */
-    private boolean invalidPrimary39() {
-        if (errorPass && target == PythonVersion.V3_9 && at(TokenKind.LBRACE)) {
+    private void invalidPrimary39() {
+        if (target == PythonVersion.V3_9 && at(TokenKind.LBRACE)) {
             throw syntaxError(peek(), peek(), "invalid syntax");
         }
-        return false;
     }
 
     /** At '(': does genexp's valid alternative, {@code '(' expression for_if_clauses ')'}, match here? */
@@ -5819,18 +5807,27 @@ public final class Parser311 {
                 throw e;
             }
             int failedAt = pos;
-            boolean fallbacks = pegFallbacks;
-            handedStart = -1; // the fast paths' hand-overs belong to the failed reading
-            handedArgStart = -1;
-            pegFallbacks = true;
-            try {
-                pos = start + 1;
-                invalidDoubleStarredKvpairs();
-            } finally {
-                pegFallbacks = fallbacks;
-            }
+            pos = start + 1;
+            withFallbacks(this::invalidDoubleStarredKvpairs);
             pos = failedAt;
             throw e;
+        }
+    }
+
+    /**
+     * Runs {@code rule} (an error rule) once more over what a first-pass reading failed on, with PEG's
+     * fallbacks on as pegen reads there; the fast paths' hand-overs belong to the failed reading and are
+     * dropped.
+     */
+    private void withFallbacks(Runnable rule) {
+        boolean fallbacks = pegFallbacks;
+        handedStart = -1;
+        handedArgStart = -1;
+        pegFallbacks = true;
+        try {
+            rule.run();
+        } finally {
+            pegFallbacks = fallbacks;
         }
     }
 
